@@ -1,0 +1,352 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"github.com/shopspring/decimal"
+
+	"github.com/polc-dev/polc/compiler/celenv"
+)
+
+// TypeRef is a type as a field names it: money, list<Band>, category?.
+type TypeRef struct {
+	Name     string
+	List     bool
+	Optional bool
+}
+
+func (t TypeRef) String() string {
+	s := t.Name
+	if t.List {
+		s = "list<" + s + ">"
+	}
+	if t.Optional {
+		s += "?"
+	}
+	return s
+}
+
+var primitives = map[string]bool{"int": true, "string": true, "bool": true}
+
+// ParseTypeRef reads a type as the schema writes it.
+func ParseTypeRef(s string) (TypeRef, error) {
+	var t TypeRef
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, "?") {
+		t.Optional = true
+		s = strings.TrimSuffix(s, "?")
+	}
+	if strings.HasPrefix(s, "list<") && strings.HasSuffix(s, ">") {
+		t.List = true
+		s = s[len("list<") : len(s)-1]
+	}
+	if s == "" || strings.ContainsAny(s, "<>? ") {
+		return TypeRef{}, fmt.Errorf("malformed type %q", s)
+	}
+	t.Name = s
+	return t, nil
+}
+
+// celType is the CEL type values of t have.
+func (s *Schema) celType(t TypeRef) *types.Type {
+	var el *types.Type
+	switch {
+	case t.Name == "int":
+		el = types.IntType
+	case t.Name == "bool":
+		el = types.BoolType
+	case t.Name == "string" || s.Vocabularies[t.Name] != nil:
+		el = types.StringType
+	case s.Scalars[t.Name] != nil:
+		el = celenv.DecimalType
+	default:
+		el = types.NewObjectType(t.Name)
+	}
+	if t.List {
+		return types.NewListType(el)
+	}
+	return el
+}
+
+// recordTypes lists every record type for CEL: the schema's own and the
+// records of the parameters tree.
+func (s *Schema) recordTypes() []celenv.RecordType {
+	var out []celenv.RecordType
+	for _, name := range s.TypeOrder {
+		t := s.Types[name]
+		rt := celenv.RecordType{Name: name}
+		for _, f := range t.Fields {
+			rt.Fields = append(rt.Fields, celenv.Field{Name: f.Name, Type: s.celType(f.Type), Optional: f.Type.Optional})
+		}
+		out = append(out, rt)
+	}
+	return append(out, s.paramRecordTypes()...)
+}
+
+func (l *loader) compileRules() {
+	s := l.s
+	env, err := celenv.New(s.recordTypes(), s.paramVariables())
+	if err != nil {
+		l.errs = append(l.errs, schemaError(l.file, 1, 1, fmt.Sprintf("building the CEL environment: %v", err)))
+		return
+	}
+	s.cel = env
+	compile := func(owner string, selfType *types.Type, r *Rule) {
+		selfEnv, err := s.selfEnv(selfType)
+		if err == nil {
+			r.program, err = selfEnv.Compile(r.Rule, types.BoolType)
+		}
+		if err == nil && r.MessageExpression != "" {
+			r.message, err = selfEnv.Compile(r.MessageExpression, types.StringType)
+		}
+		if err != nil {
+			l.errs = append(l.errs, schemaError(l.file, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
+		}
+	}
+	names := make([]string, 0, len(s.Scalars))
+	for n := range s.Scalars {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		for _, r := range s.Scalars[n].Rules {
+			compile(n, celenv.DecimalType, r)
+		}
+	}
+	for _, n := range s.TypeOrder {
+		for _, r := range s.Types[n].Rules {
+			compile(n, types.NewObjectType(n), r)
+		}
+	}
+}
+
+// selfEnv is the schema environment with `self` bound to a type.
+func (s *Schema) selfEnv(self *types.Type) (*celenv.Env, error) {
+	vars := map[string]*types.Type{"self": self}
+	return celenv.New(s.recordTypes(), vars)
+}
+
+// CEL returns an environment over the schema's types with the given
+// variables, for golden assertions and derived parameters.
+func (s *Schema) CEL(vars map[string]*types.Type) (*celenv.Env, error) {
+	return celenv.New(s.recordTypes(), vars)
+}
+
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Violation is a value that does not fit its type or breaks a rule.
+type Violation struct {
+	Path    string // the field at fault, as .a.b[1]
+	Message string
+	Value   string // the offending value, as text
+	Rule    string // the CEL rule broken, if any
+}
+
+func (v Violation) String() string {
+	s := v.Message
+	if v.Path != "" {
+		s = v.Path + ": " + s
+	}
+	if v.Value != "" {
+		s += " (value " + v.Value + ")"
+	}
+	return s
+}
+
+// Validate converts a JSON-like value (maps, slices, json.Number, string,
+// bool, nil) to the record type typeName and checks it: its shape, its ids
+// and every CEL rule of its type, its fields' types and their scalars.
+func (s *Schema) Validate(typeName string, v any) []Violation {
+	var vs []Violation
+	s.convert(TypeRef{Name: typeName}, v, "", &vs)
+	return vs
+}
+
+// ValidateRef is Validate for any type reference (a parameter's type, say).
+func (s *Schema) ValidateRef(t TypeRef, v any) (ref.Val, []Violation) {
+	var vs []Violation
+	out := s.convert(t, v, "", &vs)
+	return out, vs
+}
+
+// convert turns v into a CEL value of type t, appending what is wrong.
+// It returns nil where v cannot be converted at all.
+func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation) ref.Val {
+	if t.List {
+		items, ok := v.([]any)
+		if !ok {
+			*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("want a list of %s", t.Name), Value: show(v)})
+			return nil
+		}
+		el := TypeRef{Name: t.Name}
+		vals := make([]ref.Val, 0, len(items))
+		for i, item := range items {
+			if cv := s.convert(el, item, fmt.Sprintf("%s[%d]", path, i), vs); cv != nil {
+				vals = append(vals, cv)
+			}
+		}
+		return types.NewRefValList(types.DefaultTypeAdapter, vals)
+	}
+	switch {
+	case t.Name == "int":
+		n, ok := v.(json.Number)
+		if ok {
+			if i, err := n.Int64(); err == nil {
+				return types.Int(i)
+			}
+		}
+		*vs = append(*vs, Violation{Path: path, Message: "want a whole number", Value: show(v)})
+		return nil
+	case t.Name == "bool":
+		b, ok := v.(bool)
+		if !ok {
+			*vs = append(*vs, Violation{Path: path, Message: "want true or false", Value: show(v)})
+			return nil
+		}
+		return types.Bool(b)
+	case t.Name == "string":
+		str, ok := v.(string)
+		if !ok {
+			*vs = append(*vs, Violation{Path: path, Message: "want a string", Value: show(v)})
+			return nil
+		}
+		return types.String(str)
+	case s.Vocabularies[t.Name] != nil:
+		str, ok := v.(string)
+		if !ok {
+			*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("want a %s id", t.Name), Value: show(v)})
+			return nil
+		}
+		if !s.Vocabularies[t.Name].Has(str) {
+			*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("unknown %s %q%s", t.Name, str, s.Suggest(t.Name, str)), Value: str})
+			return nil
+		}
+		return types.String(str)
+	case s.Scalars[t.Name] != nil:
+		d, err := Decimal(v)
+		if err != nil {
+			*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("want %s: %v", t.Name, err), Value: show(v)})
+			return nil
+		}
+		val := celenv.Decimal{Decimal: d}
+		for _, r := range s.Scalars[t.Name].Rules {
+			s.check(r, val, path, d.String(), vs)
+		}
+		return val
+	}
+	rt := s.Types[t.Name]
+	if rt == nil {
+		*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("unknown type %s", t.Name)})
+		return nil
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("want a %s object", t.Name), Value: show(v)})
+		return nil
+	}
+	rec := &celenv.Record{TypeName: rt.Name, Fields: map[string]ref.Val{}}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, ok := rt.Field(k); !ok {
+			*vs = append(*vs, Violation{Path: path + "." + k, Message: fmt.Sprintf("%s has no field %q%s", rt.Name, k, suggestFrom(k, fieldNames(rt)))})
+		}
+	}
+	before := len(*vs)
+	for _, f := range rt.Fields {
+		fv, present := obj[f.Name]
+		if !present || fv == nil {
+			if !f.Type.Optional {
+				*vs = append(*vs, Violation{Path: path + "." + f.Name, Message: fmt.Sprintf("%s needs %s", rt.Name, f.Name)})
+			}
+			continue
+		}
+		if cv := s.convert(f.Type, fv, path+"."+f.Name, vs); cv != nil {
+			rec.Fields[f.Name] = cv
+		}
+	}
+	if len(*vs) > before {
+		return nil // rules over a broken record would only repeat the fault
+	}
+	for _, r := range rt.Rules {
+		s.check(r, rec, path+r.FieldPath, "", vs)
+	}
+	return rec
+}
+
+// check runs one rule on self and records a violation if it fails.
+func (s *Schema) check(r *Rule, self ref.Val, path, shown string, vs *[]Violation) {
+	if r.program == nil {
+		return
+	}
+	out, err := r.program.Eval(map[string]any{"self": self})
+	if err != nil {
+		*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("rule %q could not be evaluated: %v", r.Rule, err), Rule: r.Rule})
+		return
+	}
+	if out == types.True {
+		return
+	}
+	msg := r.Message
+	if r.message != nil {
+		if m, err := r.message.Eval(map[string]any{"self": self}); err == nil {
+			if str, ok := m.(types.String); ok {
+				msg = string(str)
+			}
+		}
+	}
+	*vs = append(*vs, Violation{Path: path, Message: msg, Value: shown, Rule: r.Rule})
+}
+
+// Decimal reads a money or ratio value exactly from its literal text: a
+// JSON or YAML number's digits, or a string of digits. Never via float64.
+func Decimal(v any) (decimal.Decimal, error) {
+	switch v := v.(type) {
+	case json.Number:
+		return decimal.NewFromString(string(v))
+	case string:
+		d, err := decimal.NewFromString(strings.TrimSpace(v))
+		if err != nil {
+			return decimal.Decimal{}, fmt.Errorf("%q is not a number", v)
+		}
+		return d, nil
+	case decimal.Decimal:
+		return v, nil
+	}
+	return decimal.Decimal{}, fmt.Errorf("not a number")
+}
+
+func show(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("%q", v)
+	case json.Number:
+		return string(v)
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	}
+	return fmt.Sprint(v)
+}
+
+func fieldNames(t *Type) []string {
+	out := make([]string, len(t.Fields))
+	for i, f := range t.Fields {
+		out[i] = f.Name
+	}
+	return out
+}
