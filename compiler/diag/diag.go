@@ -94,6 +94,20 @@ func (ds List) Sort() {
 	})
 }
 
+// Dedupe sorts the list and drops exact repeats: a check that evaluates a
+// rule in many contexts may find the same fault in each.
+func (ds List) Dedupe() List {
+	ds.Sort()
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 // Error lets a list travel as an error.
 func (ds List) Error() string {
 	lines := make([]string, len(ds))

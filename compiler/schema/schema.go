@@ -176,7 +176,7 @@ func (s *Schema) Ancestors(category string) []string {
 
 // Load reads and checks a schema. Every problem is returned, each with the
 // line it is on; a schema with any problem is not returned.
-func Load(file string, r io.Reader) (*Schema, error) {
+func Load(file string, r io.Reader) (*Schema, diag.List) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, diag.List{schemaError(file, 1, 1, err.Error())}

@@ -1,0 +1,228 @@
+// Package compiler turns a policies folder — schema.yaml, one
+// <region>.rego per source document and params/<region>.yaml — into a
+// checked, immutable PolicySet, or into every problem found on the way.
+//
+// The checks are a table of named stages run in order, as in OPA's
+// ast.Compiler; each returns diagnostics and never prints. Stages that need
+// to evaluate a region (bounds, constraints, exhaustive) run only for
+// regions that came through the static stages clean: evaluating a module
+// that calls http.send or fails to type-check would prove nothing.
+package compiler
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/schema"
+)
+
+// Stage names, printed with each diagnostic.
+const (
+	StageLoad        = "load"
+	StageParse       = "parse"
+	StageClauses     = "clauses"
+	StageBuiltins    = "builtins"
+	StageIDs         = "ids"
+	StageYears       = "years"
+	StageTypes       = "types"
+	StageParams      = "params"
+	StageBounds      = "floors"
+	StageConstraints = "constraints"
+	StageExhaustive  = "exhaustive"
+)
+
+// PackagePrefix is the package path every region module lives under:
+// policies/tongnan.rego is package regions.tongnan.
+const PackagePrefix = "regions"
+
+// Options adjust a compilation.
+type Options struct {
+	// CategorySets are combinations of categories (from golden cases) the
+	// exhaustive stage evaluates besides each category alone.
+	// Keyed by region id.
+	CategorySets map[string][][]string
+}
+
+type stage struct {
+	name string
+	f    func()
+}
+
+// Compiler compiles one policies folder. Use Compile.
+type Compiler struct {
+	fsys    fs.FS
+	display string // how file names are shown: "policies" or the --policies DIR
+	opts    Options
+
+	schema  *schema.Schema
+	regions []*Region
+	opa     *ast.Compiler
+	diags   diag.List
+	timings []StageTiming
+	stages  []stage
+}
+
+// StageTiming is how long a stage took, for `polc check --timings`.
+type StageTiming struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// PolicySet is a compiled, checked set of regions. It is immutable and safe
+// for concurrent use.
+type PolicySet struct {
+	Schema  *schema.Schema
+	Regions map[string]*Region
+	Timings []StageTiming
+}
+
+// RegionIDs lists the regions in sorted order.
+func (ps *PolicySet) RegionIDs() []string {
+	ids := make([]string, 0, len(ps.Regions))
+	for id := range ps.Regions {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Compile loads and checks every policy under fsys. display is the folder
+// name shown in diagnostics. The set is returned only if there is no error.
+func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
+	c := &Compiler{fsys: fsys, display: display, opts: opts}
+	// The order matters where a stage reads what an earlier one built:
+	// clauses attaches clauses to rule heads before types compiles the
+	// modules; bounds resolves params before constraints and exhaustive
+	// evaluate plans with them.
+	c.stages = []stage{
+		{StageLoad, c.load},
+		{StageParse, c.parse},
+		{StageClauses, c.checkClauses},
+		{StageBuiltins, c.checkBuiltins},
+		{StageIDs, c.checkIDs},
+		{StageYears, c.checkYears},
+		{StageTypes, c.checkTypes},
+		{StageParams, c.loadParams},
+		{StageBounds, c.checkBounds},
+		{StageConstraints, c.checkConstraints},
+		{StageExhaustive, c.checkExhaustive},
+	}
+	for _, s := range c.stages {
+		start := time.Now()
+		s.f()
+		c.timings = append(c.timings, StageTiming{Stage: s.name, Duration: time.Since(start)})
+		if c.schema == nil {
+			break // nothing can be checked without the vocabulary
+		}
+	}
+	c.diags = c.diags.Dedupe()
+	if c.diags.HasErrors() {
+		return nil, c.diags
+	}
+	ps := &PolicySet{Schema: c.schema, Regions: map[string]*Region{}, Timings: c.timings}
+	for _, r := range c.regions {
+		ps.Regions[r.ID] = r
+	}
+	return ps, c.diags
+}
+
+// file is the name a diagnostic shows for a path inside fsys.
+func (c *Compiler) file(name string) string {
+	if c.display == "" {
+		return name
+	}
+	return path.Join(c.display, name)
+}
+
+func (c *Compiler) errorf(stage string, pos diag.Position, format string, args ...any) {
+	c.diags.Errorf(stage, pos, format, args...)
+}
+
+// regionFailed marks a region whose later, evaluating stages must not run.
+func (c *Compiler) regionFailed(r *Region) { r.failed = true }
+
+// healthy lists the regions every stage so far has passed.
+func (c *Compiler) healthy() []*Region {
+	var out []*Region
+	for _, r := range c.regions {
+		if !r.failed {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (c *Compiler) load() {
+	const schemaFile = "schema.yaml"
+	if _, err := fs.Stat(c.fsys, "."); err != nil {
+		c.errorf(StageLoad, diag.Position{File: c.display}, "cannot read the policies folder: %v", err)
+		return
+	}
+	f, err := c.fsys.Open(schemaFile)
+	if err != nil {
+		c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", err)
+		return
+	}
+	defer f.Close()
+	s, ds := schema.Load(c.file(schemaFile), f)
+	if len(ds) > 0 {
+		c.diags = append(c.diags, ds...)
+		return
+	}
+	c.schema = s
+	names, err := fs.Glob(c.fsys, "*.rego")
+	if err != nil {
+		c.errorf(StageLoad, diag.Position{File: c.display}, "listing policies: %v", err)
+		return
+	}
+	if len(names) == 0 {
+		c.errorf(StageLoad, diag.Position{File: c.display}, "no region modules (*.rego) in the policies folder")
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(c.fsys, name)
+		if err != nil {
+			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", err)
+			continue
+		}
+		id := name[:len(name)-len(".rego")]
+		c.regions = append(c.regions, &Region{ID: id, File: c.file(name), source: data, fsName: name})
+	}
+}
+
+func (c *Compiler) loadParams() {
+	for _, r := range c.regions {
+		name := path.Join("params", r.ID+".yaml")
+		data, err := fs.ReadFile(c.fsys, name)
+		if err != nil {
+			c.errorf(StageParams, diag.Position{File: c.file(name)}, "region %s has no params file: %v", r.ID, err)
+			c.regionFailed(r)
+			continue
+		}
+		pf, ds := params.Load(c.file(name), data, c.schema)
+		c.diags = append(c.diags, ds...)
+		if ds.HasErrors() || pf == nil {
+			c.regionFailed(r)
+			continue
+		}
+		if pf.Region != r.ID {
+			c.errorf(StageParams, diag.Position{File: c.file(name), Line: 1, Col: 1}, "params file is for region %q, not %q", pf.Region, r.ID)
+			c.regionFailed(r)
+			continue
+		}
+		r.Params = pf
+	}
+}
+
+func (c *Compiler) pos(loc *ast.Location) diag.Position {
+	if loc == nil {
+		return diag.Position{}
+	}
+	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}
+}

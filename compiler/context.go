@@ -1,0 +1,209 @@
+package compiler
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/shopspring/decimal"
+
+	"github.com/polc-dev/polc/compiler/schema"
+)
+
+// Person is who a decision is about.
+type Person struct {
+	Categories []string
+	Age        *int
+	Residence  string
+	County     string
+	ExitYear   *int
+	Household  *Household
+}
+
+// Household is what on-application assistance and income tests read.
+type Household struct {
+	Size                   *int
+	AnnualDisposableIncome *decimal.Decimal
+	AssetsWithinLimit      *bool
+}
+
+// Claim is the part of a claim a plan depends on.
+type Claim struct {
+	Kind          string
+	HospitalLevel string
+	Referred      bool
+	Disease       string
+}
+
+// Context is everything a region's decision depends on. A plan depends on
+// nothing else, which is what makes plans cacheable by context.
+type Context struct {
+	Year           int
+	Person         Person
+	EnrollmentTier string
+	EnrollmentDate string
+	Claim          *Claim
+}
+
+// Key is a canonical text of the context, for caches and messages.
+func (ctx Context) Key() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(ctx.Year))
+	b.WriteString("|" + strings.Join(ctx.Person.Categories, ","))
+	p := ctx.Person
+	if p.Age != nil {
+		b.WriteString("|age=" + strconv.Itoa(*p.Age))
+	}
+	if p.Residence != "" {
+		b.WriteString("|" + p.Residence)
+	}
+	if p.County != "" {
+		b.WriteString("|" + p.County)
+	}
+	if p.ExitYear != nil {
+		b.WriteString("|exit=" + strconv.Itoa(*p.ExitYear))
+	}
+	if h := p.Household; h != nil {
+		if h.Size != nil {
+			b.WriteString("|size=" + strconv.Itoa(*h.Size))
+		}
+		if h.AnnualDisposableIncome != nil {
+			b.WriteString("|income=" + h.AnnualDisposableIncome.String())
+		}
+		if h.AssetsWithinLimit != nil {
+			b.WriteString("|assets=" + strconv.FormatBool(*h.AssetsWithinLimit))
+		}
+	}
+	if ctx.EnrollmentTier != "" {
+		b.WriteString("|tier=" + ctx.EnrollmentTier)
+	}
+	if ctx.EnrollmentDate != "" {
+		b.WriteString("|enrolled=" + ctx.EnrollmentDate)
+	}
+	if c := ctx.Claim; c != nil {
+		b.WriteString("|" + c.Kind + "|L" + c.HospitalLevel)
+		if c.Referred {
+			b.WriteString("|referred")
+		}
+		if c.Disease != "" {
+			b.WriteString("|" + c.Disease)
+		}
+	}
+	return b.String()
+}
+
+// Describe is the context in words for a diagnostic.
+func (ctx Context) Describe() string {
+	parts := []string{strconv.Itoa(ctx.Year)}
+	if len(ctx.Person.Categories) > 0 {
+		parts = append(parts, strings.Join(ctx.Person.Categories, "+"))
+	} else {
+		parts = append(parts, "no category")
+	}
+	if ctx.Person.Age != nil {
+		parts = append(parts, "age "+strconv.Itoa(*ctx.Person.Age))
+	}
+	if ctx.Person.Residence != "" {
+		parts = append(parts, ctx.Person.Residence)
+	}
+	if ctx.Person.County != "" {
+		parts = append(parts, ctx.Person.County)
+	}
+	if ctx.Person.ExitYear != nil {
+		parts = append(parts, "exit "+strconv.Itoa(*ctx.Person.ExitYear))
+	}
+	if c := ctx.Claim; c != nil {
+		ref := "not referred"
+		if c.Referred {
+			ref = "referred"
+		}
+		parts = append(parts, c.Kind, "level "+c.HospitalLevel, ref)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ExpandCategories adds each category's ancestors: a rule for monitored
+// applies to an edge_vulnerable person.
+func ExpandCategories(s *schema.Schema, cats []string) []string {
+	seen := map[string]bool{}
+	for _, c := range cats {
+		seen[c] = true
+		for _, a := range s.Ancestors(c) {
+			seen[a] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Input builds the Rego input for a context.
+func (ps *PolicySet) Input(ctx Context, p *Params) ast.Value {
+	return inputValue(ps.Schema, ctx, p)
+}
+
+func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
+	cats := ExpandCategories(s, ctx.Person.Categories)
+	catTerms := make([]*ast.Term, len(cats))
+	for i, c := range cats {
+		catTerms[i] = ast.StringTerm(c)
+	}
+	person := [][2]*ast.Term{ast.Item(ast.StringTerm("categories"), ast.ArrayTerm(catTerms...))}
+	if ctx.Person.Age != nil {
+		person = append(person, ast.Item(ast.StringTerm("age"), ast.IntNumberTerm(*ctx.Person.Age)))
+	}
+	if ctx.Person.Residence != "" {
+		person = append(person, ast.Item(ast.StringTerm("residence"), ast.StringTerm(ctx.Person.Residence)))
+	}
+	if ctx.Person.County != "" {
+		person = append(person, ast.Item(ast.StringTerm("county"), ast.StringTerm(ctx.Person.County)))
+	}
+	if ctx.Person.ExitYear != nil {
+		person = append(person, ast.Item(ast.StringTerm("exit_year"), ast.IntNumberTerm(*ctx.Person.ExitYear)))
+	}
+	if h := ctx.Person.Household; h != nil {
+		var hh [][2]*ast.Term
+		if h.Size != nil {
+			hh = append(hh, ast.Item(ast.StringTerm("size"), ast.IntNumberTerm(*h.Size)))
+		}
+		if h.AnnualDisposableIncome != nil {
+			hh = append(hh, ast.Item(ast.StringTerm("annual_disposable_income"), ast.NumberTerm(jsonNumber(h.AnnualDisposableIncome.String()))))
+		}
+		if h.AssetsWithinLimit != nil {
+			hh = append(hh, ast.Item(ast.StringTerm("assets_within_limit"), ast.BooleanTerm(*h.AssetsWithinLimit)))
+		}
+		person = append(person, ast.Item(ast.StringTerm("household"), ast.ObjectTerm(hh...)))
+	}
+	items := [][2]*ast.Term{
+		ast.Item(ast.StringTerm("year"), ast.IntNumberTerm(ctx.Year)),
+		ast.Item(ast.StringTerm("person"), ast.ObjectTerm(person...)),
+	}
+	if ctx.EnrollmentTier != "" {
+		en := [][2]*ast.Term{ast.Item(ast.StringTerm("tier"), ast.StringTerm(ctx.EnrollmentTier))}
+		if ctx.EnrollmentDate != "" {
+			en = append(en, ast.Item(ast.StringTerm("date"), ast.StringTerm(ctx.EnrollmentDate)))
+		}
+		items = append(items, ast.Item(ast.StringTerm("enrollment"), ast.ObjectTerm(en...)))
+	}
+	if c := ctx.Claim; c != nil {
+		cl := [][2]*ast.Term{
+			ast.Item(ast.StringTerm("kind"), ast.StringTerm(c.Kind)),
+			ast.Item(ast.StringTerm("hospital_level"), ast.StringTerm(c.HospitalLevel)),
+			ast.Item(ast.StringTerm("referred"), ast.BooleanTerm(c.Referred)),
+		}
+		if c.Disease != "" {
+			cl = append(cl, ast.Item(ast.StringTerm("disease"), ast.StringTerm(c.Disease)))
+		}
+		items = append(items, ast.Item(ast.StringTerm("claim"), ast.ObjectTerm(cl...)))
+	}
+	if p != nil {
+		items = append(items, ast.Item(ast.StringTerm("params"), ast.NewTerm(p.value)))
+	} else {
+		items = append(items, ast.Item(ast.StringTerm("params"), ast.ObjectTerm()))
+	}
+	return ast.NewObject(items...)
+}

@@ -1,0 +1,124 @@
+package compiler
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/polc-dev/polc/compiler/params"
+)
+
+// checkTypes compiles each region on its own OPA compiler, with the input
+// JSON Schema derived from schema.yaml, so OPA's type checker sees every
+// input reference; then it prepares the queries the later stages and the
+// settlement engine evaluate. One region's errors never hide another's.
+func (c *Compiler) checkTypes() {
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.SchemaRootRef, c.schema.InputJSONSchema())
+	for _, r := range c.healthy() {
+		oc := ast.NewCompiler().WithSchemas(ss)
+		oc.Compile(map[string]*ast.Module{r.File: r.Module})
+		if oc.Failed() {
+			c.opaErrors(StageTypes, oc.Errors)
+			c.regionFailed(r)
+			continue
+		}
+		r.queries = map[string]*rego.PreparedEvalQuery{}
+		for name := range c.schema.Decisions {
+			q, err := rego.New(
+				rego.Compiler(oc),
+				rego.Query(fmt.Sprintf("data.%s.%s.%s", PackagePrefix, r.ID, name)),
+				rego.StrictBuiltinErrors(true),
+			).PrepareForEval(context.Background())
+			if err != nil {
+				c.errorf(StageTypes, c.pos(r.Module.Package.Location), "preparing %s: %v", name, err)
+				c.regionFailed(r)
+				break
+			}
+			r.queries[name] = &q
+		}
+		r.inputs = collectAttributeUse(r.Module)
+	}
+}
+
+// Record is one object a decision yields, with the rule that yielded it.
+type Record struct {
+	Fields map[string]any // JSON-like; numbers as json.Number
+	Clause string
+	Rule   *DecisionRule
+}
+
+// Eval evaluates one decision of the region. A set decision with no rule
+// firing yields no records; an undefined single-value decision, none.
+func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]Record, error) {
+	q, ok := r.queries[decision]
+	if !ok {
+		return nil, fmt.Errorf("region %s has no decision %s", r.ID, decision)
+	}
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating %s.%s: %v", r.ID, decision, err)
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	var items []any
+	switch v := rs[0].Expressions[0].Value.(type) {
+	case []any:
+		items = v
+	default:
+		items = []any{v}
+	}
+	out := make([]Record, 0, len(items))
+	for _, it := range items {
+		obj, ok := it.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s.%s yields %v, not an object", r.ID, decision, it)
+		}
+		rec := Record{Fields: map[string]any{}}
+		for k, v := range obj {
+			switch k {
+			case clauseKey:
+				rec.Clause, _ = v.(string)
+			case ruleKey:
+				key, _ := v.(string)
+				rec.Rule = r.Rules[key]
+			default:
+				rec.Fields[k] = v
+			}
+		}
+		out = append(out, rec)
+	}
+	// Sets come back in OPA's order; sort by rule position for stable output.
+	sort.SliceStable(out, func(i, j int) bool { return recordKey(out[i]) < recordKey(out[j]) })
+	return out, nil
+}
+
+func recordKey(r Record) string {
+	k := ""
+	if r.Rule != nil {
+		k = r.Rule.Key
+	}
+	b, _ := json.Marshal(r.Fields)
+	return k + string(b)
+}
+
+// Params is a year's resolved parameters ready to be put into the input
+// of every evaluation, converted to Rego once.
+type Params struct {
+	Resolved *params.Resolved
+	value    ast.Value
+}
+
+// NewParams converts resolved parameters for evaluation.
+func NewParams(res *params.Resolved) (*Params, error) {
+	v, err := ast.InterfaceToValue(res.Tree())
+	if err != nil {
+		return nil, err
+	}
+	return &Params{Resolved: res, value: v}, nil
+}

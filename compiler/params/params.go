@@ -1,0 +1,373 @@
+// Package params loads a region's params file (policies/params/<region>.yaml):
+// the numbers a document leaves to others — contribution standards, income
+// statistics, a city's critical-illness bands — each dated and sourced, and
+// numbers derived from them by CEL with the clause that says how. It resolves
+// them for one benefit year, applies a case's overrides, and enforces the
+// bounds a document sets (floors, ceilings, fixed numbers).
+package params
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+
+	"github.com/polc-dev/polc/compiler/celenv"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/yamldoc"
+)
+
+// Stage is the name params problems are reported under.
+const Stage = "params"
+
+// Dated is one value with the day it applies from.
+type Dated struct {
+	From  string // YYYY-MM-DD
+	Value any    // JSON-like, numbers as json.Number
+	Pos   diag.Position
+}
+
+// Entry is one parameter of a params file.
+type Entry struct {
+	Path         string
+	Values       []Dated // ascending by From
+	CEL          string  // derived: an expression over other parameters
+	Clause       string  // the document clause a derivation implements
+	Source       string  // where the values were published
+	SetBy        string  // who the document leaves the number to
+	Illustrative bool    // values are examples, not a published figure
+	Note         string
+	Pos          diag.Position
+
+	param   *schema.Parameter
+	program *celenv.Program
+}
+
+// File is a loaded params file.
+type File struct {
+	Name     string
+	Region   string
+	Document string
+	Entries  []*Entry
+	byPath   map[string]*Entry
+	schema   *schema.Schema
+}
+
+// Entry returns the entry for a path.
+func (f *File) Entry(path string) (*Entry, bool) { e, ok := f.byPath[path]; return e, ok }
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Load reads a params file and checks every entry against the schema.
+func Load(name string, data []byte, s *schema.Schema) (*File, diag.List) {
+	var ds diag.List
+	root, d := yamldoc.Parse(name, data)
+	if d != nil {
+		d.Stage = Stage
+		return nil, diag.List{*d}
+	}
+	f := &File{Name: name, byPath: map[string]*Entry{}, schema: s}
+	if root.Kind != yaml.MappingNode {
+		ds.Errorf(Stage, yamldoc.Pos(name, root), "a params file is a mapping with region, document and parameters")
+		return nil, ds
+	}
+	env, err := s.ParamEnv()
+	if err != nil {
+		ds.Errorf(Stage, yamldoc.Pos(name, root), "building the CEL environment: %v", err)
+		return nil, ds
+	}
+	for _, kv := range yamldoc.Pairs(root) {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "region":
+			f.Region = v.Value
+		case "document":
+			f.Document = v.Value
+		case "parameters":
+			for _, p := range yamldoc.Pairs(v) {
+				if e := f.entry(p[0], p[1], env, &ds); e != nil {
+					f.Entries = append(f.Entries, e)
+					f.byPath[e.Path] = e
+				}
+			}
+		default:
+			ds.Errorf(Stage, yamldoc.Pos(name, k), "unknown key %q (want region, document or parameters)", k.Value)
+		}
+	}
+	if f.Region == "" {
+		ds.Errorf(Stage, yamldoc.Pos(name, root), "the params file names no region")
+	}
+	return f, ds
+}
+
+func (f *File) entry(k, v *yaml.Node, env *celenv.Env, ds *diag.List) *Entry {
+	pos := yamldoc.Pos(f.Name, k)
+	e := &Entry{Path: k.Value, Pos: pos}
+	if _, dup := f.byPath[e.Path]; dup {
+		ds.Errorf(Stage, pos, "parameter %s is given twice", e.Path)
+		return nil
+	}
+	node, ok := f.schema.LookupParam(strings.Split(e.Path, "."))
+	if !ok || node.Leaf == nil {
+		ds.Errorf(Stage, pos, "%s is not a parameter of the schema%s", e.Path, f.schema.SuggestParam(e.Path))
+		return nil
+	}
+	e.param = node.Leaf
+	if v.Kind != yaml.MappingNode {
+		ds.Errorf(Stage, yamldoc.Pos(f.Name, v), "parameter %s: want a mapping with values (or cel), source and the rest", e.Path)
+		return nil
+	}
+	bad := false
+	for _, kv := range yamldoc.Pairs(v) {
+		key, val := kv[0], kv[1]
+		switch key.Value {
+		case "values":
+			e.Values = f.values(e, val, ds)
+		case "cel":
+			e.CEL = val.Value
+		case "clause":
+			e.Clause = val.Value
+		case "source":
+			e.Source = val.Value
+		case "set_by":
+			e.SetBy = val.Value
+		case "note":
+			e.Note = val.Value
+		case "illustrative":
+			e.Illustrative = val.Value == "true"
+		default:
+			ds.Errorf(Stage, yamldoc.Pos(f.Name, key), "parameter %s: unknown key %q (want values, cel, clause, source, set_by, illustrative or note)", e.Path, key.Value)
+			bad = true
+		}
+	}
+	switch {
+	case e.CEL != "" && e.Values != nil:
+		ds.Errorf(Stage, pos, "parameter %s has both values and cel: a number is given or derived, not both", e.Path)
+		bad = true
+	case e.CEL == "" && e.Values == nil:
+		ds.Errorf(Stage, pos, "parameter %s has neither values nor cel", e.Path)
+		bad = true
+	case e.CEL != "":
+		if e.Clause == "" {
+			ds.Errorf(Stage, pos, "derived parameter %s names no clause: say which sentence of the document the formula implements", e.Path)
+			bad = true
+		}
+		prg, err := env.Compile(e.CEL, celenv.DecimalType)
+		if err != nil {
+			ds.Errorf(Stage, pos, "derived parameter %s: %v", e.Path, err)
+			bad = true
+		}
+		e.program = prg
+	case e.Source == "" && !e.Illustrative:
+		ds.Errorf(Stage, pos, "parameter %s has values but no source: cite where they were published, or mark them illustrative: true", e.Path)
+		bad = true
+	}
+	if bad {
+		return nil
+	}
+	return e
+}
+
+func (f *File) values(e *Entry, n *yaml.Node, ds *diag.List) []Dated {
+	if n.Kind != yaml.MappingNode {
+		ds.Errorf(Stage, yamldoc.Pos(f.Name, n), "parameter %s: values is a mapping from a date (YYYY-MM-DD) to a value", e.Path)
+		return nil
+	}
+	out := []Dated{}
+	for _, kv := range yamldoc.Pairs(n) {
+		k, v := kv[0], kv[1]
+		pos := yamldoc.Pos(f.Name, v)
+		if !dateRE.MatchString(k.Value) {
+			ds.Errorf(Stage, yamldoc.Pos(f.Name, k), "parameter %s: %q is not a date (YYYY-MM-DD)", e.Path, k.Value)
+			continue
+		}
+		val, err := yamldoc.Value(v)
+		if err != nil {
+			ds.Errorf(Stage, pos, "parameter %s: %v", e.Path, err)
+			continue
+		}
+		if _, vs := f.schema.ValidateRef(e.param.Type, val); len(vs) > 0 {
+			for _, viol := range vs {
+				ds.Errorf(Stage, pos, "parameter %s from %s: %s", e.Path, k.Value, viol)
+			}
+			continue
+		}
+		out = append(out, Dated{From: k.Value, Value: val, Pos: pos})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].From < out[j].From })
+	for i := 1; i < len(out); i++ {
+		if out[i].From == out[i-1].From {
+			ds.Errorf(Stage, out[i].Pos, "parameter %s has two values from %s", e.Path, out[i].From)
+		}
+	}
+	return out
+}
+
+// At returns the value in force on a day, if any.
+func (e *Entry) At(day string) (Dated, bool) {
+	var got Dated
+	found := false
+	for _, d := range e.Values {
+		if d.From <= day {
+			got, found = d, true
+		}
+	}
+	return got, found
+}
+
+// Bound is a limit a document puts on a parameter: a floor (不低于) that a
+// local value may raise, a ceiling it may lower, or a fixed number.
+type Bound struct {
+	Path   string
+	Kind   string // floor | ceiling | fixed
+	Value  decimal.Decimal
+	Clause string
+	Pos    diag.Position
+}
+
+// Override is a value a case gives for one parameter.
+type Override struct {
+	Path  string
+	Value any
+	Pos   diag.Position
+}
+
+// Leaf is a resolved parameter value and where it came from.
+type Leaf struct {
+	Path   string
+	Value  any // JSON-like; money and ratios as json.Number
+	Origin string
+	Pos    diag.Position
+}
+
+// Resolved is the parameters for one year, as Rego and CEL see them.
+type Resolved struct {
+	Year   int
+	Leaves map[string]Leaf
+}
+
+// Tree nests the leaves into the object Rego reads as input.params.
+func (r *Resolved) Tree() map[string]any {
+	tree := map[string]any{}
+	paths := make([]string, 0, len(r.Leaves))
+	for p := range r.Leaves {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		segs := strings.Split(p, ".")
+		n := tree
+		for _, s := range segs[:len(segs)-1] {
+			child, ok := n[s].(map[string]any)
+			if !ok {
+				child = map[string]any{}
+				n[s] = child
+			}
+			n = child
+		}
+		n[segs[len(segs)-1]] = r.Leaves[p].Value
+	}
+	return tree
+}
+
+// Resolve gives the parameters in force on 1 January of year: the document's
+// bounds as defaults, the params file's dated values, the case's overrides,
+// then the derived values. Every value that breaks a bound, or contradicts
+// its derivation, is reported with both numbers.
+func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolved, diag.List) {
+	var ds diag.List
+	day := fmt.Sprintf("%04d-01-01", year)
+	r := &Resolved{Year: year, Leaves: map[string]Leaf{}}
+	boundOf := map[string]Bound{}
+	for _, b := range bounds {
+		boundOf[b.Path] = b
+		r.Leaves[b.Path] = Leaf{Path: b.Path, Value: json.Number(b.Value.String()), Origin: "document " + b.Clause, Pos: b.Pos}
+	}
+	for _, e := range f.Entries {
+		if e.CEL != "" {
+			continue
+		}
+		d, ok := e.At(day)
+		if !ok {
+			continue
+		}
+		f.set(r, boundOf, Leaf{Path: e.Path, Value: d.Value, Origin: e.origin(), Pos: d.Pos}, &ds)
+	}
+	given := map[string]Override{}
+	for _, o := range overrides {
+		node, ok := f.schema.LookupParam(strings.Split(o.Path, "."))
+		if !ok || node.Leaf == nil {
+			ds.Errorf(Stage, o.Pos, "%s is not a parameter of the schema%s", o.Path, f.schema.SuggestParam(o.Path))
+			continue
+		}
+		if _, vs := f.schema.ValidateRef(node.Leaf.Type, o.Value); len(vs) > 0 {
+			for _, v := range vs {
+				ds.Errorf(Stage, o.Pos, "params %s: %s", o.Path, v)
+			}
+			continue
+		}
+		if e, ok := f.byPath[o.Path]; ok && e.CEL != "" {
+			given[o.Path] = o // checked against its derivation below
+			continue
+		}
+		f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
+	}
+	for _, e := range f.Entries {
+		if e.CEL == "" {
+			continue
+		}
+		vars, vs := f.schema.ParamActivation(r.Tree())
+		for _, v := range vs {
+			ds.Errorf(Stage, e.Pos, "deriving %s: %s", e.Path, v)
+		}
+		out, err := e.program.Eval(vars)
+		if err != nil {
+			// A derivation over a parameter with no value in this year is
+			// not an error here: the rule reading it finds it undefined,
+			// and the exhaustive check reports the gap with its context.
+			continue
+		}
+		val := out.(celenv.Decimal).Round(2)
+		if o, ok := given[e.Path]; ok {
+			gv, _ := schema.Decimal(o.Value)
+			if !gv.Equal(val) {
+				ds.Errorf(Stage, o.Pos, "params %s is %s, but %s derives %s from the other parameters (%s, clause %s)", e.Path, gv.StringFixed(2), f.Name, val.StringFixed(2), e.CEL, e.Clause)
+			}
+		}
+		f.set(r, boundOf, Leaf{Path: e.Path, Value: json.Number(val.StringFixed(2)), Origin: "derived " + e.Clause, Pos: e.Pos}, &ds)
+	}
+	return r, ds
+}
+
+func (e *Entry) origin() string {
+	if e.Illustrative {
+		return "illustrative"
+	}
+	return e.Source
+}
+
+// set records a leaf after checking it against the document's bound.
+func (f *File) set(r *Resolved, bounds map[string]Bound, l Leaf, ds *diag.List) {
+	if b, ok := bounds[l.Path]; ok {
+		v, err := schema.Decimal(l.Value)
+		if err == nil {
+			switch {
+			case b.Kind == "fixed" && !v.Equal(b.Value):
+				ds.Errorf(Stage, l.Pos, "%s = %s overrides a number the document fixes: %s (clause %s, %s)", l.Path, v, b.Value, b.Clause, b.Pos)
+				return
+			case b.Kind == "floor" && v.LessThan(b.Value):
+				ds.Errorf(Stage, l.Pos, "%s = %s is below the document's floor of %s (不低于, clause %s, %s)", l.Path, v, b.Value, b.Clause, b.Pos)
+				return
+			case b.Kind == "ceiling" && v.GreaterThan(b.Value):
+				ds.Errorf(Stage, l.Pos, "%s = %s is above the document's ceiling of %s (clause %s, %s)", l.Path, v, b.Value, b.Clause, b.Pos)
+				return
+			}
+		}
+	}
+	r.Leaves[l.Path] = l
+}

@@ -1,0 +1,80 @@
+package compiler
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/polc-dev/polc/compiler/params"
+)
+
+// Region is one compiled document: its module, metadata, params and the
+// prepared queries for its decisions.
+type Region struct {
+	ID       string
+	File     string // as shown in diagnostics
+	Module   *ast.Module
+	Document Document
+	Params   *params.File
+	Bounds   []params.Bound
+	Coverage []Coverage
+
+	// Rules are the decision rules with their clauses, by the key the
+	// compiler attached to what each yields.
+	Rules map[string]*DecisionRule
+
+	source  []byte
+	fsName  string
+	failed  bool
+	queries map[string]*rego.PreparedEvalQuery
+	// inputs lists the person attributes the module reads, with the
+	// constants it compares them with, for the exhaustive context space.
+	inputs attributeUse
+	// years holds the params of each document year, resolved at compile
+	// time; evals, every evaluation the constraints stage made.
+	years map[int]*Params
+	evals []evaluation
+}
+
+// DecisionRule is one rule of a decision, as the compiler saw it.
+type DecisionRule struct {
+	Key      string // the value of the _rule key attached to its output
+	Decision string
+	Clause   string
+	Title    string
+	Pos      string
+	Rule     *ast.Rule
+}
+
+// Document is a region module's `document`: what it encodes.
+type Document struct {
+	Title       string `json:"title"`
+	Number      string `json:"number"`
+	Issuer      string `json:"issuer"`
+	Issued      string `json:"issued"`
+	InForceFrom string `json:"in_force_from"`
+	InForceTo   string `json:"in_force_to,omitempty"`
+	Supersedes  string `json:"supersedes,omitempty"`
+	Years       []int  `json:"years"`
+	Seed        string `json:"seed,omitempty"`
+}
+
+// HasYear reports whether the document's rules apply to a benefit year.
+func (d Document) HasYear(y int) bool {
+	for _, dy := range d.Years {
+		if dy == y {
+			return true
+		}
+	}
+	return false
+}
+
+// Coverage is a region's statement that a tier covers some categories, so a
+// context without terms for it is a gap.
+type Coverage struct {
+	Tier         string
+	Categories   []string
+	ClaimKinds   []string
+	ReferredOnly bool
+	Clause       string
+	Rule         *DecisionRule
+}
