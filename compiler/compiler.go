@@ -147,6 +147,18 @@ func (c *Compiler) errorf(stage string, pos diag.Position, format string, args .
 // regionFailed marks a region whose later, evaluating stages must not run.
 func (c *Compiler) regionFailed(r *Region) { r.failed = true }
 
+// parsed lists the regions whose module parsed: the static stages check
+// every one of them, so one problem never hides another.
+func (c *Compiler) parsed() []*Region {
+	var out []*Region
+	for _, r := range c.regions {
+		if r.Module != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // healthy lists the regions every stage so far has passed.
 func (c *Compiler) healthy() []*Region {
 	var out []*Region
@@ -166,7 +178,7 @@ func (c *Compiler) load() {
 	}
 	f, err := c.fsys.Open(schemaFile)
 	if err != nil {
-		c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", err)
+		c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", pathErr(err))
 		return
 	}
 	defer f.Close()
@@ -188,7 +200,7 @@ func (c *Compiler) load() {
 	for _, name := range names {
 		data, err := fs.ReadFile(c.fsys, name)
 		if err != nil {
-			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", err)
+			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", pathErr(err))
 			continue
 		}
 		id := name[:len(name)-len(".rego")]
@@ -201,7 +213,7 @@ func (c *Compiler) loadParams() {
 		name := path.Join("params", r.ID+".yaml")
 		data, err := fs.ReadFile(c.fsys, name)
 		if err != nil {
-			c.errorf(StageParams, diag.Position{File: c.file(name)}, "region %s has no params file: %v", r.ID, err)
+			c.errorf(StageParams, diag.Position{File: c.file(name)}, "region %s has no params file: %v", r.ID, pathErr(err))
 			c.regionFailed(r)
 			continue
 		}
@@ -225,4 +237,13 @@ func (c *Compiler) pos(loc *ast.Location) diag.Position {
 		return diag.Position{}
 	}
 	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}
+}
+
+// pathErr drops the path from a file error: the diagnostic already names
+// the file.
+func pathErr(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
 }

@@ -19,7 +19,7 @@ import (
 func (c *Compiler) checkTypes() {
 	ss := ast.NewSchemaSet()
 	ss.Put(ast.SchemaRootRef, c.schema.InputJSONSchema())
-	for _, r := range c.healthy() {
+	for _, r := range c.parsed() {
 		oc := ast.NewCompiler().WithSchemas(ss)
 		oc.Compile(map[string]*ast.Module{r.File: r.Module})
 		if oc.Failed() {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/schema"
 )
 
 // checkBounds reads each region's parameter bounds and coverage, then
@@ -150,7 +151,7 @@ func (c *Compiler) checkConstraints() {
 							continue
 						}
 						seen[key] = true
-						c.errorf(StageConstraints, rulePosition(rec), "%s%s (clause %s; in %s)", ctxs.decision, v, rec.Clause, ctx.Describe())
+						c.errorf(StageConstraints, rulePosition(rec), "%s%s: %s (%sclause %s; in %s)", ctxs.decision, v.Path, v.Message, valueNote(v), rec.Clause, ctx.Describe())
 						bad = true
 					}
 				}
@@ -222,6 +223,13 @@ func (c *Compiler) checkExhaustive() {
 				g.cov.Tier, strings.Join(g.first.Person.Categories, "+"), g.cov.Clause, g.missing, g.first.Describe(), more)
 		}
 	}
+}
+
+func valueNote(v schema.Violation) string {
+	if v.Value == "" {
+		return ""
+	}
+	return "value " + v.Value + "; "
 }
 
 type gapReport struct {
@@ -355,7 +363,7 @@ func dedupeSets(sets [][]string) [][]string {
 func (r *Region) personVariants(c *Compiler, decision string, sets [][]string) []Person {
 	persons := make([]Person, 0, len(sets))
 	for _, s := range sets {
-		persons = append(persons, Person{Categories: s, Age: intPtr(40), Residence: "rural"})
+		persons = append(persons, Person{Categories: s})
 	}
 	residences := c.schema.Vocabulary("residence").IDs()
 	for _, attr := range []string{"age", "residence", "county", "exit_year", "assets_within_limit"} {
@@ -404,5 +412,3 @@ func (r *Region) claimVariants(c *Compiler) []Claim {
 	}
 	return out
 }
-
-func intPtr(i int) *int { return &i }

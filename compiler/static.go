@@ -94,7 +94,7 @@ func ruleName(r *ast.Rule) string {
 // clause and the rule's position to that object: what the rule yields then
 // says where it came from, and the author writes the clause once.
 func (c *Compiler) checkClauses() {
-	for _, r := range c.healthy() {
+	for _, r := range c.parsed() {
 		as, errs := ast.BuildAnnotationSet([]*ast.Module{r.Module})
 		if len(errs) > 0 {
 			c.opaErrors(StageClauses, errs)
@@ -190,7 +190,7 @@ var arithmeticBuiltins = map[string]bool{
 }
 
 func (c *Compiler) checkBuiltins() {
-	for _, r := range c.healthy() {
+	for _, r := range c.parsed() {
 		bad := false
 		ast.WalkTerms(r.Module, func(t *ast.Term) bool {
 			call, ok := t.Value.(ast.Call)
@@ -244,7 +244,7 @@ var idLikeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // id of the schema, and a decision's fields and their enums must match it.
 func (c *Compiler) checkIDs() {
 	known := c.knownWords()
-	for _, r := range c.healthy() {
+	for _, r := range c.parsed() {
 		bad := false
 		free := map[*ast.Term]bool{}
 		for _, rule := range r.Module.Rules {
@@ -384,6 +384,9 @@ func walkStrings(x any, f func(t *ast.Term, s string)) {
 			}
 			return true
 		case ast.Call:
+			if name := v[0].String(); !builtinsAllowed[name] && ast.BuiltinMap[name] != nil {
+				return true // the builtins stage refuses the call itself
+			}
 			for _, arg := range v[1:] {
 				walkStrings(arg, f)
 			}
@@ -413,7 +416,7 @@ func suggestField(t *schema.Type, key string) string {
 // checkYears decodes the document metadata and refuses a rule that names a
 // benefit year outside the document's own years.
 func (c *Compiler) checkYears() {
-	for _, r := range c.healthy() {
+	for _, r := range c.parsed() {
 		var docRule *ast.Rule
 		for _, rule := range r.Module.Rules {
 			if ruleName(rule) == "document" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
@@ -19,6 +20,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	dir := fl.String("policies", "", "policies folder (default: the embedded set)")
 	format := fl.String("format", diag.FormatText, "output format: text, json or github")
 	timings := fl.Bool("timings", false, "print how long each compiler stage took (to stderr)")
+	var sets categorySets
+	fl.Var(&sets, "categories", "extra category combinations to evaluate, as region=cat+cat[,region=cat+cat…]")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -37,7 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "polc check: %v\n", err)
 		return exitProblem
 	}
-	set, ds := compiler.Compile(fsys, display, compiler.Options{})
+	set, ds := compiler.Compile(fsys, display, compiler.Options{CategorySets: sets})
 	if err := diag.Write(stdout, *format, ds); err != nil {
 		fmt.Fprintf(stderr, "polc check: %v\n", err)
 		return exitProblem
@@ -85,4 +88,24 @@ func joinIDs(ids []string) string {
 		s += id
 	}
 	return s
+}
+
+// categorySets is the --categories flag: region=a+b pairs, comma-separated,
+// repeatable.
+type categorySets map[string][][]string
+
+func (s *categorySets) String() string { return "" }
+
+func (s *categorySets) Set(v string) error {
+	if *s == nil {
+		*s = categorySets{}
+	}
+	for _, item := range strings.Split(v, ",") {
+		region, cats, ok := strings.Cut(item, "=")
+		if !ok || region == "" || cats == "" {
+			return fmt.Errorf("%q: want region=category+category", item)
+		}
+		(*s)[region] = append((*s)[region], strings.Split(cats, "+"))
+	}
+	return nil
 }

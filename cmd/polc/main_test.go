@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/polc-dev/polc/policies"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"polc": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI's end-to-end scripts, testdata/script/*.txtar:
+// one behaviour a file, with its inputs and the exact output expected.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		// POLC_UPDATE_SCRIPTS=1 rewrites the expected files of failing cmp
+		// lines; review the diff before committing it.
+		UpdateScripts: os.Getenv("POLC_UPDATE_SCRIPTS") != "",
+		Setup: func(env *testscript.Env) error {
+			// $WORK/shipped is the embedded policy set, to copy and break.
+			return writeFS(policies.FS, filepath.Join(env.WorkDir, "shipped"))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitCode,
+			"replace":  cmdReplace,
+		},
+	})
+}
+
+// exitcode N prog args... runs prog and requires exit status N; its output
+// is kept for stdout and stderr like exec's.
+func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exitcode: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// replace FILE OLD NEW replaces the one occurrence of OLD in FILE; a script
+// uses it to break a copy of a shipped policy in one place. \n in OLD and
+// NEW stands for a newline.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	old := strings.ReplaceAll(args[1], `\n`, "\n")
+	repl := strings.ReplaceAll(args[2], `\n`, "\n")
+	if n := strings.Count(string(data), old); n != 1 {
+		ts.Fatalf("replace: %q occurs %d times in %s, want once", old, n, args[0])
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.Replace(string(data), old, repl, 1)), 0o666))
+}
+
+func writeFS(fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(path))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o777)
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o666)
+	})
+}
