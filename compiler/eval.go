@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/schema"
 )
 
 // checkTypes compiles each region on its own OPA compiler, with the input
@@ -121,4 +122,42 @@ func NewParams(res *params.Resolved) (*Params, error) {
 		return nil, err
 	}
 	return &Params{Resolved: res, value: v}, nil
+}
+
+// ParamsFor resolves the region's parameters for a year with a case's
+// overrides, checked against the document's bounds.
+func (r *Region) ParamsFor(year int, overrides []params.Override) (*Params, error) {
+	if len(overrides) == 0 {
+		if p, ok := r.years[year]; ok {
+			return p, nil
+		}
+	}
+	res, ds := r.Params.Resolve(year, r.Bounds, overrides)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return NewParams(res)
+}
+
+// Plan evaluates the region's plan for a claim context. A conflict between
+// two rules is an error: the policy set let it through only because no
+// checked context showed it.
+func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Params) (*Plan, error) {
+	recs, err := r.Eval(ctx, "plan", inputValue(s, c, p))
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		if vs := s.Validate("Term", rec.Fields); len(vs) > 0 {
+			return nil, fmt.Errorf("%s (clause %s): %s", rulePos(rec), rec.Clause, vs[0])
+		}
+	}
+	plan, conflicts, err := BuildPlan(s, c, recs)
+	if err != nil {
+		return nil, err
+	}
+	if len(conflicts) > 0 {
+		return nil, fmt.Errorf("conflicting plan rules in %s: %s", c.Describe(), conflicts[0])
+	}
+	return plan, nil
 }

@@ -1,0 +1,89 @@
+package compiler_test
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policies"
+)
+
+func TestShippedPoliciesCompile(t *testing.T) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	if set == nil || ds.HasErrors() {
+		t.Fatalf("shipped policies do not compile:\n%v", ds)
+	}
+	if len(set.Regions) == 0 {
+		t.Fatal("no regions")
+	}
+}
+
+// The tongnan plan for a dibao inpatient in 2023 is what the document and
+// its params say: the city's basic terms, a critical deductible of half of
+// 2022's income (35666 × 0.5 = 17833.00) tilted by 三(六), and the 70%
+// assistance floor of 三(七).
+func TestTongnanPlan(t *testing.T) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	if set == nil {
+		t.Fatal(ds)
+	}
+	r := set.Regions["tongnan"]
+	p, err := r.ParamsFor(2023, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := compiler.Context{Year: 2023, Person: compiler.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1",
+		Claim: &compiler.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}}
+	plan, err := r.Plan(context.Background(), set.Schema, ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crit := plan.Tier("critical")
+	if crit == nil || crit.Deductible.Value.String() != "17833" || crit.Deductible.Clause != "三(六)" {
+		t.Fatalf("critical = %+v", crit)
+	}
+	if len(crit.Tilts) != 1 || crit.Tilts[0].DeductibleFactor.String() != "0.5" || !crit.Tilts[0].RemoveCap {
+		t.Fatalf("critical tilts = %+v", crit.Tilts)
+	}
+	if a := plan.Tier("assistance"); a == nil || a.Ratio.Value.String() != "0.7" || a.CapGroup != "assistance" {
+		t.Fatalf("assistance = %+v", a)
+	}
+	if plan.Tier("tilted") != nil {
+		t.Fatal("tilted assistance without the city's terms")
+	}
+}
+
+func TestCompileReportsEveryRegion(t *testing.T) {
+	schema, err := policies.FS.ReadFile("schema.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"schema.yaml":   {Data: schema},
+		"a.rego":        {Data: []byte("package regions.a\n\nx := http.send({})\n")},
+		"b.rego":        {Data: []byte("package regions.b\n\ny := time.now_ns()\n")},
+		"params/a.yaml": {Data: []byte("region: a\nparameters: {}\n")},
+		"params/b.yaml": {Data: []byte("region: b\nparameters: {}\n")},
+	}
+	_, ds := compiler.Compile(fsys, "p", compiler.Options{})
+	files := map[string]bool{}
+	for _, d := range ds {
+		if d.Stage == compiler.StageBuiltins {
+			files[d.Pos.File] = true
+		}
+	}
+	if !files["p/a.rego"] || !files["p/b.rego"] {
+		t.Fatalf("want builtins errors in both regions, got:\n%v", ds)
+	}
+}
+
+// BenchmarkCheckEmbedded is `polc check` on the embedded set: every stage,
+// including the exhaustive evaluation. The target is under 2 s.
+func BenchmarkCheckEmbedded(b *testing.B) {
+	for b.Loop() {
+		if set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{}); set == nil {
+			b.Fatal(ds)
+		}
+	}
+}
