@@ -113,6 +113,9 @@ func (ctx Context) Describe() string {
 	if ctx.Person.ExitYear != nil {
 		parts = append(parts, "exit "+strconv.Itoa(*ctx.Person.ExitYear))
 	}
+	if ctx.Claim == nil && ctx.EnrollmentTier != "" {
+		parts = append(parts, "tier "+ctx.EnrollmentTier)
+	}
 	if c := ctx.Claim; c != nil {
 		ref := "not referred"
 		if c.Referred {

@@ -64,8 +64,8 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // replace FILE OLD NEW replaces the one occurrence of OLD in FILE; a script
-// uses it to break a copy of a shipped policy in one place. \n in OLD and
-// NEW stands for a newline.
+// uses it to break a copy of a shipped policy in one place. \n and \t in
+// OLD and NEW stand for a newline and a tab.
 func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
 		ts.Fatalf("usage: replace FILE OLD NEW")
@@ -73,8 +73,8 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	file := ts.MkAbs(args[0])
 	data, err := os.ReadFile(file)
 	ts.Check(err)
-	old := strings.ReplaceAll(args[1], `\n`, "\n")
-	repl := strings.ReplaceAll(args[2], `\n`, "\n")
+	unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
+	old, repl := unescape(args[1]), unescape(args[2])
 	if n := strings.Count(string(data), old); n != 1 {
 		ts.Fatalf("replace: %q occurs %d times in %s, want once", old, n, args[0])
 	}
