@@ -9,6 +9,8 @@ import (
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/golden"
+	"github.com/polc-dev/polc/harness"
 	"github.com/polc-dev/polc/policies"
 )
 
@@ -39,6 +41,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "polc check: %v\n", err)
 		return exitProblem
+	}
+	// The combinations golden cases use are checked too, beside the ones
+	// given with --categories.
+	for region, combos := range harness.CategorySets(golden.FS) {
+		if sets == nil {
+			sets = categorySets{}
+		}
+		sets[region] = append(sets[region], combos...)
 	}
 	set, ds := compiler.Compile(fsys, display, compiler.Options{CategorySets: sets})
 	if err := diag.Write(stdout, *format, ds); err != nil {

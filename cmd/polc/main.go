@@ -34,6 +34,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "compile and check the policies: schema, Rego, clauses, builtins, ids, floors, gaps and conflicts", runCheck},
+		{"settle", "settle case files: subsidy, each claim through the tiers, monitoring (json or md)", runSettle},
+		{"test", "run the golden cases and compare with the reviewed outputs", runTest},
 	}
 }
 

@@ -1,0 +1,380 @@
+// Package casefile reads a case file (golden/<region>/<name>.yaml, the case
+// contract of DESIGN.md) strictly: an unknown key, a wrong type, a negative
+// amount, out-of-catalog cost above the total, an unknown category or
+// region, a claim dated outside the case's year, a basic_paid above the
+// in-scope cost — each is an error at its line and column, and nothing is
+// settled.
+package casefile
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/yamldoc"
+	"github.com/polc-dev/polc/settle"
+)
+
+// Stage is the name case problems are reported under.
+const Stage = "case"
+
+// Case is a loaded case: what settle needs, and the assertions to check on
+// its result.
+type Case struct {
+	settle.Case
+	Expect []Expectation
+}
+
+// Expectation is one `expect:` CEL assertion.
+type Expectation struct {
+	Source string
+	Pos    diag.Position
+}
+
+// Load reads one case file against a policy set.
+func Load(file string, data []byte, set *compiler.PolicySet) (*Case, diag.List) {
+	l := &loader{file: file, set: set, s: set.Schema}
+	root, d := yamldoc.Parse(file, data)
+	if d != nil {
+		d.Stage = Stage
+		return nil, diag.List{*d}
+	}
+	c := &Case{Case: settle.Case{File: file, Pos: yamldoc.Pos(file, root)}}
+	l.top(root, c)
+	if l.ds.HasErrors() {
+		return nil, l.ds
+	}
+	return c, nil
+}
+
+type loader struct {
+	file string
+	set  *compiler.PolicySet
+	s    *schema.Schema
+	ds   diag.List
+}
+
+func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
+	l.ds.Errorf(Stage, yamldoc.Pos(l.file, n), format, args...)
+}
+
+// fields walks a mapping, handing each known key to its handler and
+// refusing the rest; required keys must be present.
+func (l *loader) fields(n *yaml.Node, what string, handlers map[string]func(k, v *yaml.Node), required ...string) {
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "%s: want a mapping", what)
+		return
+	}
+	seen := map[string]bool{}
+	for _, kv := range yamldoc.Pairs(n) {
+		k, v := kv[0], kv[1]
+		h, ok := handlers[k.Value]
+		if !ok {
+			l.errorf(k, "%s: unknown key %q (want %s)", what, k.Value, keyList(handlers))
+			continue
+		}
+		if seen[k.Value] {
+			l.errorf(k, "%s: %s given twice", what, k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		h(k, v)
+	}
+	for _, r := range required {
+		if !seen[r] {
+			l.errorf(n, "%s: %s is missing", what, r)
+		}
+	}
+}
+
+func keyList(h map[string]func(k, v *yaml.Node)) string {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+func (l *loader) top(root *yaml.Node, c *Case) {
+	var paramsNode *yaml.Node
+	var claimsNode *yaml.Node
+	var regionNode *yaml.Node
+	l.fields(root, "case", map[string]func(k, v *yaml.Node){
+		"region": func(k, v *yaml.Node) {
+			c.Region = l.str(v, "region")
+			regionNode = v
+		},
+		"title":   func(k, v *yaml.Node) { c.Title = l.str(v, "title") },
+		"clauses": func(k, v *yaml.Node) { c.Clauses = l.strList(v, "clauses") },
+		"year":    func(k, v *yaml.Node) { c.Year = l.integer(v, "year") },
+		"params":  func(k, v *yaml.Node) { paramsNode = v },
+		"person":  func(k, v *yaml.Node) { l.person(v, &c.Person) },
+		"enrollment": func(k, v *yaml.Node) {
+			l.fields(v, "enrollment", map[string]func(k, v *yaml.Node){
+				"tier": func(k, v *yaml.Node) {
+					c.Enrollment.Tier = v.Value
+					if !l.s.Vocabulary("enrollment_tier").Has(v.Value) {
+						l.errorf(v, "enrollment.tier: %q is not an enrollment tier (want %s)", v.Value, strings.Join(l.s.Vocabulary("enrollment_tier").IDs(), " or "))
+					}
+				},
+				"date": func(k, v *yaml.Node) { c.Enrollment.Date = l.date(v, "enrollment.date") },
+			}, "tier")
+		},
+		"claims": func(k, v *yaml.Node) { claimsNode = v },
+		"expect": func(k, v *yaml.Node) {
+			if v.Kind != yaml.SequenceNode {
+				l.errorf(v, "expect: want a list of CEL assertions")
+				return
+			}
+			for _, item := range v.Content {
+				c.Expect = append(c.Expect, Expectation{Source: l.str(item, "expect"), Pos: yamldoc.Pos(l.file, item)})
+			}
+		},
+	}, "region", "year", "person", "enrollment", "claims")
+	if c.Region != "" {
+		r, ok := l.set.Regions[c.Region]
+		if !ok {
+			l.errorf(regionNode, "unknown region %q (the policy set has %s)", c.Region, strings.Join(l.set.RegionIDs(), ", "))
+		} else if c.Year != 0 && !r.Document.HasYear(c.Year) {
+			l.errorf(root, "year %d is outside the years of %s (%s)", c.Year, r.Document.Number, yearsText(r.Document.Years))
+		}
+	}
+	if paramsNode != nil {
+		l.params(paramsNode, nil, &c.Overrides)
+	}
+	if claimsNode != nil {
+		l.claims(claimsNode, c)
+	}
+	if c.Enrollment.Date != "" && c.Year != 0 && c.Enrollment.Date > strconv.Itoa(c.Year)+"-12-31" {
+		l.errorf(root, "enrollment.date %s is after the case year %d", c.Enrollment.Date, c.Year)
+	}
+}
+
+func (l *loader) person(n *yaml.Node, p *compiler.Person) {
+	cats := l.s.Vocabulary("category")
+	l.fields(n, "person", map[string]func(k, v *yaml.Node){
+		"categories": func(k, v *yaml.Node) {
+			if v.Kind != yaml.SequenceNode {
+				l.errorf(v, "person.categories: want a list of category ids")
+				return
+			}
+			p.Categories = []string{}
+			for _, item := range v.Content {
+				if !cats.Has(item.Value) {
+					l.errorf(item, "person.categories: unknown category %q%s", item.Value, l.s.Suggest("category", item.Value))
+					continue
+				}
+				p.Categories = append(p.Categories, item.Value)
+			}
+		},
+		"age": func(k, v *yaml.Node) {
+			a := l.integer(v, "person.age")
+			if a < 0 || a > 130 {
+				l.errorf(v, "person.age %d is not an age", a)
+			}
+			p.Age = &a
+		},
+		"residence": func(k, v *yaml.Node) {
+			p.Residence = v.Value
+			if !l.s.Vocabulary("residence").Has(v.Value) {
+				l.errorf(v, "person.residence: %q is not a residence (want %s)", v.Value, strings.Join(l.s.Vocabulary("residence").IDs(), " or "))
+			}
+		},
+		"county": func(k, v *yaml.Node) { p.County = l.str(v, "person.county") },
+		"exit_year": func(k, v *yaml.Node) {
+			y := l.integer(v, "person.exit_year")
+			p.ExitYear = &y
+		},
+		"household": func(k, v *yaml.Node) {
+			h := &compiler.Household{}
+			l.fields(v, "person.household", map[string]func(k, v *yaml.Node){
+				"size": func(k, v *yaml.Node) {
+					s := l.integer(v, "person.household.size")
+					h.Size = &s
+				},
+				"annual_disposable_income": func(k, v *yaml.Node) {
+					d := l.money(v, "person.household.annual_disposable_income")
+					h.AnnualDisposableIncome = &d
+				},
+				"assets_within_limit": func(k, v *yaml.Node) {
+					b := l.boolean(v, "person.household.assets_within_limit")
+					h.AssetsWithinLimit = &b
+				},
+			})
+			p.Household = h
+		},
+	}, "categories", "age", "residence")
+}
+
+func (l *loader) claims(n *yaml.Node, c *Case) {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "claims: want a list")
+		return
+	}
+	ids := map[string]bool{}
+	year := strconv.Itoa(c.Year)
+	for _, item := range n.Content {
+		cl := settle.Claim{Pos: yamldoc.Pos(l.file, item)}
+		var totalNode, oocNode, basicNode *yaml.Node
+		l.fields(item, "claim", map[string]func(k, v *yaml.Node){
+			"id": func(k, v *yaml.Node) {
+				cl.ID = l.str(v, "claim id")
+				if ids[cl.ID] {
+					l.errorf(v, "claim id %q is used twice", cl.ID)
+				}
+				ids[cl.ID] = true
+			},
+			"date": func(k, v *yaml.Node) {
+				cl.Date = l.date(v, "claim date")
+				if cl.Date != "" && c.Year != 0 && !strings.HasPrefix(cl.Date, year+"-") {
+					l.errorf(v, "claim date %s is outside the case year %d", cl.Date, c.Year)
+				}
+			},
+			"kind": func(k, v *yaml.Node) {
+				cl.Kind = v.Value
+				if !l.s.Vocabulary("claim_kind").Has(v.Value) {
+					l.errorf(v, "claim kind %q is not one of %s%s", v.Value, strings.Join(l.s.Vocabulary("claim_kind").IDs(), ", "), l.s.Suggest("claim_kind", v.Value))
+				}
+			},
+			"hospital_level": func(k, v *yaml.Node) {
+				cl.HospitalLevel = v.Value
+				if !l.s.Vocabulary("hospital_level").Has(v.Value) {
+					l.errorf(v, "hospital_level %q is not one of %s", v.Value, strings.Join(l.s.Vocabulary("hospital_level").IDs(), ", "))
+				}
+			},
+			"referred":       func(k, v *yaml.Node) { cl.Referred = l.boolean(v, "referred") },
+			"disease":        func(k, v *yaml.Node) { cl.Disease = l.str(v, "disease") },
+			"total":          func(k, v *yaml.Node) { cl.Total, totalNode = l.money(v, "total"), v },
+			"out_of_catalog": func(k, v *yaml.Node) { cl.OutOfCatalog, oocNode = l.money(v, "out_of_catalog"), v },
+			"basic_paid": func(k, v *yaml.Node) {
+				d := l.money(v, "basic_paid")
+				cl.BasicPaid, basicNode = &d, v
+			},
+		}, "id", "date", "kind", "hospital_level", "referred", "total")
+		if oocNode != nil && totalNode != nil && cl.OutOfCatalog.GreaterThan(cl.Total) {
+			l.errorf(oocNode, "out_of_catalog %s is above the total %s", cl.OutOfCatalog.StringFixed(2), cl.Total.StringFixed(2))
+		}
+		if basicNode != nil && totalNode != nil {
+			if inScope := cl.Total.Sub(cl.OutOfCatalog); cl.BasicPaid.GreaterThan(inScope) {
+				l.errorf(basicNode, "basic_paid %s is above the in-scope cost %s (total %s − out_of_catalog %s)", cl.BasicPaid.StringFixed(2), inScope.StringFixed(2), cl.Total.StringFixed(2), cl.OutOfCatalog.StringFixed(2))
+			}
+		}
+		c.Claims = append(c.Claims, cl)
+	}
+}
+
+// params flattens the case's params into overrides, one per parameter,
+// each at its own position; bands are one parameter.
+func (l *loader) params(n *yaml.Node, path []string, out *[]params.Override) {
+	if len(path) > 0 {
+		if node, ok := l.s.LookupParam(path); ok && node.Leaf != nil {
+			v, err := yamldoc.Value(n)
+			if err != nil {
+				l.errorf(n, "params %s: %v", strings.Join(path, "."), err)
+				return
+			}
+			*out = append(*out, params.Override{Path: strings.Join(path, "."), Value: v, Pos: yamldoc.Pos(l.file, n)})
+			return
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "params %s: want a mapping", strings.Join(path, "."))
+		return
+	}
+	for _, kv := range yamldoc.Pairs(n) {
+		p := append(append([]string{}, path...), kv[0].Value)
+		if _, ok := l.s.LookupParam(p); !ok {
+			full := strings.Join(p, ".")
+			l.errorf(kv[0], "params: %s is not a parameter of the schema%s", full, l.s.SuggestParam(full))
+			continue
+		}
+		l.params(kv[1], p, out)
+	}
+}
+
+func (l *loader) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		l.errorf(n, "%s: want a string", what)
+		return ""
+	}
+	return n.Value
+}
+
+func (l *loader) strList(n *yaml.Node, what string) []string {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "%s: want a list of strings", what)
+		return nil
+	}
+	out := []string{}
+	for _, item := range n.Content {
+		out = append(out, l.str(item, what))
+	}
+	return out
+}
+
+func (l *loader) integer(n *yaml.Node, what string) int {
+	i, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+		l.errorf(n, "%s: want a whole number, not %q", what, n.Value)
+		return 0
+	}
+	return i
+}
+
+func (l *loader) boolean(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		l.errorf(n, "%s: want true or false, not %q", what, n.Value)
+		return false
+	}
+	return n.Value == "true"
+}
+
+// money reads an amount exactly from its literal text; negative amounts
+// are refused.
+func (l *loader) money(n *yaml.Node, what string) decimal.Decimal {
+	v, err := yamldoc.Value(n)
+	var d decimal.Decimal
+	if err == nil {
+		d, err = schema.Decimal(v)
+	}
+	if err != nil || n.Kind != yaml.ScalarNode {
+		l.errorf(n, "%s: want an amount of money, not %q", what, n.Value)
+		return decimal.Zero
+	}
+	if d.IsNegative() {
+		l.errorf(n, "%s is negative (%s)", what, n.Value)
+		return decimal.Zero
+	}
+	if d.Exponent() < -2 {
+		l.errorf(n, "%s %s has more than two decimals: money is in yuan and fen", what, n.Value)
+	}
+	return d
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
+
+func (l *loader) date(n *yaml.Node, what string) string {
+	if !dateRE.MatchString(n.Value) {
+		l.errorf(n, "%s: want a date YYYY-MM-DD, not %q", what, n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+func yearsText(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,242 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/diff"
+
+	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/compiler/celenv"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/settle"
+)
+
+// Options say which goldens to run and how.
+type Options struct {
+	Set     *compiler.PolicySet
+	Golden  fs.FS  // holds <region>/<name>.yaml and their goldens
+	Display string // how Golden's paths are shown: "golden" or the --golden DIR
+	// WriteDir is where -update writes; empty when the goldens are
+	// read-only (the embedded set).
+	WriteDir string
+	Run      *regexp.Regexp // only cases whose path matches
+	Update   bool
+	Verbose  bool
+}
+
+// Outcome is what happened to one case or orphan golden.
+type Outcome struct {
+	Name     string
+	Passed   bool
+	Updated  []string
+	Problems []string
+}
+
+// Summary is a run's outcomes and its counts.
+type Summary struct {
+	Outcomes       []Outcome
+	Passed, Failed int
+}
+
+// Golden file suffixes beside a case file.
+const (
+	caseSuffix = ".yaml"
+	jsonSuffix = ".golden.json"
+	mdSuffix   = ".golden.md"
+)
+
+// Run runs every case and writes a report to w: a unified diff for each
+// mismatch, each problem at its position, then "N passed, N failed".
+func Run(ctx context.Context, opts Options, w io.Writer) (*Summary, error) {
+	if opts.Update && opts.WriteDir == "" {
+		return nil, errors.New("-update needs a golden folder on disk (--golden DIR)")
+	}
+	env, err := opts.Set.Schema.CEL(resultVars())
+	if err != nil {
+		return nil, err
+	}
+	files, err := goldenFiles(opts.Golden)
+	if err != nil {
+		return nil, err
+	}
+	engine := settle.New(opts.Set)
+	sum := &Summary{}
+	for _, name := range files.cases {
+		if opts.Run != nil && !opts.Run.MatchString(name) {
+			continue
+		}
+		sum.Outcomes = append(sum.Outcomes, runCase(ctx, opts, engine, env, name))
+	}
+	for _, g := range files.orphans {
+		if opts.Run != nil && !opts.Run.MatchString(g) {
+			continue
+		}
+		sum.Outcomes = append(sum.Outcomes, Outcome{Name: opts.show(g),
+			Problems: []string{fmt.Sprintf("%s: orphan golden: no case file %s beside it (remove it, or restore its case)", opts.show(g), caseOf(g)+caseSuffix)}})
+	}
+	for _, o := range sum.Outcomes {
+		if o.Passed {
+			sum.Passed++
+		} else {
+			sum.Failed++
+		}
+		report(w, o, opts.Verbose)
+	}
+	fmt.Fprintf(w, "%d passed, %d failed\n", sum.Passed, sum.Failed)
+	return sum, nil
+}
+
+func report(w io.Writer, o Outcome, verbose bool) {
+	switch {
+	case !o.Passed:
+		fmt.Fprintf(w, "--- FAIL: %s\n", o.Name)
+		for _, p := range o.Problems {
+			fmt.Fprintln(w, indent(p))
+		}
+	case len(o.Updated) > 0:
+		fmt.Fprintf(w, "updated: %s\n", strings.Join(o.Updated, ", "))
+	case verbose:
+		fmt.Fprintf(w, "ok   %s\n", o.Name)
+	}
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (o Options) show(p string) string {
+	if o.Display == "" {
+		return p
+	}
+	return path.Join(o.Display, p)
+}
+
+type golden struct {
+	cases   []string // case files, without suffix
+	orphans []string // goldens without a case file
+}
+
+func goldenFiles(fsys fs.FS) (*golden, error) {
+	var g golden
+	cases := map[string]bool{}
+	var goldens []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch {
+		case strings.HasSuffix(p, jsonSuffix), strings.HasSuffix(p, mdSuffix):
+			goldens = append(goldens, p)
+		case strings.HasSuffix(p, caseSuffix):
+			name := strings.TrimSuffix(p, caseSuffix)
+			cases[name] = true
+			g.cases = append(g.cases, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range goldens {
+		if !cases[caseOf(p)] {
+			g.orphans = append(g.orphans, p)
+		}
+	}
+	sort.Strings(g.cases)
+	sort.Strings(g.orphans)
+	return &g, nil
+}
+
+func caseOf(golden string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(golden, jsonSuffix), mdSuffix)
+}
+
+func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *celenv.Env, name string) Outcome {
+	file := opts.show(name + caseSuffix)
+	out := Outcome{Name: file}
+	fail := func(ds diag.List) Outcome {
+		for _, d := range ds {
+			out.Problems = append(out.Problems, d.String())
+		}
+		return out
+	}
+	data, err := fs.ReadFile(opts.Golden, name+caseSuffix)
+	if err != nil {
+		out.Problems = append(out.Problems, err.Error())
+		return out
+	}
+	c, ds := casefile.Load(file, data, opts.Set)
+	if ds.HasErrors() {
+		return fail(ds)
+	}
+	res, err := engine.Settle(ctx, &c.Case)
+	if err != nil {
+		return fail(AsDiagnostics(err))
+	}
+	if ds := checkExpectations(opts.Set.Schema, env, res, c.Expect); ds.HasErrors() {
+		out.Problems = append(out.Problems, fail(ds).Problems...)
+	}
+	js, err := JSON(res)
+	if err != nil {
+		out.Problems = append(out.Problems, err.Error())
+		return out
+	}
+	for _, g := range []struct {
+		suffix string
+		data   []byte
+	}{{jsonSuffix, js}, {mdSuffix, Markdown(opts.Set, res)}} {
+		gpath := name + g.suffix
+		want, err := fs.ReadFile(opts.Golden, gpath)
+		switch {
+		case err == nil && string(want) == string(g.data):
+			continue
+		case opts.Update:
+			if err := writeGolden(opts.WriteDir, gpath, g.data); err != nil {
+				out.Problems = append(out.Problems, err.Error())
+				continue
+			}
+			out.Updated = append(out.Updated, opts.show(gpath))
+		case errors.Is(err, fs.ErrNotExist):
+			out.Problems = append(out.Problems, fmt.Sprintf("%s: no golden (run polc test -update to write it, then review it)", opts.show(gpath)))
+		case err != nil:
+			out.Problems = append(out.Problems, err.Error())
+		default:
+			out.Problems = append(out.Problems, string(diff.Diff(opts.show(gpath), want, "got", g.data)))
+		}
+	}
+	out.Passed = len(out.Problems) == 0
+	return out
+}
+
+func writeGolden(dir, name string, data []byte) error {
+	target := filepath.Join(dir, filepath.FromSlash(name))
+	return os.WriteFile(target, data, 0o666)
+}
+
+// AsDiagnostics turns a settlement error into diagnostics.
+func AsDiagnostics(err error) diag.List {
+	var ds diag.List
+	var se *settle.Error
+	switch {
+	case errors.As(err, &ds):
+		return ds
+	case errors.As(err, &se):
+		return se.Diagnostics()
+	}
+	return diag.List{{Severity: diag.SeverityError, Message: err.Error(), Stage: settle.Stage}}
+}

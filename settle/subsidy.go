@@ -1,0 +1,161 @@
+package settle
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/compiler/schema"
+)
+
+// candidate is one matching subsidy rule with the amount it would give.
+type candidate struct {
+	rule     string
+	clause   string
+	amount   decimal.Decimal
+	rank     int
+	replaces string
+	funders  []funderShare
+	order    int
+}
+
+type funderShare struct {
+	funder string
+	share  decimal.Decimal
+}
+
+// noRank sorts after every ranked rule.
+const noRank = 1 << 30
+
+// subsidy works out the enrollment subsidy: every matching rule's amount
+// (full: the basis contribution; share: a share of it, rounded; fixed: the
+// amount), none above what the person's own tier costs; a sub-rule replaces
+// its category's general rule; the highest wins (就高不就低), a tie going
+// to the document's funding order; the winner's funders split it, the last
+// taking the rounding remainder.
+func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params) (*SubsidyResult, error) {
+	tier1, err := contribution(p, "1")
+	if err != nil {
+		return nil, err
+	}
+	own, err := contribution(p, c.EnrollmentTier)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.Eval(ctx, "subsidy", e.set.Input(c, p))
+	if err != nil {
+		return nil, err
+	}
+	var cands []candidate
+	for i, rec := range recs {
+		if vs := e.set.Schema.Validate("SubsidyRule", rec.Fields); len(vs) > 0 {
+			return nil, fmt.Errorf("subsidy rule (clause %s): %s", rec.Clause, vs[0])
+		}
+		cand := candidate{rule: str(rec.Fields["rule"]), clause: rec.Clause, rank: noRank, replaces: str(rec.Fields["replaces"]), order: i}
+		basis := tier1
+		if str(rec.Fields["basis"]) == "own_tier" {
+			basis = own
+		}
+		switch str(rec.Fields["form"]) {
+		case "full":
+			cand.amount = basis
+		case "share":
+			share, _ := schema.Decimal(rec.Fields["share"])
+			cand.amount = fen(share.Mul(basis))
+		case "fixed":
+			cand.amount, _ = schema.Decimal(rec.Fields["amount"])
+		}
+		cand.amount = minDec(cand.amount, own)
+		if rank, ok := rec.Fields["rank"]; ok {
+			d, _ := schema.Decimal(rank)
+			cand.rank = int(d.IntPart())
+		}
+		for _, f := range rec.Fields["funders"].([]any) {
+			m := f.(map[string]any)
+			share, _ := schema.Decimal(m["share"])
+			cand.funders = append(cand.funders, funderShare{funder: str(m["funder"]), share: share})
+		}
+		cands = append(cands, cand)
+	}
+	replaced := map[string]bool{}
+	for _, c := range cands {
+		if c.replaces != "" {
+			replaced[c.replaces] = true
+		}
+	}
+	live := cands[:0]
+	for _, c := range cands {
+		if !replaced[c.rule] || c.replaces != "" {
+			live = append(live, c)
+		}
+	}
+	res := &SubsidyResult{Contribution: money(own), Amount: money(zero), PersonPays: money(own), Funders: []FunderAmount{}}
+	if len(live) == 0 {
+		return res, nil
+	}
+	sort.SliceStable(live, func(i, j int) bool {
+		a, b := live[i], live[j]
+		if !a.amount.Equal(b.amount) {
+			return a.amount.GreaterThan(b.amount)
+		}
+		if a.rank != b.rank {
+			return a.rank < b.rank
+		}
+		return a.order < b.order
+	})
+	win := live[0]
+	res.Amount, res.PersonPays, res.Rule, res.Clause = money(win.amount), money(own.Sub(win.amount)), win.rule, win.clause
+	left := win.amount
+	for i, f := range win.funders {
+		part := fen(f.share.Mul(win.amount))
+		if i == len(win.funders)-1 {
+			part = left
+		}
+		left = left.Sub(part)
+		res.Funders = append(res.Funders, FunderAmount{Funder: f.funder, Amount: money(part)})
+	}
+	return res, nil
+}
+
+// contribution is the individual contribution of an enrollment tier.
+func contribution(p *compiler.Params, tier string) (decimal.Decimal, error) {
+	path := "contribution.tier" + tier
+	leaf, ok := p.Resolved.Leaves[path]
+	if !ok {
+		return zero, fmt.Errorf("no %s for %d: give params.contribution.tier%s", path, p.Resolved.Year, tier)
+	}
+	return schema.Decimal(leaf.Value)
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// monitoring compares the year's measures with each threshold the policy
+// gives the person's population: 以上/达到 include the threshold, 超过 does not.
+func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals) ([]FlagResult, error) {
+	recs, err := r.Eval(ctx, "monitoring", e.set.Input(c, p))
+	if err != nil {
+		return nil, err
+	}
+	measures := map[string]Money{"insured_self_pay": t.InsuredSelfPay, "in_scope_self_pay": t.InScopeSelfPay, "total_self_pay": t.TotalSelfPay}
+	out := []FlagResult{}
+	for _, rec := range recs {
+		if vs := e.set.Schema.Validate("MonitoringFlag", rec.Fields); len(vs) > 0 {
+			return nil, fmt.Errorf("monitoring flag (clause %s): %s", rec.Clause, vs[0])
+		}
+		threshold, _ := schema.Decimal(rec.Fields["threshold"])
+		threshold = fen(threshold)
+		inclusive, _ := rec.Fields["inclusive"].(bool)
+		measure := str(rec.Fields["measure"])
+		value := measures[measure].Decimal
+		raised := value.GreaterThan(threshold) || (inclusive && value.Equal(threshold))
+		out = append(out, FlagResult{Flag: str(rec.Fields["flag"]), Measure: measure, Value: money(value), Threshold: money(threshold),
+			Inclusive: inclusive, Raised: raised, Clause: rec.Clause, Population: str(rec.Fields["population"])})
+	}
+	return out, nil
+}
