@@ -210,3 +210,47 @@ func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
 	}
 	return ast.NewObject(items...)
 }
+
+// DecisionKey is the part of a context a decision of the region can depend
+// on: the year, categories, enrollment, claim, and of the person attributes
+// only those the decision's rules read (see attributeUse). Two contexts with
+// the same key get the same decision, which is what lets the settlement
+// engine evaluate Rego once per key.
+func (r *Region) DecisionKey(decision string, ctx Context) string {
+	used := r.inputs[decision]
+	p := ctx.Person
+	if _, ok := used["age"]; !ok {
+		p.Age = nil
+	}
+	if _, ok := used["residence"]; !ok {
+		p.Residence = ""
+	}
+	if _, ok := used["county"]; !ok {
+		p.County = ""
+	}
+	if _, ok := used["exit_year"]; !ok {
+		p.ExitYear = nil
+	}
+	if _, ok := used["assets_within_limit"]; !ok && p.Household != nil {
+		h := *p.Household
+		h.AssetsWithinLimit = nil
+		p.Household = &h
+	}
+	ctx.Person = p
+	if c := ctx.Claim; c != nil {
+		if _, ok := used["disease"]; !ok && c.Disease != "" {
+			cc := *c
+			cc.Disease = ""
+			ctx.Claim = &cc
+		}
+	}
+	return ctx.Key()
+}
+
+// Reads reports whether a decision's rules read a person or claim
+// attribute (age, residence, county, exit_year, assets_within_limit,
+// disease).
+func (r *Region) Reads(decision, attribute string) bool {
+	_, ok := r.inputs[decision][attribute]
+	return ok
+}

@@ -123,8 +123,7 @@ func (y *year) capLeft(t terms) *decimal.Decimal {
 
 // tier settles one accumulated tier for a claim: base is this claim's part
 // of the tier's accumulation.
-func (y *year) tier(name string, t *compiler.Terms, base decimal.Decimal) (decimal.Decimal, Step) {
-	eff := effective(t)
+func (y *year) tier(name string, eff terms, base decimal.Decimal) (decimal.Decimal, Step) {
 	a0, a1 := y.acc[name], y.acc[name].Add(base)
 	if eff.perClaim {
 		a0, a1 = zero, base
@@ -156,7 +155,8 @@ func (y *year) tier(name string, t *compiler.Terms, base decimal.Decimal) (decim
 
 // settleClaim runs one claim through the tiers in the order of DESIGN.md's
 // settlement model and checks the invariants on what it produced.
-func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error) {
+func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
+	plan := pp.plan
 	T, O := cl.Total, cl.OutOfCatalog
 	S := T.Sub(O)
 	r := &ClaimResult{ID: cl.ID, Date: cl.Date, Kind: cl.Kind, Total: money(T), InScope: money(S), Steps: []Step{}}
@@ -193,7 +193,7 @@ func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error)
 		r.Steps = append(r.Steps, Step{Tier: "basic", Base: money(S), Paid: money(B), Clause: clause, Note: "基本医保已支付（病例给定）"})
 	case t != nil:
 		var step Step
-		B, step = y.tier("basic", t, S)
+		B, step = y.tier("basic", pp.terms["basic"], S)
 		r.Steps = append(r.Steps, step)
 	}
 	P1 := S.Sub(B)
@@ -201,7 +201,7 @@ func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error)
 	C := zero
 	if t := plan.Tier("critical"); t != nil {
 		var step Step
-		C, step = y.tier("critical", t, P1)
+		C, step = y.tier("critical", pp.terms["critical"], P1)
 		r.Steps = append(r.Steps, step)
 	}
 	P2 := P1.Sub(C)
@@ -209,7 +209,7 @@ func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error)
 	M := zero
 	if t := plan.Tier("assistance"); t != nil {
 		var step Step
-		M, step = y.tier("assistance", t, P2)
+		M, step = y.tier("assistance", pp.terms["assistance"], P2)
 		r.Steps = append(r.Steps, step)
 	}
 	P3 := P2.Sub(M)
@@ -217,13 +217,13 @@ func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error)
 	Tt := zero
 	if t := plan.Tier("tilted"); t != nil {
 		var step Step
-		Tt, step = y.tier("tilted", t, P3)
+		Tt, step = y.tier("tilted", pp.terms["tilted"], P3)
 		r.Steps = append(r.Steps, step)
 	}
 
 	Tu := zero
 	if t := plan.Tier("top_up"); t != nil && t.Target != nil {
-		eff := effective(t)
+		eff := pp.terms["top_up"]
 		target := fen(t.Target.Value.Mul(S))
 		Tu = maxDec(zero, target.Sub(B.Add(C).Add(M).Add(Tt)))
 		Tu = minDec(Tu, P3.Sub(Tt))
@@ -239,16 +239,19 @@ func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error)
 		r.Steps = append(r.Steps, step)
 	}
 
-	for name, v := range map[string]decimal.Decimal{"in-scope cost after basic insurance": P1, "after critical-illness insurance": P2, "after assistance": P3} {
-		if v.IsNegative() {
-			return nil, fmt.Errorf("invariant broken: %s is negative (%s), which would make an accumulator decrease", name, v.StringFixed(2))
+	for _, v := range [...]struct {
+		name string
+		d    decimal.Decimal
+	}{{"in-scope cost after basic insurance", P1}, {"after critical-illness insurance", P2}, {"after assistance", P3}} {
+		if v.d.IsNegative() {
+			return nil, fmt.Errorf("invariant broken: %s is negative (%s), which would make an accumulator decrease", v.name, v.d.StringFixed(2))
 		}
 	}
 	OOP := T.Sub(H).Sub(B).Sub(C).Sub(M).Sub(Tt).Sub(Tu)
 	r.HospitalBorne, r.Basic, r.Critical, r.Assistance, r.Tilted, r.TopUp, r.OutOfPocket = money(H), money(B), money(C), money(M), money(Tt), money(Tu), money(OOP)
 	y.insuredSelfPay = y.insuredSelfPay.Add(P2)
 	y.inScopeSelfPay = y.inScopeSelfPay.Add(P3.Sub(Tt).Sub(Tu))
-	if err := y.check(r, plan); err != nil {
+	if err := y.check(r, pp); err != nil {
 		return nil, err
 	}
 	y.claims = append(y.claims, *r)
@@ -257,26 +260,29 @@ func (y *year) settleClaim(cl *Claim, plan *compiler.Plan) (*ClaimResult, error)
 
 // check enforces the invariants of every result: no payment is negative,
 // the parts sum to the total exactly, and no cap is exceeded.
-func (y *year) check(r *ClaimResult, plan *compiler.Plan) error {
-	parts := map[string]Money{"hospital_borne": r.HospitalBorne, "basic": r.Basic, "critical": r.Critical,
-		"assistance": r.Assistance, "tilted": r.Tilted, "top_up": r.TopUp, "out_of_pocket": r.OutOfPocket}
+func (y *year) check(r *ClaimResult, pp *prepared) error {
+	parts := [...]struct {
+		name string
+		m    Money
+	}{{"hospital_borne", r.HospitalBorne}, {"basic", r.Basic}, {"critical", r.Critical}, {"assistance", r.Assistance},
+		{"tilted", r.Tilted}, {"top_up", r.TopUp}, {"out_of_pocket", r.OutOfPocket}}
 	sum := zero
-	for _, name := range []string{"hospital_borne", "basic", "critical", "assistance", "tilted", "top_up", "out_of_pocket"} {
-		v := parts[name].Decimal
-		if v.IsNegative() {
-			return fmt.Errorf("invariant broken: %s is negative (%s)", name, v.StringFixed(2))
+	for _, p := range parts {
+		if p.m.IsNegative() {
+			return fmt.Errorf("invariant broken: %s is negative (%s)", p.name, p.m.StringFixed(2))
 		}
-		sum = sum.Add(v)
+		if !p.m.IsZero() {
+			sum = sum.Add(p.m.Decimal)
+		}
 	}
 	if !sum.Equal(r.Total.Decimal) {
 		return fmt.Errorf("invariant broken: the parts sum to %s, not the total %s", sum.StringFixed(2), r.Total.StringFixed(2))
 	}
 	for _, id := range []string{"basic", "critical", "assistance", "tilted", "top_up"} {
-		t := plan.Tier(id)
-		if t == nil {
+		eff, ok := pp.terms[id]
+		if !ok {
 			continue
 		}
-		eff := effective(t)
 		if eff.cap != nil && y.used[eff.group].GreaterThan(*eff.cap) && id != "basic" {
 			return fmt.Errorf("invariant broken: %s cap group %s has paid %s, over its cap %s", id, eff.group, y.used[eff.group].StringFixed(2), eff.cap.StringFixed(2))
 		}

@@ -25,20 +25,58 @@ type Engine struct {
 	EvaluatePerClaim bool
 
 	mu    sync.Mutex
-	plans map[planKey]*compiler.Plan
+	plans map[planKey]*prepared
+	// decisions caches the per-person decisions (subsidy, monitoring) the
+	// same way: they depend only on the person's context and the params.
+	decisions map[decisionKey][]compiler.Record
+}
+
+type decisionKey struct {
+	region, decision, person string
+	params                   *compiler.Params
 }
 
 // planKey identifies a plan: it depends on nothing but its region, the
-// year's parameters and the claim context.
+// year's parameters and the claim context (the person's part of which is
+// worked out once per case).
 type planKey struct {
-	region  string
-	params  *compiler.Params
-	context string
+	region      string
+	params      *compiler.Params
+	person      string
+	kind, level string
+	referred    bool
+	disease     string
+}
+
+// prepared is a plan with each tier's terms already tilted: both depend
+// only on the context, so both are cached.
+type prepared struct {
+	plan  *compiler.Plan
+	terms map[string]terms
+}
+
+func prepare(plan *compiler.Plan) *prepared {
+	p := &prepared{plan: plan, terms: map[string]terms{}}
+	for id, t := range plan.Tiers {
+		p.terms[id] = effective(t)
+	}
+	// The top-up draws on the cap of the group it shares (the assistance
+	// limit) without restating it.
+	if top, ok := p.terms["top_up"]; ok && top.cap == nil {
+		for _, id := range []string{"basic", "critical", "assistance", "tilted"} {
+			if t, ok := p.terms[id]; ok && t.group == top.group && t.cap != nil {
+				top.cap = t.cap
+				p.terms["top_up"] = top
+				break
+			}
+		}
+	}
+	return p
 }
 
 // New returns an engine over a policy set.
 func New(set *compiler.PolicySet) *Engine {
-	return &Engine{set: set, plans: map[planKey]*compiler.Plan{}}
+	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]compiler.Record{}}
 }
 
 // Error is a settlement that cannot be computed, or whose result breaks an
@@ -100,6 +138,7 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	copy(claims, c.Claims)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Date < claims[j].Date })
 	y := newYear()
+	personKey := region.DecisionKey("plan", person)
 	for i := range claims {
 		cl := &claims[i]
 		if c.Enrollment.Date != "" && cl.Date < c.Enrollment.Date {
@@ -107,7 +146,7 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 		}
 		cctx := person
 		cctx.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease}
-		plan, err := e.plan(ctx, region, cctx, p)
+		plan, err := e.plan(ctx, region, cctx, personKey, p)
 		if err != nil {
 			return nil, fail(cl, "%v", err)
 		}
@@ -126,27 +165,59 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	return res, nil
 }
 
-// plan returns the plan for a claim context, from the cache if it has been
-// evaluated before.
-func (e *Engine) plan(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params) (*compiler.Plan, error) {
+// plan returns the prepared plan for a claim context, from the cache if it
+// has been evaluated before. personKey is the context's DecisionKey without
+// a claim; the claim's part is added here.
+func (e *Engine) plan(ctx context.Context, r *compiler.Region, c compiler.Context, personKey string, p *compiler.Params) (*prepared, error) {
 	if e.EvaluatePerClaim {
-		return r.Plan(ctx, e.set.Schema, c, p)
+		plan, err := r.Plan(ctx, e.set.Schema, c, p)
+		if err != nil {
+			return nil, err
+		}
+		return prepare(plan), nil
 	}
-	key := planKey{region: r.ID, params: p, context: c.Key()}
+	key := planKey{region: r.ID, params: p, person: personKey, kind: c.Claim.Kind, level: c.Claim.HospitalLevel, referred: c.Claim.Referred}
+	if r.Reads("plan", "disease") {
+		key.disease = c.Claim.Disease
+	}
 	e.mu.Lock()
-	plan, ok := e.plans[key]
+	pp, ok := e.plans[key]
 	e.mu.Unlock()
 	if ok {
-		return plan, nil
+		return pp, nil
 	}
 	plan, err := r.Plan(ctx, e.set.Schema, c, p)
 	if err != nil {
 		return nil, err
 	}
+	pp = prepare(plan)
 	e.mu.Lock()
-	e.plans[key] = plan
+	e.plans[key] = pp
 	e.mu.Unlock()
-	return plan, nil
+	return pp, nil
+}
+
+// decide evaluates a per-person decision, once per distinct context.
+func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string, c compiler.Context, p *compiler.Params) ([]compiler.Record, error) {
+	key := decisionKey{region: r.ID, decision: decision, person: r.DecisionKey(decision, c), params: p}
+	if !e.EvaluatePerClaim {
+		e.mu.Lock()
+		recs, ok := e.decisions[key]
+		e.mu.Unlock()
+		if ok {
+			return recs, nil
+		}
+	}
+	recs, err := r.Eval(ctx, decision, e.set.Input(c, p))
+	if err != nil {
+		return nil, err
+	}
+	if !e.EvaluatePerClaim {
+		e.mu.Lock()
+		e.decisions[key] = recs
+		e.mu.Unlock()
+	}
+	return recs, nil
 }
 
 func yearsText(ys []int) string {

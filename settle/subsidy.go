@@ -45,7 +45,7 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 	if err != nil {
 		return nil, err
 	}
-	recs, err := r.Eval(ctx, "subsidy", e.set.Input(c, p))
+	recs, err := e.decide(ctx, r, "subsidy", c, p)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func str(v any) string {
 // monitoring compares the year's measures with each threshold the policy
 // gives the person's population: 以上/达到 include the threshold, 超过 does not.
 func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals) ([]FlagResult, error) {
-	recs, err := r.Eval(ctx, "monitoring", e.set.Input(c, p))
+	recs, err := e.decide(ctx, r, "monitoring", c, p)
 	if err != nil {
 		return nil, err
 	}

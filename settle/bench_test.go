@@ -1,0 +1,104 @@
+package settle_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/settle"
+)
+
+// yearOfClaims is a dibao person's 2023 in tongnan with a claim every day,
+// across the three claim kinds and three hospital levels: 365 claims, 9
+// distinct plan contexts.
+func yearOfClaims(b *testing.B) (*compiler.PolicySet, *settle.Case) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	if set == nil {
+		b.Fatal(ds)
+	}
+	age := 58
+	c := &settle.Case{File: "bench.yaml", Region: "tongnan", Year: 2023,
+		Person:     compiler.Person{Categories: []string{"dibao"}, Age: &age, Residence: "rural"},
+		Enrollment: settle.Enrollment{Tier: "1"}}
+	kinds := []string{"inpatient", "outpatient_special", "outpatient"}
+	for day := 0; day < 365; day++ {
+		basic := decimal.NewFromInt(int64(300 + day))
+		c.Claims = append(c.Claims, settle.Claim{
+			ID: fmt.Sprintf("c%03d", day), Date: fmt.Sprintf("2023-%02d-%02d", day/31+1, day%28+1),
+			Kind: kinds[day%3], HospitalLevel: fmt.Sprint(day%3 + 1), Referred: true,
+			Total: decimal.NewFromInt(int64(1000 + 37*day)), OutOfCatalog: decimal.NewFromInt(50), BasicPaid: &basic,
+		})
+	}
+	return set, c
+}
+
+// BenchmarkSettleYear measures a year of claims with plans cached by
+// context against evaluating Rego for every claim; claims/s is the figure
+// to compare.
+func BenchmarkSettleYear(b *testing.B) {
+	set, c := yearOfClaims(b)
+	for _, mode := range []struct {
+		name     string
+		perClaim bool
+	}{{"cached", false}, {"per-claim", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			for b.Loop() {
+				e := settle.New(set) // a fresh cache every year: no help from earlier runs
+				e.EvaluatePerClaim = mode.perClaim
+				if _, err := e.Settle(context.Background(), c); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(c.Claims))*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+		})
+	}
+}
+
+// BenchmarkSettlePopulationYear is a pooling region's year: 500 people in
+// tongnan's categories, 20 claims each (10,000 claims), through one engine,
+// as `polc sim` would run them. Plans and per-person decisions are shared
+// across people with the same context.
+func BenchmarkSettlePopulationYear(b *testing.B) {
+	set, _ := yearOfClaims(b)
+	cats := []string{"extreme_poverty", "dibao", "dibao_edge", "returned_to_poverty", "unstable_out_of_poverty", "edge_vulnerable", "sudden_hardship", "stable_out_of_poverty", "ordinary"}
+	kinds := []string{"inpatient", "outpatient_special", "outpatient"}
+	var cases []*settle.Case
+	claims := 0
+	for i := 0; i < 500; i++ {
+		age := 20 + i%60
+		c := &settle.Case{File: fmt.Sprintf("p%03d", i), Region: "tongnan", Year: 2023,
+			Person:     compiler.Person{Categories: []string{cats[i%len(cats)]}, Age: &age, Residence: "rural"},
+			Enrollment: settle.Enrollment{Tier: "1"}}
+		for j := 0; j < 20; j++ {
+			basic := decimal.NewFromInt(int64(200 + 13*j + i)).Round(2)
+			c.Claims = append(c.Claims, settle.Claim{
+				ID: fmt.Sprintf("c%02d", j), Date: fmt.Sprintf("2023-%02d-%02d", j%12+1, j%27+1),
+				Kind: kinds[(i+j)%3], HospitalLevel: fmt.Sprint((i+j)%3 + 1), Referred: true,
+				Total: decimal.NewFromInt(int64(900 + 53*j + 7*i)).Round(2), OutOfCatalog: decimal.NewFromInt(40).Round(2), BasicPaid: &basic,
+			})
+			claims++
+		}
+		cases = append(cases, c)
+	}
+	for _, mode := range []struct {
+		name     string
+		perClaim bool
+	}{{"cached", false}, {"per-claim", true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			for b.Loop() {
+				e := settle.New(set)
+				e.EvaluatePerClaim = mode.perClaim
+				for _, c := range cases {
+					if _, err := e.Settle(context.Background(), c); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(claims)*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+		})
+	}
+}
