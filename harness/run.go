@@ -188,6 +188,9 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 	if err != nil {
 		return fail(AsDiagnostics(err))
 	}
+	// A golden names its case by its place in the golden tree, wherever
+	// that tree is on disk, so a copy of the goldens still matches.
+	res.Case = path.Join("golden", name+caseSuffix)
 	if ds := checkExpectations(opts.Set.Schema, env, res, c.Expect); ds.HasErrors() {
 		out.Problems = append(out.Problems, fail(ds).Problems...)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
 )
 
@@ -30,8 +31,12 @@ func TestScripts(t *testing.T) {
 		// lines; review the diff before committing it.
 		UpdateScripts: os.Getenv("POLC_UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
-			// $WORK/shipped is the embedded policy set, to copy and break.
-			return writeFS(policies.FS, filepath.Join(env.WorkDir, "shipped"))
+			// $WORK/shipped is the embedded policy set and
+			// $WORK/shipped-golden the embedded golden cases, to copy and break.
+			if err := writeFS(policies.FS, filepath.Join(env.WorkDir, "shipped")); err != nil {
+				return err
+			}
+			return writeFS(golden.FS, filepath.Join(env.WorkDir, "shipped-golden"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitCode,
