@@ -153,6 +153,18 @@ func (y *year) tier(name string, eff terms, base decimal.Decimal) (decimal.Decim
 	return paid, step
 }
 
+// accumulated settles a tier that pays on the year's accumulation, if the
+// plan has it, and returns its payment and what it leaves.
+func (y *year) accumulated(tier string, pp *prepared, base decimal.Decimal, r *ClaimResult) (paid, left decimal.Decimal) {
+	eff, ok := pp.terms[tier]
+	if !ok {
+		return zero, base
+	}
+	paid, step := y.tier(tier, eff, base)
+	r.Steps = append(r.Steps, step)
+	return paid, base.Sub(paid)
+}
+
 // settleClaim runs one claim through the tiers in the order of DESIGN.md's
 // settlement model and checks the invariants on what it produced.
 func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
@@ -198,28 +210,11 @@ func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
 	}
 	P1 := S.Sub(B)
 
-	C := zero
-	if t := plan.Tier("critical"); t != nil {
-		var step Step
-		C, step = y.tier("critical", pp.terms["critical"], P1)
-		r.Steps = append(r.Steps, step)
-	}
-	P2 := P1.Sub(C)
-
-	M := zero
-	if t := plan.Tier("assistance"); t != nil {
-		var step Step
-		M, step = y.tier("assistance", pp.terms["assistance"], P2)
-		r.Steps = append(r.Steps, step)
-	}
-	P3 := P2.Sub(M)
-
-	Tt := zero
-	if t := plan.Tier("tilted"); t != nil {
-		var step Step
-		Tt, step = y.tier("tilted", pp.terms["tilted"], P3)
-		r.Steps = append(r.Steps, step)
-	}
+	// Critical, assistance and tilted each pay on what the tier before left:
+	// P1 → C, P2 → M, P3 → Tt.
+	C, P2 := y.accumulated("critical", pp, P1, r)
+	M, P3 := y.accumulated("assistance", pp, P2, r)
+	Tt, _ := y.accumulated("tilted", pp, P3, r)
 
 	Tu := zero
 	if t := plan.Tier("top_up"); t != nil && t.Target != nil {
