@@ -56,6 +56,9 @@ type Document struct {
 	Supersedes  string `json:"supersedes,omitempty"`
 	Years       []int  `json:"years"`
 	Seed        string `json:"seed,omitempty"`
+	// Clauses lists every clause id of the document, for the clause
+	// coverage report.
+	Clauses []string `json:"clauses,omitempty"`
 }
 
 // HasYear reports whether the document's rules apply to a benefit year.

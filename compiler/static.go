@@ -299,7 +299,7 @@ func (c *Compiler) knownWords() map[string]bool {
 }
 
 // freeTextFields are fields whose strings are names or prose, not ids.
-var freeTextFields = map[string]bool{"rule": true, "population": true, "cap_group": true}
+var freeTextFields = map[string]bool{"rule": true, "population": true, "cap_group": true, "reason": true}
 
 // checkObjectFields checks a literal object against a record type: its keys
 // are fields, vocabulary-typed values are ids of that vocabulary, and

@@ -20,6 +20,12 @@ document := {
 	"supersedes": "以往相关政策规定与本方案不一致的，以本方案为准（六）",
 	"years": [2022, 2023, 2024, 2025],
 	"seed": "004_f690b201d8b6c3a6.txt",
+	"clauses": [
+		"一", "二(一)", "二(二)", "二(三)",
+		"三(四)", "三(五)", "三(六)", "三(七)", "三(八)",
+		"四(九)", "四(十)", "四(十一)", "四(十二)",
+		"五(十三)", "五(十四)", "五(十五)", "六",
+	],
 }
 
 # The 7 low-income categories of 二(一), in the document's order.
@@ -249,3 +255,71 @@ monitoring contains {
 } if {
 	is_low_income
 }
+
+# ---------------------------------------------------------------------------
+# Clauses the module does not compute, and why.
+
+# METADATA
+# custom:
+#   clause: 一
+uncomputed contains {"reason": "总体要求：指导思想与过渡期（2021—2025年），过渡期见 document.in_force_to"}
+
+# METADATA
+# custom:
+#   clause: 二(二)
+uncomputed contains {"reason": "原则：基本医保公平普惠、大病保险对特困人员、低保对象和返贫致贫人口倾斜、稳定脱贫人口取消超常规措施；其数额由三(六)、三(七)规定并计算"}
+
+# METADATA
+# custom:
+#   clause: 二(三)
+uncomputed contains {"reason": "清理过度保障政策、资金并入医疗救助基金：工作要求，不产生金额"}
+
+# METADATA
+# custom:
+#   clause: 三(四)
+uncomputed contains {"reason": "应保尽保与参保动员；7月1日至12月31日参保不设待遇享受等待期——引擎本就自参保日起计算待遇，不设等待期，故无规则可写"}
+
+# METADATA
+# custom:
+#   clause: 四(九)
+uncomputed contains {"reason": "经办管理服务能力建设、一站式服务、跨省直接结算：经办要求"}
+
+# METADATA
+# custom:
+#   clause: 四(十)
+uncomputed contains {"reason": "药品耗材集采、目录调整、支付方式改革、预付资金：管理措施"}
+
+# METADATA
+# custom:
+#   clause: 四(十一)
+uncomputed contains {"reason": "基金监管与合理就医：监管措施"}
+
+# METADATA
+# custom:
+#   clause: 四(十二)
+uncomputed contains {"reason": "“互联网+”诊疗纳入支付、基层能力建设：服务供给措施"}
+
+# METADATA
+# custom:
+#   clause: 五(十三)
+uncomputed contains {"reason": "组织领导：部门职责"}
+
+# METADATA
+# custom:
+#   clause: 五(十四)
+uncomputed contains {"reason": "部门协同与身份认定分工：部门职责"}
+
+# METADATA
+# custom:
+#   clause: 五(十五)
+uncomputed contains {"reason": "运行监测与信息比对：工作要求"}
+
+# METADATA
+# custom:
+#   clause: 六
+uncomputed contains {"reason": "自2022年1月1日起执行：即 document.in_force_from"}
+
+# METADATA
+# custom:
+#   clause: 三(八)
+uncomputed contains {"reason": "依申请救助“一事一议，酌情予以救助”，具体办法另行制定：无可计算的标准（本条的监测部分已计算）"}
