@@ -190,7 +190,8 @@ func (l *loader) person(n *yaml.Node, p *compiler.Person) {
 				l.errorf(v, "person.residence: %q is not a residence (want %s)", v.Value, strings.Join(l.s.Vocabulary("residence").IDs(), " or "))
 			}
 		},
-		"county": func(k, v *yaml.Node) { p.County = l.str(v, "person.county") },
+		"county":     func(k, v *yaml.Node) { p.County = l.str(v, "person.county") },
+		"recognized": func(k, v *yaml.Node) { p.Recognized = l.date(v, "person.recognized") },
 		"exit_year": func(k, v *yaml.Node) {
 			y := l.integer(v, "person.exit_year")
 			p.ExitYear = &y

@@ -18,6 +18,7 @@ type Person struct {
 	Residence  string
 	County     string
 	ExitYear   *int
+	Recognized string // YYYY-MM-DD, when the category was recognised
 	Household  *Household
 }
 
@@ -63,6 +64,9 @@ func (ctx Context) Key() string {
 	}
 	if p.ExitYear != nil {
 		b.WriteString("|exit=" + strconv.Itoa(*p.ExitYear))
+	}
+	if p.Recognized != "" {
+		b.WriteString("|recognized=" + p.Recognized)
 	}
 	if h := p.Household; h != nil {
 		if h.Size != nil {
@@ -167,6 +171,9 @@ func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
 	}
 	if ctx.Person.ExitYear != nil {
 		person = append(person, ast.Item(ast.StringTerm("exit_year"), ast.IntNumberTerm(*ctx.Person.ExitYear)))
+	}
+	if ctx.Person.Recognized != "" {
+		person = append(person, ast.Item(ast.StringTerm("recognized"), ast.StringTerm(ctx.Person.Recognized)))
 	}
 	if h := ctx.Person.Household; h != nil {
 		var hh [][2]*ast.Term

@@ -301,7 +301,7 @@ func (c *Compiler) contextSpace(r *Region) []decisionContexts {
 	}
 	sets = dedupeSets(sets)
 	var out []decisionContexts
-	for _, decision := range []string{"subsidy", "monitoring", "plan"} {
+	for _, decision := range []string{"subsidy", "monitoring", "enrollment", "plan"} {
 		dc := decisionContexts{decision: decision}
 		persons := r.personVariants(c, decision, sets)
 		for _, y := range r.Document.Years {
@@ -311,7 +311,7 @@ func (c *Compiler) contextSpace(r *Region) []decisionContexts {
 					for _, tier := range c.schema.Vocabulary("enrollment_tier").IDs() {
 						dc.contexts = append(dc.contexts, Context{Year: y, Person: p, EnrollmentTier: tier})
 					}
-				case "monitoring":
+				case "monitoring", "enrollment":
 					dc.contexts = append(dc.contexts, Context{Year: y, Person: p, EnrollmentTier: "1"})
 				case "plan":
 					for _, claim := range r.claimVariants(c) {

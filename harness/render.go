@@ -54,6 +54,16 @@ func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
 	if len(res.Clauses) > 0 {
 		w("- 说明条款：%s\n", strings.Join(res.Clauses, "、"))
 	}
+	if c := res.Coverage; c != nil {
+		w("- 待遇起始：%s（%s", c.From, label(s, "coverage_start", c.Starts))
+		if c.WaitingDays > 0 {
+			w("，等待期%d天", c.WaitingDays)
+		}
+		if c.Clause != "" {
+			w("；条款 %s", c.Clause)
+		}
+		w("）\n")
+	}
 
 	sub := res.Subsidy
 	w("\n## 资助参保\n\n")

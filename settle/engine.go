@@ -134,6 +134,12 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	}
 	res.Subsidy = *sub
 
+	cov, err := e.coverage(ctx, region, person, c)
+	if err != nil {
+		return nil, fail(nil, "%v", err)
+	}
+	res.Coverage = cov
+
 	claims := make([]Claim, len(c.Claims))
 	copy(claims, c.Claims)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Date < claims[j].Date })
@@ -141,8 +147,8 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	personKey := region.DecisionKey("plan", person)
 	for i := range claims {
 		cl := &claims[i]
-		if c.Enrollment.Date != "" && cl.Date < c.Enrollment.Date {
-			return nil, fail(cl, "dated %s, before coverage starts on %s (enrollment date)", cl.Date, c.Enrollment.Date)
+		if cov != nil && cl.Date < cov.From {
+			return nil, fail(cl, "dated %s, before coverage starts on %s (%s)", cl.Date, cov.From, cov.describe())
 		}
 		cctx := person
 		cctx.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease}

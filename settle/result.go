@@ -8,10 +8,21 @@ type Result struct {
 	Case       string        `json:"case"`
 	Title      string        `json:"title,omitempty"`
 	Clauses    []string      `json:"clauses,omitempty"`
+	Coverage   *Coverage     `json:"coverage,omitempty"`
 	Subsidy    SubsidyResult `json:"subsidy"`
 	Claims     []ClaimResult `json:"claims"`
 	Totals     Totals        `json:"totals"`
 	Monitoring []FlagResult  `json:"monitoring"`
+}
+
+// Coverage is when the person's coverage starts in the case year: from the
+// enrollment date, or as the policy's enrollment rule says (an extension of
+// the result contract).
+type Coverage struct {
+	From        string `json:"from"`
+	Starts      string `json:"starts"` // a coverage_start id
+	WaitingDays int    `json:"waiting_days,omitempty"`
+	Clause      string `json:"clause,omitempty"`
 }
 
 // SubsidyResult is the enrollment subsidy: the winning rule, its amount and

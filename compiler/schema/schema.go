@@ -138,6 +138,7 @@ var vocabularyKeys = map[string]string{
 	"contribution_bases": "contribution_basis",
 	"measures":           "measure",
 	"monitoring_flags":   "monitoring_flag",
+	"coverage_starts":    "coverage_start",
 }
 
 // Schema is the loaded, checked schema.

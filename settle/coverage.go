@@ -1,0 +1,77 @@
+package settle
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/compiler/schema"
+)
+
+// coverage works out when the person's coverage starts. Without an
+// enrollment rule it is the enrollment date (nil if none is given: covered
+// all year). A rule may start it at the recognition of the person's
+// category, or on 1 January of the next year (Qiannan's September–December
+// recognitions), and may add a waiting period.
+func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Context, cs *Case) (*Coverage, error) {
+	recs, err := e.decide(ctx, r, "enrollment", c, nil)
+	if err != nil {
+		return nil, err
+	}
+	yearStart := fmt.Sprintf("%04d-01-01", cs.Year)
+	if len(recs) == 0 {
+		// Enrolled before the benefit year (in the collection period):
+		// covered all year, nothing to report.
+		if cs.Enrollment.Date <= yearStart {
+			return nil, nil
+		}
+		return &Coverage{From: cs.Enrollment.Date, Starts: "enrollment_date"}, nil
+	}
+	rec := recs[0]
+	for _, other := range recs[1:] {
+		if str(other.Fields["starts"]) != str(rec.Fields["starts"]) || fmt.Sprint(other.Fields["waiting_days"]) != fmt.Sprint(rec.Fields["waiting_days"]) {
+			return nil, fmt.Errorf("enrollment rules disagree: clause %s and clause %s", rec.Clause, other.Clause)
+		}
+	}
+	if vs := e.set.Schema.Validate("EnrollmentRule", rec.Fields); len(vs) > 0 {
+		return nil, fmt.Errorf("enrollment rule (clause %s): %s", rec.Clause, vs[0])
+	}
+	cov := &Coverage{Starts: str(rec.Fields["starts"]), Clause: rec.Clause}
+	switch cov.Starts {
+	case "enrollment_date":
+		cov.From = cs.Enrollment.Date
+	case "recognition_date":
+		if cs.Person.Recognized == "" {
+			return nil, fmt.Errorf("clause %s starts coverage when the person's category is recognised, but person.recognized is not given", rec.Clause)
+		}
+		cov.From = cs.Person.Recognized
+	case "next_year":
+		cov.From = fmt.Sprintf("%04d-01-01", cs.Year+1)
+	}
+	if w, ok := rec.Fields["waiting_days"]; ok {
+		d, _ := schema.Decimal(w)
+		cov.WaitingDays = int(d.IntPart())
+	}
+	if cov.From < yearStart {
+		cov.From = yearStart
+	}
+	if cov.WaitingDays > 0 {
+		start, err := time.Parse("2006-01-02", cov.From)
+		if err != nil {
+			return nil, fmt.Errorf("coverage start %q: %v", cov.From, err)
+		}
+		cov.From = start.AddDate(0, 0, cov.WaitingDays).Format("2006-01-02")
+	}
+	return cov, nil
+}
+
+func (c *Coverage) describe() string {
+	switch {
+	case c.Clause == "":
+		return "enrollment date"
+	case c.WaitingDays > 0:
+		return fmt.Sprintf("%s with a waiting period of %d days, clause %s", c.Starts, c.WaitingDays, c.Clause)
+	}
+	return fmt.Sprintf("%s, clause %s", c.Starts, c.Clause)
+}
