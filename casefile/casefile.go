@@ -255,6 +255,7 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 			},
 			"referred":       func(k, v *yaml.Node) { cl.Referred = l.boolean(v, "referred") },
 			"disease":        func(k, v *yaml.Node) { cl.Disease = l.str(v, "disease") },
+			"uninsured":      func(k, v *yaml.Node) { cl.Uninsured = l.boolean(v, "uninsured") },
 			"total":          func(k, v *yaml.Node) { cl.Total, totalNode = l.money(v, "total"), v },
 			"out_of_catalog": func(k, v *yaml.Node) { cl.OutOfCatalog, oocNode = l.money(v, "out_of_catalog"), v },
 			"basic_paid": func(k, v *yaml.Node) {
@@ -269,6 +270,9 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 			if inScope := cl.Total.Sub(cl.OutOfCatalog); cl.BasicPaid.GreaterThan(inScope) {
 				l.errorf(basicNode, "basic_paid %s is above the in-scope cost %s (total %s − out_of_catalog %s)", cl.BasicPaid.StringFixed(2), inScope.StringFixed(2), cl.Total.StringFixed(2), cl.OutOfCatalog.StringFixed(2))
 			}
+		}
+		if cl.Uninsured && basicNode != nil {
+			l.errorf(basicNode, "basic_paid on an uninsured claim: basic insurance pays nothing while a person is not insured")
 		}
 		c.Claims = append(c.Claims, cl)
 	}

@@ -21,6 +21,7 @@ var attributes = map[string]ast.Ref{
 	"exit_year":           ast.MustParseRef("input.person.exit_year"),
 	"assets_within_limit": ast.MustParseRef("input.person.household.assets_within_limit"),
 	"disease":             ast.MustParseRef("input.claim.disease"),
+	"uninsured":           ast.MustParseRef("input.claim.uninsured"),
 }
 
 func collectAttributeUse(m *ast.Module) attributeUse {
@@ -152,6 +153,9 @@ func (u attributeUse) variants(decision, attr string, residences []string) []var
 	case "assets_within_limit":
 		add(variant{text: "true", boolean: boolPtr(true)})
 		add(variant{text: "false", boolean: boolPtr(false)})
+	case "uninsured":
+		add(variant{text: "false", boolean: boolPtr(false)})
+		add(variant{text: "true", boolean: boolPtr(true)})
 	default: // county, disease: the strings compared, or none
 		for _, c := range consts {
 			if s, ok := c.Value.(ast.String); ok {

@@ -35,6 +35,7 @@ type Claim struct {
 	HospitalLevel string
 	Referred      bool
 	Disease       string
+	Uninsured     bool // not insured, or in a waiting period, when the cost arose
 }
 
 // Context is everything a region's decision depends on. A plan depends on
@@ -93,6 +94,9 @@ func (ctx Context) Key() string {
 		if c.Disease != "" {
 			b.WriteString("|" + c.Disease)
 		}
+		if c.Uninsured {
+			b.WriteString("|uninsured")
+		}
 	}
 	return b.String()
 }
@@ -126,6 +130,9 @@ func (ctx Context) Describe() string {
 			ref = "referred"
 		}
 		parts = append(parts, c.Kind, "level "+c.HospitalLevel, ref)
+		if c.Uninsured {
+			parts = append(parts, "uninsured")
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -207,6 +214,9 @@ func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
 		}
 		if c.Disease != "" {
 			cl = append(cl, ast.Item(ast.StringTerm("disease"), ast.StringTerm(c.Disease)))
+		}
+		if c.Uninsured {
+			cl = append(cl, ast.Item(ast.StringTerm("uninsured"), ast.BooleanTerm(true)))
 		}
 		items = append(items, ast.Item(ast.StringTerm("claim"), ast.ObjectTerm(cl...)))
 	}

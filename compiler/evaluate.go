@@ -400,12 +400,18 @@ func (r *Region) claimVariants(c *Compiler) []Claim {
 	if len(diseases) == 0 {
 		diseases = []variant{{text: "absent"}}
 	}
+	uninsured := []bool{false}
+	if r.Reads("plan", "uninsured") {
+		uninsured = append(uninsured, true)
+	}
 	var out []Claim
 	for _, kind := range c.schema.Vocabulary("claim_kind").IDs() {
 		for _, level := range c.schema.Vocabulary("hospital_level").IDs() {
 			for _, referred := range []bool{true, false} {
 				for _, d := range diseases {
-					out = append(out, Claim{Kind: kind, HospitalLevel: level, Referred: referred, Disease: d.str})
+					for _, u := range uninsured {
+						out = append(out, Claim{Kind: kind, HospitalLevel: level, Referred: referred, Disease: d.str, Uninsured: u})
+					}
 				}
 			}
 		}

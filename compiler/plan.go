@@ -49,7 +49,16 @@ type Terms struct {
 	Limit           *Figure
 	HospitalBears   bool
 	Tilts           []Tilt
+	Counting        *Counting
 	Clauses         []string // every clause that contributed, in rule order
+}
+
+// Counting weighs an uninsured claim's in-scope cost for a tier: the part
+// below the basic deductible and the part above it.
+type Counting struct {
+	BelowBasicDeductible decimal.Decimal
+	AboveBasicDeductible decimal.Decimal
+	Clause               string
 }
 
 // Plan is the terms of every tier for one claim context.
@@ -254,6 +263,16 @@ func (t *Terms) set(field string, v any, clause string) error {
 		t.Limit, err = figure(v, clause)
 	case "hospital_bears":
 		t.HospitalBears, _ = v.(bool)
+	case "counting":
+		m, _ := v.(map[string]any)
+		c := &Counting{Clause: clause}
+		if c.BelowBasicDeductible, err = schema.Decimal(m["below_basic_deductible"]); err != nil {
+			return err
+		}
+		if c.AboveBasicDeductible, err = schema.Decimal(m["above_basic_deductible"]); err != nil {
+			return err
+		}
+		t.Counting = c
 	default:
 		return fmt.Errorf("unknown field")
 	}

@@ -40,5 +40,6 @@ type Claim struct {
 	Total         decimal.Decimal
 	OutOfCatalog  decimal.Decimal
 	BasicPaid     *decimal.Decimal // what basic insurance paid, if the case knows it
+	Uninsured     bool             // not insured, or in a waiting period, when the cost arose
 	Pos           diag.Position
 }

@@ -153,6 +153,26 @@ func (y *year) tier(name string, eff terms, base decimal.Decimal) (decimal.Decim
 	return paid, step
 }
 
+// counted is what a claim adds to a tier's base: what the tiers before
+// left, or for an uninsured claim under a counting rule, the in-scope cost
+// weighed — below the basic deductible at one weight, above it at another.
+func (y *year) counted(tier string, pp *prepared, cl *Claim, S, left decimal.Decimal, r *ClaimResult) decimal.Decimal {
+	t := pp.plan.Tier(tier)
+	if !cl.Uninsured || t == nil || t.Counting == nil {
+		return left
+	}
+	db := zero
+	if basic, ok := pp.terms["basic"]; ok {
+		db = basic.deductible
+	}
+	below := minDec(S, db)
+	above := S.Sub(below)
+	base := fen(below.Mul(t.Counting.BelowBasicDeductible).Add(above.Mul(t.Counting.AboveBasicDeductible)))
+	r.Steps = append(r.Steps, Step{Tier: tier, Base: money(base), Paid: money(zero), Clause: t.Counting.Clause,
+		Note: fmt.Sprintf("计入救助费用：起付线 %s 以下 %s × %s + 以上 %s × %s", db.StringFixed(2), below.StringFixed(2), t.Counting.BelowBasicDeductible, above.StringFixed(2), t.Counting.AboveBasicDeductible)})
+	return minDec(base, left)
+}
+
 // accumulated settles a tier that pays on the year's accumulation, if the
 // plan has it, and returns its payment and what it leaves.
 func (y *year) accumulated(tier string, pp *prepared, base decimal.Decimal, r *ClaimResult) (paid, left decimal.Decimal) {
@@ -193,6 +213,9 @@ func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
 
 	B := zero
 	switch t := plan.Tier("basic"); {
+	case cl.Uninsured:
+		// Not insured when the cost arose: neither insurance tier pays.
+		r.Steps = append(r.Steps, Step{Tier: "basic", Base: money(S), Paid: money(zero), Note: "未参保或处于待遇等待期：基本医保、大病保险不支付"})
 	case cl.BasicPaid != nil:
 		// The case knows what basic insurance paid; the plan's basic terms
 		// (and their clause) still say which scheme paid it.
@@ -212,9 +235,13 @@ func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
 
 	// Critical, assistance and tilted each pay on what the tier before left:
 	// P1 → C, P2 → M, P3 → Tt.
-	C, P2 := y.accumulated("critical", pp, P1, r)
-	M, P3 := y.accumulated("assistance", pp, P2, r)
-	Tt, _ := y.accumulated("tilted", pp, P3, r)
+	C, P2 := zero, P1
+	if !cl.Uninsured {
+		C, P2 = y.accumulated("critical", pp, P1, r)
+	}
+	M, P3 := y.accumulated("assistance", pp, y.counted("assistance", pp, cl, S, P2, r), r)
+	P3 = P2.Sub(M)
+	Tt, _ := y.accumulated("tilted", pp, y.counted("tilted", pp, cl, S, P3, r), r)
 
 	Tu := zero
 	if t := plan.Tier("top_up"); t != nil && t.Target != nil {

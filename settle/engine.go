@@ -45,6 +45,7 @@ type planKey struct {
 	person      string
 	kind, level string
 	referred    bool
+	uninsured   bool
 	disease     string
 }
 
@@ -151,7 +152,7 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 			return nil, fail(cl, "dated %s, before coverage starts on %s (%s)", cl.Date, cov.From, cov.describe())
 		}
 		cctx := person
-		cctx.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease}
+		cctx.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
 		plan, err := e.plan(ctx, region, cctx, personKey, p)
 		if err != nil {
 			return nil, fail(cl, "%v", err)
@@ -182,7 +183,7 @@ func (e *Engine) plan(ctx context.Context, r *compiler.Region, c compiler.Contex
 		}
 		return prepare(plan), nil
 	}
-	key := planKey{region: r.ID, params: p, person: personKey, kind: c.Claim.Kind, level: c.Claim.HospitalLevel, referred: c.Claim.Referred}
+	key := planKey{region: r.ID, params: p, person: personKey, kind: c.Claim.Kind, level: c.Claim.HospitalLevel, referred: c.Claim.Referred, uninsured: c.Claim.Uninsured}
 	if r.Reads("plan", "disease") {
 		key.disease = c.Claim.Disease
 	}

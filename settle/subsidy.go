@@ -138,6 +138,8 @@ func str(v any) string {
 // monitoring compares the year's measures with each threshold the policy
 // gives the person's population: 以上/达到 include the threshold, 超过 does not.
 func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals) ([]FlagResult, error) {
+	// A threshold may be a share of the household's annual disposable
+	// income (广东 二(一)8: 达到或超过其家庭年可支配总收入的60%).
 	recs, err := e.decide(ctx, r, "monitoring", c, p)
 	if err != nil {
 		return nil, err
@@ -148,8 +150,18 @@ func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.
 		if vs := e.set.Schema.Validate("MonitoringFlag", rec.Fields); len(vs) > 0 {
 			return nil, fmt.Errorf("monitoring flag (clause %s): %s", rec.Clause, vs[0])
 		}
-		threshold, _ := schema.Decimal(rec.Fields["threshold"])
-		threshold = fen(threshold)
+		var threshold decimal.Decimal
+		if share, ok := rec.Fields["household_income_share"]; ok {
+			h := c.Person.Household
+			if h == nil || h.AnnualDisposableIncome == nil {
+				return nil, fmt.Errorf("monitoring flag %s (clause %s) is a share of the household's annual disposable income: give person.household.annual_disposable_income", str(rec.Fields["flag"]), rec.Clause)
+			}
+			s, _ := schema.Decimal(share)
+			threshold = fen(s.Mul(*h.AnnualDisposableIncome))
+		} else {
+			threshold, _ = schema.Decimal(rec.Fields["threshold"])
+			threshold = fen(threshold)
+		}
 		inclusive, _ := rec.Fields["inclusive"].(bool)
 		measure := str(rec.Fields["measure"])
 		value := measures[measure].Decimal
