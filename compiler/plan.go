@@ -65,6 +65,9 @@ type Counting struct {
 type Plan struct {
 	Context Context
 	Tiers   map[string]*Terms
+	// Rules are the keys of the rules whose records made the plan, for
+	// clause coverage.
+	Rules []string
 }
 
 // Tier returns a tier's terms, or nil if the plan does not cover it.
@@ -95,6 +98,9 @@ func BuildPlan(s *schema.Schema, ctx Context, recs []Record) (*Plan, []Conflict,
 	owner := map[string]Record{} // tier.field → the record that set it
 	tilts := map[string][]Record{}
 	for _, rec := range recs {
+		if rec.Rule != nil {
+			p.Rules = append(p.Rules, rec.Rule.Key)
+		}
 		tier, _ := rec.Fields["tier"].(string)
 		t := p.Tiers[tier]
 		if t == nil {

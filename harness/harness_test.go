@@ -3,6 +3,7 @@ package harness_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"testing"
 
 	"github.com/polc-dev/polc/compiler"
@@ -47,4 +48,71 @@ func TestRenderingIsDeterministic(t *testing.T) {
 			t.Fatal("two runs printed different reports")
 		}
 	}
+}
+
+// TestClauseCoverage fails when a shipped document has a clause that is
+// neither computed nor explained, cites a clause its list lacks, or has a
+// computing rule no golden case reaches.
+func TestClauseCoverage(t *testing.T) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	if set == nil {
+		t.Fatal(ds)
+	}
+	var out bytes.Buffer
+	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rcs, err := harness.Coverage(context.Background(), set, sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rc := range rcs {
+		if !rc.Clean() {
+			var report bytes.Buffer
+			harness.WriteCoverage(&report, []*harness.RegionCoverage{rc})
+			t.Errorf("clause coverage of %s is not clean:\n%s", rc.Region, report.String())
+		}
+	}
+}
+
+// TestReadmeCoverageIsCurrent keeps the clause coverage report in
+// README.md the one the shipped policies and goldens produce.
+// POLC_UPDATE_README=1 rewrites it.
+func TestReadmeCoverageIsCurrent(t *testing.T) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	if set == nil {
+		t.Fatal(ds)
+	}
+	var discard bytes.Buffer
+	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rcs, err := harness.Coverage(context.Background(), set, sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report bytes.Buffer
+	harness.WriteCoverage(&report, rcs)
+	const begin, end = "<!-- coverage:begin -->\n", "<!-- coverage:end -->"
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(readme, []byte(begin)), bytes.Index(readme, []byte(end))
+	if i < 0 || j < i {
+		t.Fatal("README.md has no coverage markers")
+	}
+	want := append(append(append([]byte{}, readme[:i+len(begin)]...), report.Bytes()...), readme[j:]...)
+	if bytes.Equal(want, readme) {
+		return
+	}
+	if os.Getenv("POLC_UPDATE_README") != "" {
+		if err := os.WriteFile("../README.md", want, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Error("README.md's clause coverage report is stale: run POLC_UPDATE_README=1 go test ./harness -run Readme")
 }

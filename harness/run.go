@@ -41,6 +41,10 @@ type Outcome struct {
 	Passed   bool
 	Updated  []string
 	Problems []string
+	// Region and Rules: the case's region and the decision rules its
+	// settlement used, for clause coverage.
+	Region string
+	Rules  []string
 }
 
 // Summary is a run's outcomes and its counts.
@@ -191,6 +195,7 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 	// A golden names its case by its place in the golden tree, wherever
 	// that tree is on disk, so a copy of the goldens still matches.
 	res.Case = path.Join("golden", name+caseSuffix)
+	out.Region, out.Rules = res.Region, res.Rules
 	if ds := checkExpectations(opts.Set.Schema, env, res, c.Expect); ds.HasErrors() {
 		out.Problems = append(out.Problems, fail(ds).Problems...)
 	}

@@ -14,11 +14,12 @@ import (
 // all year). A rule may start it at the recognition of the person's
 // category, or on 1 January of the next year (Qiannan's September–December
 // recognitions), and may add a waiting period.
-func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Context, cs *Case) (*Coverage, error) {
+func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Context, cs *Case, res *Result) (*Coverage, error) {
 	recs, err := e.decide(ctx, r, "enrollment", c, nil)
 	if err != nil {
 		return nil, err
 	}
+	res.used(recs)
 	yearStart := fmt.Sprintf("%04d-01-01", cs.Year)
 	if len(recs) == 0 {
 		// Enrolled before the benefit year (in the collection period):

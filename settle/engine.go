@@ -129,13 +129,13 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	res := &Result{Region: c.Region, Year: c.Year, Case: c.File, Title: c.Title, Clauses: c.Clauses, Claims: []ClaimResult{}, Monitoring: []FlagResult{}}
 	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
 
-	sub, err := e.subsidy(ctx, region, person, p)
+	sub, err := e.subsidy(ctx, region, person, p, res)
 	if err != nil {
 		return nil, fail(nil, "%v", err)
 	}
 	res.Subsidy = *sub
 
-	cov, err := e.coverage(ctx, region, person, c)
+	cov, err := e.coverage(ctx, region, person, c, res)
 	if err != nil {
 		return nil, fail(nil, "%v", err)
 	}
@@ -157,6 +157,7 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 		if err != nil {
 			return nil, fail(cl, "%v", err)
 		}
+		res.Rules = append(res.Rules, plan.plan.Rules...)
 		cr, err := y.settleClaim(cl, plan)
 		if err != nil {
 			return nil, fail(cl, "%v", err)
@@ -164,11 +165,12 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 		res.Claims = append(res.Claims, *cr)
 	}
 	res.Totals = y.totals()
-	flags, err := e.monitoring(ctx, region, person, p, res.Totals)
+	flags, err := e.monitoring(ctx, region, person, p, res.Totals, res)
 	if err != nil {
 		return nil, fail(nil, "%v", err)
 	}
 	res.Monitoring = flags
+	res.Rules = dedupe(res.Rules)
 	return res, nil
 }
 
@@ -225,6 +227,26 @@ func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string
 		e.mu.Unlock()
 	}
 	return recs, nil
+}
+
+// used records the rules of records a settlement used.
+func (res *Result) used(recs []compiler.Record) {
+	for _, r := range recs {
+		if r.Rule != nil {
+			res.Rules = append(res.Rules, r.Rule.Key)
+		}
+	}
+}
+
+func dedupe(xs []string) []string {
+	sort.Strings(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func yearsText(ys []int) string {

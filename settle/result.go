@@ -13,6 +13,10 @@ type Result struct {
 	Claims     []ClaimResult `json:"claims"`
 	Totals     Totals        `json:"totals"`
 	Monitoring []FlagResult  `json:"monitoring"`
+
+	// Rules are the keys of the decision rules the settlement used (plan,
+	// subsidy, monitoring, enrollment), for clause coverage. Not rendered.
+	Rules []string `json:"-"`
 }
 
 // Coverage is when the person's coverage starts in the case year: from the

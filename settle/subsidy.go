@@ -36,7 +36,7 @@ const noRank = 1 << 30
 // its category's general rule; the highest wins (就高不就低), a tie going
 // to the document's funding order; the winner's funders split it, the last
 // taking the rounding remainder.
-func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params) (*SubsidyResult, error) {
+func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, res0 *Result) (*SubsidyResult, error) {
 	tier1, err := contribution(p, "1")
 	if err != nil {
 		return nil, err
@@ -49,6 +49,7 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 	if err != nil {
 		return nil, err
 	}
+	res0.used(recs)
 	var cands []candidate
 	for i, rec := range recs {
 		if vs := e.set.Schema.Validate("SubsidyRule", rec.Fields); len(vs) > 0 {
@@ -137,13 +138,14 @@ func str(v any) string {
 
 // monitoring compares the year's measures with each threshold the policy
 // gives the person's population: 以上/达到 include the threshold, 超过 does not.
-func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals) ([]FlagResult, error) {
+func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals, res *Result) ([]FlagResult, error) {
 	// A threshold may be a share of the household's annual disposable
 	// income (广东 二(一)8: 达到或超过其家庭年可支配总收入的60%).
 	recs, err := e.decide(ctx, r, "monitoring", c, p)
 	if err != nil {
 		return nil, err
 	}
+	res.used(recs)
 	measures := map[string]Money{"insured_self_pay": t.InsuredSelfPay, "in_scope_self_pay": t.InScopeSelfPay, "total_self_pay": t.TotalSelfPay}
 	out := []FlagResult{}
 	for _, rec := range recs {

@@ -21,6 +21,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	run := fl.String("run", "", "run only the cases whose path matches this regular expression")
 	update := fl.Bool("update", false, "write the goldens from what the cases produce (review the diff before committing)")
 	verbose := fl.Bool("v", false, "list every case, not only failures")
+	coverage := fl.Bool("coverage", false, "after the run, print each document's clause coverage; fail if a clause is neither computed nor explained or a rule is reached by no case")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -58,8 +59,26 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "polc test: %v\n", err)
 		return exitProblem
 	}
+	status := exitOK
 	if sum.Failed > 0 {
-		return exitProblem
+		status = exitProblem
 	}
-	return exitOK
+	if *coverage {
+		if re != nil {
+			fmt.Fprintln(stderr, "polc test: -coverage needs every case; it ignores -run")
+		}
+		rcs, err := harness.Coverage(context.Background(), set, sum)
+		if err != nil {
+			fmt.Fprintf(stderr, "polc test: %v\n", err)
+			return exitProblem
+		}
+		fmt.Fprintln(stdout)
+		harness.WriteCoverage(stdout, rcs)
+		for _, rc := range rcs {
+			if !rc.Clean() {
+				status = exitProblem
+			}
+		}
+	}
+	return status
 }

@@ -1,0 +1,212 @@
+package harness
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/polc-dev/polc/compiler"
+)
+
+// Decisions whose rules compute figures: every one of their rules must be
+// reached by some golden case. (coverage, parameters and uncomputed declare;
+// they compute nothing a case could show.)
+var computingDecisions = map[string]bool{"subsidy": true, "plan": true, "monitoring": true, "enrollment": true}
+
+// ClauseRow is one clause of a document: the rules that compute it and the
+// goldens that exercise them, or why it is not computed.
+type ClauseRow struct {
+	Clause    string
+	Rules     []*compiler.DecisionRule
+	Goldens   []string
+	Explained []string // reasons from `uncomputed`
+	Listed    bool     // in the document's clause list
+}
+
+// RegionCoverage is a document's clause coverage.
+type RegionCoverage struct {
+	Region    string
+	Document  compiler.Document
+	Rows      []*ClauseRow
+	Unreached []*compiler.DecisionRule // computing rules no golden reaches
+}
+
+// Missing lists the clauses neither computed nor explained.
+func (rc *RegionCoverage) Missing() []string {
+	var out []string
+	for _, r := range rc.Rows {
+		if len(r.Rules) == 0 && len(r.Explained) == 0 {
+			out = append(out, r.Clause)
+		}
+	}
+	return out
+}
+
+// Unlisted lists clauses that rules or notes cite but the document's clause
+// list lacks (a misspelt clause id, usually).
+func (rc *RegionCoverage) Unlisted() []string {
+	var out []string
+	for _, r := range rc.Rows {
+		if !r.Listed {
+			out = append(out, r.Clause)
+		}
+	}
+	return out
+}
+
+// Clean reports whether every clause is computed or explained, every cited
+// clause is listed, and every computing rule is reached.
+func (rc *RegionCoverage) Clean() bool {
+	return len(rc.Missing()) == 0 && len(rc.Unlisted()) == 0 && len(rc.Unreached) == 0 && len(rc.Document.Clauses) > 0
+}
+
+// Coverage joins each region's clause list, rules and `uncomputed` notes
+// with the rules the golden cases of a run used.
+func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*RegionCoverage, error) {
+	used := map[string][]string{} // rule key → goldens
+	for _, o := range sum.Outcomes {
+		for _, k := range o.Rules {
+			used[k] = append(used[k], o.Name)
+		}
+	}
+	var out []*RegionCoverage
+	for _, id := range set.RegionIDs() {
+		r := set.Regions[id]
+		rc := &RegionCoverage{Region: id, Document: r.Document}
+		rows := map[string]*ClauseRow{}
+		row := func(clause string) *ClauseRow {
+			if rows[clause] == nil {
+				rows[clause] = &ClauseRow{Clause: clause}
+			}
+			return rows[clause]
+		}
+		for _, c := range r.Document.Clauses {
+			row(c).Listed = true
+		}
+		keys := make([]string, 0, len(r.Rules))
+		for k := range r.Rules {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return rulePosLess(r.Rules[keys[i]], r.Rules[keys[j]]) })
+		for _, k := range keys {
+			dr := r.Rules[k]
+			if !computingDecisions[dr.Decision] {
+				continue
+			}
+			cr := row(dr.Clause)
+			cr.Rules = append(cr.Rules, dr)
+			cr.Goldens = append(cr.Goldens, used[k]...)
+			if len(used[k]) == 0 {
+				rc.Unreached = append(rc.Unreached, dr)
+			}
+		}
+		notes, err := r.Eval(ctx, "uncomputed", set.Input(compiler.Context{Year: firstYear(r)}, nil))
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range notes {
+			reason, _ := n.Fields["reason"].(string)
+			cr := row(n.Clause)
+			cr.Explained = append(cr.Explained, reason)
+		}
+		order := map[string]int{}
+		for i, c := range r.Document.Clauses {
+			order[c] = i
+		}
+		for _, cr := range rows {
+			cr.Goldens = uniqueSorted(cr.Goldens)
+			rc.Rows = append(rc.Rows, cr)
+		}
+		sort.Slice(rc.Rows, func(i, j int) bool {
+			a, b := rc.Rows[i], rc.Rows[j]
+			if a.Listed != b.Listed {
+				return a.Listed
+			}
+			if a.Listed {
+				return order[a.Clause] < order[b.Clause]
+			}
+			return a.Clause < b.Clause
+		})
+		out = append(out, rc)
+	}
+	return out, nil
+}
+
+func firstYear(r *compiler.Region) int {
+	if len(r.Document.Years) == 0 {
+		return 0
+	}
+	return r.Document.Years[0]
+}
+
+func rulePosLess(a, b *compiler.DecisionRule) bool {
+	la, lb := a.Rule.Location, b.Rule.Location
+	if la.File != lb.File {
+		return la.File < lb.File
+	}
+	return la.Row < lb.Row
+}
+
+func uniqueSorted(xs []string) []string {
+	sort.Strings(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// WriteCoverage prints the clause coverage report as Markdown: per
+// document, each clause with its rules and the goldens that exercise them,
+// or the reason it is not computed; then what is missing.
+func WriteCoverage(w io.Writer, rcs []*RegionCoverage) {
+	for i, rc := range rcs {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "### %s — %s（%s）\n\n", rc.Region, rc.Document.Title, rc.Document.Number)
+		fmt.Fprintln(w, "| 条款 | 规则 | 示例 | 说明 |")
+		fmt.Fprintln(w, "|---|---|---|---|")
+		for _, r := range rc.Rows {
+			var rules []string
+			for _, dr := range r.Rules {
+				rules = append(rules, fmt.Sprintf("%s:%d %s", path.Base(dr.Rule.Location.File), dr.Rule.Location.Row, dr.Decision))
+			}
+			var goldens []string
+			for _, g := range r.Goldens {
+				goldens = append(goldens, strings.TrimSuffix(path.Base(g), ".yaml"))
+			}
+			note := strings.Join(r.Explained, "；")
+			if !r.Listed {
+				note = "**不在文件条款清单中** " + note
+			}
+			if len(r.Rules) == 0 && len(r.Explained) == 0 {
+				note = "**既未计算也未说明**"
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", r.Clause, dash(strings.Join(rules, "<br>")), dash(strings.Join(goldens, "<br>")), dash(note))
+		}
+		fmt.Fprintln(w)
+		if len(rc.Unreached) == 0 {
+			fmt.Fprintln(w, "Every rule is reached by a golden case.")
+		} else {
+			fmt.Fprintln(w, "Rules no golden case reaches:")
+			for _, dr := range rc.Unreached {
+				fmt.Fprintf(w, "- %s %s (clause %s) %s\n", dr.Pos, dr.Decision, dr.Clause, dr.Title)
+			}
+		}
+		if m := rc.Missing(); len(m) > 0 {
+			fmt.Fprintf(w, "Clauses neither computed nor explained: %s\n", strings.Join(m, "、"))
+		}
+		if u := rc.Unlisted(); len(u) > 0 {
+			fmt.Fprintf(w, "Clauses cited but not in the document's clause list: %s\n", strings.Join(u, "、"))
+		}
+		if len(rc.Document.Clauses) == 0 {
+			fmt.Fprintln(w, "The document lists no clauses (document.clauses).")
+		}
+	}
+}
