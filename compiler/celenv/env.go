@@ -3,6 +3,7 @@ package celenv
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/checker"
@@ -112,6 +113,11 @@ func (sizeEstimator) EstimateSize(element checker.AstNode) *checker.SizeEstimate
 func (sizeEstimator) EstimateCallCost(function, overloadID string, target *checker.AstNode, args []checker.AstNode) *checker.CallEstimate {
 	if decimalOverloads[overloadID] {
 		return &checker.CallEstimate{CostEstimate: checker.CostEstimate{Min: 1, Max: 1}}
+	}
+	// A number written as text is short; without this a message built with
+	// string(…) would be estimated to cost without bound.
+	if strings.HasSuffix(overloadID, "_to_string") {
+		return &checker.CallEstimate{CostEstimate: checker.CostEstimate{Min: 1, Max: 1}, ResultSize: &checker.SizeEstimate{Min: 1, Max: 40}}
 	}
 	return nil
 }

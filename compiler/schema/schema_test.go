@@ -74,3 +74,24 @@ func TestLoadReportsBrokenRules(t *testing.T) {
 		t.Fatalf("diagnostics = %v", err)
 	}
 }
+
+func TestMessageExpressionAndCostLimit(t *testing.T) {
+	base := "version: 1\ntypes:\n  Input:\n    fields:\n      year: int\n  Band:\n    fields:\n      ratio: ratio\n  Term:\n    fields:\n      bands: list<Band>\n    rules:\n"
+	scalars := "scalars:\n  ratio:\n    rules: []\n"
+	withMsg := base + "      - rule: self.bands.all(b, b.ratio <= dec(\"1\"))\n        messageExpression: '\"a band ratio is above 1: \" + string(size(self.bands)) + \" bands\"'\n" + scalars
+	s, ds := Load("s.yaml", strings.NewReader(withMsg))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	vs := s.Validate("Term", jsonValue(t, `{"bands": [{"ratio": 0.6}, {"ratio": 1.5}]}`))
+	if len(vs) != 1 || vs[0].Message != "a band ratio is above 1: 2 bands" {
+		t.Fatalf("violations = %v", vs)
+	}
+	// Three nested comprehensions over lists of up to 32 items cost more
+	// than the limit allows: refused when the schema loads.
+	nested := base + "      - rule: self.bands.all(a, self.bands.all(b, self.bands.all(c, a.ratio <= b.ratio || b.ratio <= c.ratio)))\n        message: x\n" + scalars
+	_, ds = Load("s.yaml", strings.NewReader(nested))
+	if !strings.Contains(ds.Error(), "over the limit of 10000") {
+		t.Fatalf("diagnostics = %v", ds)
+	}
+}
