@@ -199,7 +199,7 @@ func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
 		excess := maxDec(zero, O.Sub(allowed))
 		step := Step{Tier: "out_of_catalog", Base: money(O), Limit: &Ratio{t.Limit.Value}, Paid: money(zero), Clause: t.Limit.Clause}
 		switch {
-		case t.HospitalBears:
+		case t.HospitalBears && excess.IsPositive():
 			H = excess
 			step.Paid = money(H)
 			step.Note = fmt.Sprintf("目录外费用超过总费用的%s（%s元）部分由医疗机构承担", percent(t.Limit.Value), allowed.StringFixed(2))
