@@ -94,18 +94,28 @@ func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]
 		}
 		out = append(out, rec)
 	}
-	// Sets come back in OPA's order; sort by rule position for stable output.
-	sort.SliceStable(out, func(i, j int) bool { return recordKey(out[i]) < recordKey(out[j]) })
+	// Sets come back in OPA's order; sort by where the rule stands in the
+	// module (line, then column, as numbers), then by content, so output is
+	// stable and follows the document's order.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := rulePosition(out[i]), rulePosition(out[j])
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return fieldsText(out[i]) < fieldsText(out[j])
+	})
 	return out, nil
 }
 
-func recordKey(r Record) string {
-	k := ""
-	if r.Rule != nil {
-		k = r.Rule.Key
-	}
+func fieldsText(r Record) string {
 	b, _ := json.Marshal(r.Fields)
-	return k + string(b)
+	return string(b)
 }
 
 // Params is a year's resolved parameters ready to be put into the input

@@ -56,32 +56,47 @@ func effective(t *compiler.Terms) terms {
 	if out.clause == "" && len(t.Clauses) > 0 {
 		out.clause = t.Clauses[0]
 	}
+	// Tilts compose in one order whatever the order of the rules that state
+	// them: the deductible factor; then floors, a minimum level of the
+	// ordinary terms; then points added to that level (提高N个百分点 is
+	// relative to what others get), at most 1; then the cap removed. The
+	// compiler lets at most one rule set each operation of a tier.
+	var factor, floor, add *decimal.Decimal
+	removeCap := false
 	for _, tl := range t.Tilts {
 		if tl.DeductibleFactor != nil {
-			before := out.deductible
-			out.deductible = fen(out.deductible.Mul(*tl.DeductibleFactor))
-			out.tilted = append(out.tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), tl.DeductibleFactor, out.deductible.StringFixed(2)))
-		}
-		if tl.RatioAdd != nil {
-			out.tilted = append(out.tilted, fmt.Sprintf("比例提高 %s（至多 1）", tl.RatioAdd))
+			factor = tl.DeductibleFactor
 		}
 		if tl.RatioFloor != nil {
-			out.tilted = append(out.tilted, fmt.Sprintf("比例不低于 %s", tl.RatioFloor))
+			floor = tl.RatioFloor
 		}
-		if tl.RemoveCap {
-			out.tilted = append(out.tilted, "不设封顶线")
+		if tl.RatioAdd != nil {
+			add = tl.RatioAdd
 		}
-		for i := range out.bands {
-			if tl.RatioAdd != nil {
-				out.bands[i].Ratio = minDec(one, out.bands[i].Ratio.Add(*tl.RatioAdd))
-			}
-			if tl.RatioFloor != nil {
-				out.bands[i].Ratio = maxDec(out.bands[i].Ratio, *tl.RatioFloor)
-			}
+		removeCap = removeCap || tl.RemoveCap
+	}
+	if factor != nil {
+		before := out.deductible
+		out.deductible = fen(out.deductible.Mul(*factor))
+		out.tilted = append(out.tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), factor, out.deductible.StringFixed(2)))
+	}
+	if floor != nil {
+		out.tilted = append(out.tilted, fmt.Sprintf("比例不低于 %s", floor))
+	}
+	if add != nil {
+		out.tilted = append(out.tilted, fmt.Sprintf("比例提高 %s（至多 1）", add))
+	}
+	for i := range out.bands {
+		if floor != nil {
+			out.bands[i].Ratio = maxDec(out.bands[i].Ratio, *floor)
 		}
-		if tl.RemoveCap {
-			out.cap = nil
+		if add != nil {
+			out.bands[i].Ratio = minDec(one, out.bands[i].Ratio.Add(*add))
 		}
+	}
+	if removeCap {
+		out.cap = nil
+		out.tilted = append(out.tilted, "不设封顶线")
 	}
 	return out
 }

@@ -43,8 +43,8 @@ func TestBandsOnTheAccumulation(t *testing.T) {
 	}
 }
 
-// Tilts: deductible × 0.5 rounded to the fen, +5 points capped at 1, a
-// floor, and no cap.
+// Tilts: deductible × 0.5 rounded to the fen, a floor, then +5 points
+// capped at 1, and no cap — in that order whatever the rules' order.
 func TestTilts(t *testing.T) {
 	crit := &compiler.Terms{Tier: "critical", CapGroup: "critical", Deductible: fig("17833.33", "x"),
 		Bands: []compiler.Band{{Upto: dp("100000"), Ratio: d("0.6")}, {Ratio: d("0.98")}}, CapGiven: true, AnnualCap: fig("1000", "x"),
@@ -54,8 +54,9 @@ func TestTilts(t *testing.T) {
 	if !eff.deductible.Equal(d("8916.67")) || eff.cap != nil {
 		t.Fatalf("deductible %v cap %v", eff.deductible, eff.cap)
 	}
-	// 0.6 + 0.05 = 0.65, raised to the floor 0.7; 0.98 + 0.05 stops at 1.
-	if !eff.bands[0].Ratio.Equal(d("0.7")) || !eff.bands[1].Ratio.Equal(d("1")) {
+	// Floors first, then points: 0.6 raised to the floor 0.7, + 0.05 = 0.75;
+	// 0.98 + 0.05 stops at 1.
+	if !eff.bands[0].Ratio.Equal(d("0.75")) || !eff.bands[1].Ratio.Equal(d("1")) {
 		t.Fatalf("bands %+v", eff.bands)
 	}
 }
