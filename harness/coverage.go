@@ -93,13 +93,16 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 		sort.Slice(keys, func(i, j int) bool { return rulePosLess(r.Rules[keys[i]], r.Rules[keys[j]]) })
 		for _, k := range keys {
 			dr := r.Rules[k]
-			if !computingDecisions[dr.Decision] {
+			if dr.Decision == "uncomputed" {
 				continue
 			}
+			// A coverage or parameters rule implements its clause too (it
+			// bounds what plans may say), but only computing rules can be
+			// reached by a case.
 			cr := row(dr.Clause)
 			cr.Rules = append(cr.Rules, dr)
 			cr.Goldens = append(cr.Goldens, used[k]...)
-			if len(used[k]) == 0 {
+			if computingDecisions[dr.Decision] && len(used[k]) == 0 {
 				rc.Unreached = append(rc.Unreached, dr)
 			}
 		}

@@ -163,7 +163,7 @@ func (y *year) tier(name string, eff terms, base decimal.Decimal) (decimal.Decim
 		step.Clauses = eff.clauses
 	}
 	if len(eff.tilted) > 0 {
-		step.Note = "倾斜支付：" + strings.Join(eff.tilted, "；")
+		step.Note = "按条款调整：" + strings.Join(eff.tilted, "；")
 	}
 	return paid, step
 }

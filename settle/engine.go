@@ -148,6 +148,9 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	personKey := region.DecisionKey("plan", person)
 	for i := range claims {
 		cl := &claims[i]
+		if doc := region.Document; cl.Date < doc.InForceFrom || (doc.InForceTo != "" && cl.Date > doc.InForceTo) {
+			return nil, fail(cl, "dated %s, outside the period %s is in force (%s to %s)", cl.Date, doc.Number, doc.InForceFrom, orOpen(doc.InForceTo))
+		}
 		if cov != nil && cl.Date < cov.From {
 			return nil, fail(cl, "dated %s, before coverage starts on %s (%s)", cl.Date, cov.From, cov.describe())
 		}
@@ -247,6 +250,13 @@ func dedupe(xs []string) []string {
 		}
 	}
 	return out
+}
+
+func orOpen(s string) string {
+	if s == "" {
+		return "no end date"
+	}
+	return s
 }
 
 func yearsText(ys []int) string {

@@ -140,7 +140,7 @@ func str(v any) string {
 // gives the person's population: 以上/达到 include the threshold, 超过 does not.
 func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals, res *Result) ([]FlagResult, error) {
 	// A threshold may be a share of the household's annual disposable
-	// income (广东 二(一)8: 达到或超过其家庭年可支配总收入的60%).
+	// income (广东 二(二)8: 达到或超过其家庭年可支配总收入的60%).
 	recs, err := e.decide(ctx, r, "monitoring", c, p)
 	if err != nil {
 		return nil, err
