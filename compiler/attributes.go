@@ -22,6 +22,8 @@ var attributes = map[string]ast.Ref{
 	"assets_within_limit": ast.MustParseRef("input.person.household.assets_within_limit"),
 	"disease":             ast.MustParseRef("input.claim.disease"),
 	"uninsured":           ast.MustParseRef("input.claim.uninsured"),
+	"recognized":          ast.MustParseRef("input.person.recognized"),
+	"enrollment_date":     ast.MustParseRef("input.enrollment.date"),
 }
 
 func collectAttributeUse(m *ast.Module) attributeUse {

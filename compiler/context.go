@@ -20,6 +20,8 @@ type Person struct {
 	ExitYear   *int
 	Recognized string // YYYY-MM-DD, when the category was recognised
 	Household  *Household
+
+	enrolled string // an enrollment date the exhaustive check tries
 }
 
 // Household is what on-application assistance and income tests read.
@@ -120,6 +122,12 @@ func (ctx Context) Describe() string {
 	}
 	if ctx.Person.ExitYear != nil {
 		parts = append(parts, "exit "+strconv.Itoa(*ctx.Person.ExitYear))
+	}
+	if ctx.Person.Recognized != "" {
+		parts = append(parts, "recognised "+ctx.Person.Recognized)
+	}
+	if ctx.EnrollmentDate != "" {
+		parts = append(parts, "enrolled "+ctx.EnrollmentDate)
 	}
 	if ctx.Claim == nil && ctx.EnrollmentTier != "" {
 		parts = append(parts, "tier "+ctx.EnrollmentTier)

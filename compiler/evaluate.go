@@ -173,6 +173,18 @@ func (c *Compiler) checkExhaustive() {
 		gaps := map[string]*gapReport{}
 		var gapOrder []string
 		for _, ev := range r.evals {
+			if ev.decision == "enrollment" {
+				for _, rec := range ev.records[min(1, len(ev.records)):] {
+					first := ev.records[0]
+					key := "enrollment" + first.Rule.Key + rec.Rule.Key
+					if !seen[key] && !sameValue(first.Fields, rec.Fields) {
+						seen[key] = true
+						c.errorf(StageExhaustive, rulePosition(rec), "conflict: enrollment %s here (clause %s) but %s at %s (clause %s), in %s",
+							showField(rec.Fields), rec.Clause, showField(first.Fields), first.Rule.Pos, first.Clause, ev.ctx.Describe())
+					}
+				}
+				continue
+			}
 			if ev.decision != "plan" {
 				continue
 			}
@@ -305,14 +317,19 @@ func (c *Compiler) contextSpace(r *Region) []decisionContexts {
 		dc := decisionContexts{decision: decision}
 		persons := r.personVariants(c, decision, sets)
 		for _, y := range r.Document.Years {
-			for _, p := range persons {
+			for _, p := range withDates(r, decision, y, persons) {
 				switch decision {
 				case "subsidy":
 					for _, tier := range c.schema.Vocabulary("enrollment_tier").IDs() {
 						dc.contexts = append(dc.contexts, Context{Year: y, Person: p, EnrollmentTier: tier})
 					}
 				case "monitoring", "enrollment":
-					dc.contexts = append(dc.contexts, Context{Year: y, Person: p, EnrollmentTier: "1"})
+					ctx := Context{Year: y, Person: p, EnrollmentTier: "1"}
+					if r.Reads(decision, "enrollment_date") {
+						ctx.EnrollmentDate = p.enrolled
+					}
+					ctx.Person.enrolled = ""
+					dc.contexts = append(dc.contexts, ctx)
 				case "plan":
 					for _, claim := range r.claimVariants(c) {
 						cl := claim
@@ -393,6 +410,38 @@ func (r *Region) personVariants(c *Compiler, decision string, sets [][]string) [
 		persons = next
 	}
 	return persons
+}
+
+// datesInYear are the days tried for a date a decision reads (when a
+// category was recognised, when the person enrolled): absent, and the first
+// and last day of each quarter of the year — enough to cross any cut-off a
+// document sets by month.
+func datesInYear(y int) []string {
+	out := []string{""}
+	for _, md := range []string{"01-01", "03-31", "04-01", "06-30", "07-01", "08-31", "09-01", "09-30", "10-01", "12-31"} {
+		out = append(out, fmt.Sprintf("%04d-%s", y, md))
+	}
+	return out
+}
+
+// withDates varies the dates a decision reads across the year.
+func withDates(r *Region, decision string, y int, persons []Person) []Person {
+	readsRecognized, readsEnrolled := r.Reads(decision, "recognized"), r.Reads(decision, "enrollment_date")
+	if !readsRecognized && !readsEnrolled {
+		return persons
+	}
+	var out []Person
+	for _, p := range persons {
+		for _, d := range datesInYear(y) {
+			q := p
+			if readsRecognized {
+				q.Recognized = d
+			}
+			q.enrolled = d
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 func (r *Region) claimVariants(c *Compiler) []Claim {

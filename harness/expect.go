@@ -23,6 +23,7 @@ func resultVars() map[string]*types.Type {
 		"subsidy":    types.NewObjectType("ResultSubsidy"),
 		"claims":     types.NewListType(types.NewObjectType("ResultClaim")),
 		"monitoring": types.NewListType(types.NewObjectType("ResultFlag")),
+		"coverage":   types.NewObjectType("ResultCoverage"),
 	}
 }
 
@@ -70,8 +71,13 @@ func resultActivation(s *schema.Schema, res *settle.Result) (map[string]any, err
 	for _, c := range claims {
 		delete(c.(map[string]any), "steps")
 	}
+	// Covered all year: an empty start, so coverage.from == "" says so.
+	if m["coverage"] == nil {
+		m["coverage"] = map[string]any{"from": "", "starts": ""}
+	}
 	vars := map[string]any{}
 	for name, typ := range map[string]schema.TypeRef{
+		"coverage":   {Name: "ResultCoverage"},
 		"totals":     {Name: "ResultTotals"},
 		"subsidy":    {Name: "ResultSubsidy"},
 		"claims":     {Name: "ResultClaim", List: true},
