@@ -1,0 +1,719 @@
+# 柳州市柳江区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案（2023年修订）
+# (seed 001_b466859ef191500a.txt)
+#
+# The seed starts mid-title and carries no 文号, issuer or date line: the
+# module's number is the title ("柳江区实施方案（2023年修订）"). It replaces
+# 江乡指发〔2021〕1号 and is in force from 2023-11-01 (closing paragraph).
+#
+# Clause ids follow the document: 一(一)…一(三); 二(一)1, 二(一)2(1)…(5),
+# 二(一)3(1)(2); 二(二)1…3; the seed's "（3）建立防范…" is section （三）, so
+# 二(三)1(1)…(3), 二(三)2…5; 二(四)…二(九); 三(一)…三(四); and the closing
+# paragraph, cited 施行.
+#
+# Numbers the document fixes are written here (subsidy shares, the critical
+# tilts, the stable_out_of_poverty assistance 3000/50%/20000 as fixed
+# parameters, the 90%/80% top-up targets, the 10% out-of-catalog limit, the
+# 5000/10000 monitoring thresholds). Numbers it leaves to Guangxi and
+# Liuzhou (contribution standards, basic and critical terms) and the
+# assistance terms of 江政办发〔2022〕33号 (not among the seeds) come from
+# policies/params/liujiang.yaml or a case's params.
+package regions.liujiang
+
+document := {
+	"title": "柳州市柳江区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案（2023年修订）",
+	# The seed has no 文号 line: the title stands for the number.
+	"number": "柳江区实施方案（2023年修订）",
+	"issuer": "柳州市柳江区（种子文本缺文头：发文机关、文号、成文日期均不详）",
+	# The seed gives no date of issue.
+	"issued": "",
+	# 施行: 本方案自2023年11月1日起执行. No end date is stated ("今后上级有新
+	# 规定的，从其规定"); the transition-period rules it states run to 2025 (the
+	# 5-year 过渡期 of 一(一), and 二(一)2(4)'s schedule ends with 2025), so the
+	# benefit years are 2023 (from November; see 施行) to 2025.
+	"in_force_from": "2023-11-01",
+	"supersedes": "柳州市柳江区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案（江乡指发〔2021〕1号）",
+	"years": [2023, 2024, 2025],
+	"seed": "001_b466859ef191500a.txt",
+	"clauses": [
+		"一(一)", "一(二)", "一(三)",
+		"二(一)1",
+		"二(一)2(1)", "二(一)2(2)", "二(一)2(3)", "二(一)2(4)", "二(一)2(5)",
+		"二(一)3(1)", "二(一)3(2)",
+		"二(二)1", "二(二)2", "二(二)3",
+		"二(三)1(1)", "二(三)1(2)", "二(三)1(3)",
+		"二(三)2", "二(三)3", "二(三)4", "二(三)5",
+		"二(四)", "二(五)", "二(六)", "二(七)", "二(八)", "二(九)",
+		"三(一)", "三(二)", "三(三)", "三(四)",
+		"施行",
+	],
+}
+
+# ---------------------------------------------------------------------------
+# Who is who.
+
+# 一(二): 农村低收入人口 — 特困人员、孤儿、事实无人抚养儿童、低保对象、低保边缘
+# 对象、脱贫不稳定户、边缘易致贫户、突发严重困难户和返贫致贫人口. The three
+# kinds of monitored person are named through their parent `monitored` (a
+# person's categories carry their ancestors).
+low_income := [
+	"extreme_poverty", "orphan", "de_facto_orphan", "dibao", "dibao_edge",
+	"monitored", "returned_to_poverty",
+]
+
+is_low_income if {
+	some c in low_income
+	c in input.person.categories
+}
+
+# 脱贫人口 not under monitoring (未纳入乡村振兴部门防止返贫监测的脱贫人口).
+is_stable if "stable_out_of_poverty" in input.person.categories
+
+# 二(六) 低收入人口和脱贫人口.
+is_low_income_or_out_of_poverty if is_low_income
+
+is_low_income_or_out_of_poverty if is_stable
+
+# Every category the module speaks of, for the coverage of the insurance
+# tiers (全体参保人).
+everyone := array.concat(low_income, [
+	"stable_out_of_poverty", "illness_impoverished", "family_planning_support",
+	"severe_disability", "entitled_groups", "ordinary",
+])
+
+district := [{"funder": "district_finance", "share": 1}]
+
+assistance_fund := [{"funder": "medical_assistance_fund", "share": 1}]
+
+# 二(一)2(2): 医疗救助资金资助60%，城区财政资助40%.
+assistance_fund_60_district_40 := [
+	{"funder": "medical_assistance_fund", "share": 0.6},
+	{"funder": "district_finance", "share": 0.4},
+]
+
+# ---------------------------------------------------------------------------
+# 二(一)2 资助参保: every subsidy is on the person's own contribution (个人应缴
+# 费金额 / 个人缴费部分), so basis own_tier. Identity is the one at payment
+# time and a change within the year does not change the standard (二(一)2,
+# first paragraph): the case's categories are those at payment.
+#
+# 二(一)3 多重身份: the highest standard wins; equal amounts follow the
+# funding order, stated as `rank` (lower first):
+#   (1) full subsidies: 计生家庭成员 1, 重度残疾人 2, 优抚对象 3, 民政救助对象 4;
+#   (2) partial (定额) subsidies: 民政救助对象 5, 返贫致贫人口 6, 监测对象 7,
+#       稳定脱贫人口 8.
+# A full subsidy is never equal to a partial one (they differ unless the
+# contribution is 0), so one numbering serves both lists. 优抚对象 appear only
+# in the order: this document gives them no subsidy of their own (rank 3 is
+# unused here; their subsidy, if any, is another document's).
+
+# METADATA
+# title: 卫健部门认定的计生扶持对象：个人缴费部分全额代缴，城区财政承担（全额资助顺序第1位）
+# custom:
+#   clause: 二(一)2(1)
+subsidy contains {"rule": "family_planning_support", "form": "full", "basis": "own_tier", "funders": district, "rank": 1} if {
+	"family_planning_support" in input.person.categories
+}
+
+# METADATA
+# title: 残联认定的城乡重度残疾人：个人缴费部分由残疾人保障金全额资助（不足的由城区财政补足；全额资助顺序第2位）
+# description: The shortfall clause (残疾人保障金不足的由城区财政补足) depends on the fund's balance, which no case carries; the fund is named as the sole funder.
+# custom:
+#   clause: 二(一)2(1)
+subsidy contains {"rule": "severe_disability", "form": "full", "basis": "own_tier", "funders": [{"funder": "disability_security_fund", "share": 1}], "rank": 2} if {
+	"severe_disability" in input.person.categories
+}
+
+# METADATA
+# title: 特困人员、孤儿、事实无人抚养儿童：按个人应缴费金额医疗救助全额资助（民政救助对象，全额资助顺序第4位）
+# custom:
+#   clause: 二(一)2(2)
+subsidy contains {"rule": c, "form": "full", "basis": "own_tier", "funders": assistance_fund, "rank": 4} if {
+	some c in ["extreme_poverty", "orphan", "de_facto_orphan"]
+	c in input.person.categories
+}
+
+# METADATA
+# title: 农村低保对象：按个人应缴费金额全额资助，医疗救助资金60%、城区财政40%
+# description: Only 农村 dibao are named; urban dibao get no subsidy from this document.
+# custom:
+#   clause: 二(一)2(2)
+subsidy contains {"rule": "dibao", "form": "full", "basis": "own_tier", "funders": assistance_fund_60_district_40, "rank": 4} if {
+	"dibao" in input.person.categories
+	input.person.residence == "rural"
+}
+
+# METADATA
+# title: 农村低保边缘家庭中未满18周岁的未成年人：全额资助，医疗救助资金60%、城区财政40%
+# custom:
+#   clause: 二(一)2(2)
+subsidy contains {"rule": "dibao_edge", "form": "full", "basis": "own_tier", "funders": assistance_fund_60_district_40, "rank": 4} if {
+	"dibao_edge" in input.person.categories
+	input.person.residence == "rural"
+	input.person.age < 18
+}
+
+# METADATA
+# title: 城乡低保边缘家庭中年满60周岁以上老年人：按个人应缴费金额的60%定额资助，医疗救助资金列支
+# custom:
+#   clause: 二(一)2(2)
+subsidy contains {"rule": "dibao_edge", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 5} if {
+	"dibao_edge" in input.person.categories
+	input.person.age >= 60
+}
+
+# METADATA
+# title: 城镇低保边缘家庭中未满18周岁的未成年人：按个人应缴费金额的60%定额资助，医疗救助资金列支
+# custom:
+#   clause: 二(一)2(2)
+subsidy contains {"rule": "dibao_edge", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 5} if {
+	"dibao_edge" in input.person.categories
+	input.person.residence == "urban"
+	input.person.age < 18
+}
+
+# METADATA
+# title: 乡村振兴部门认定的返贫致贫人口：按个人应缴费金额的60%定额资助，医疗救助基金列支
+# custom:
+#   clause: 二(一)2(3)
+subsidy contains {"rule": "returned_to_poverty", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 6} if {
+	"returned_to_poverty" in input.person.categories
+}
+
+# METADATA
+# title: 过渡期内的监测对象（含已消除风险的监测对象）：按个人应缴费金额的60%定额资助，医疗救助基金列支
+# description: 已消除风险的监测对象 have no category of their own; they are cases with category monitored (or one of its kinds).
+# custom:
+#   clause: 二(一)2(3)
+subsidy contains {"rule": "monitored", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 7} if {
+	"monitored" in input.person.categories
+}
+
+# 二(一)2(4) 稳定脱贫人口 "渐退式": 2022年60%、2023年50%、2024年40%、2025年30%，
+# 城区财政承担. 2022 is before this document's benefit years (it came into
+# force on 2023-11-01) and is not encoded.
+
+# METADATA
+# title: 未纳入监测的脱贫人口：2023年按个人缴费部分的50%资助，城区财政承担
+# custom:
+#   clause: 二(一)2(4)
+subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.5, "basis": "own_tier", "funders": district, "rank": 8} if {
+	is_stable
+	input.year == 2023
+}
+
+# METADATA
+# title: 未纳入监测的脱贫人口：2024年按个人缴费部分的40%资助，城区财政承担
+# custom:
+#   clause: 二(一)2(4)
+subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.4, "basis": "own_tier", "funders": district, "rank": 8} if {
+	is_stable
+	input.year == 2024
+}
+
+# METADATA
+# title: 未纳入监测的脱贫人口：2025年按个人缴费部分的30%资助，城区财政承担
+# custom:
+#   clause: 二(一)2(4)
+subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.3, "basis": "own_tier", "funders": district, "rank": 8} if {
+	is_stable
+	input.year == 2025
+}
+
+# METADATA
+# title: 其中，2014、2015年退出户在过渡期内每年按个人缴费部分的30%资助（取代该类人员的渐退比例）
+# description: >-
+#   "其中" makes this a rule for part of the same category, not a second identity:
+#   it replaces the year's general share (so 30% in 2023 and 2024, where the general
+#   share is 50% and 40%), rather than competing with it under 就高 (二(一)3 is about
+#   several identities, 多重身份类别).
+# custom:
+#   clause: 二(一)2(4)
+subsidy contains {
+	"rule": "stable_out_of_poverty_exit_2014_2015",
+	"form": "share", "share": 0.3, "basis": "own_tier", "funders": district, "rank": 8,
+	"replaces": "stable_out_of_poverty",
+} if {
+	is_stable
+	input.person.exit_year in {2014, 2015}
+}
+
+# ---------------------------------------------------------------------------
+# 二(二)1 基本医保: fair and uniform (公平普惠), the tilts of the poverty-
+# alleviation period abolished; its terms are Guangxi's / Liuzhou's, so
+# parameters.
+
+# METADATA
+# title: 基本医疗保险实施公平普惠保障政策，脱贫人口转为按规定享受基本医疗保险有关待遇
+# custom:
+#   clause: 二(二)1
+plan contains {
+	"tier": "basic",
+	"deductible": input.params.basic[input.claim.kind][input.claim.hospital_level].deductible,
+	"ratio": input.params.basic[input.claim.kind][input.claim.hospital_level].ratio,
+	"annual_cap": input.params.basic.annual_cap,
+} if {
+	input.claim.kind in {"inpatient", "outpatient_special", "outpatient"}
+}
+
+# METADATA
+# title: 基本医保覆盖全体参保人
+# custom:
+#   clause: 二(二)1
+coverage contains {"tier": "basic", "categories": everyone}
+
+# 二(二)1: 对新生儿、农村低收入人口等特殊群体 … 不设待遇享受等待期，从参保当月
+# 起享受新发生的基本医疗保险待遇. The engine starts coverage on the enrollment
+# date with no waiting period, which is what these rules state; they make the
+# clause visible in a result. "当月" (from the month) is wider than the day:
+# the engine has no start-of-month coverage, so a claim dated in the
+# enrollment month before the enrollment day is refused (see the report).
+# 在职工医保中断缴费3个月内参加城乡居民医保的 is not in the input.
+
+# METADATA
+# title: 新生儿不设待遇享受等待期，从参保当月起享受待遇（按参保之日计）
+# custom:
+#   clause: 二(二)1
+enrollment contains {"starts": "enrollment_date", "waiting_days": 0} if {
+	input.person.age == 0
+}
+
+# METADATA
+# title: 农村低收入人口不设待遇享受等待期，从参保当月起享受待遇（按参保之日计）
+# custom:
+#   clause: 二(二)1
+enrollment contains {"starts": "enrollment_date", "waiting_days": 0} if {
+	is_low_income
+	input.person.residence == "rural"
+}
+
+# ---------------------------------------------------------------------------
+# 二(二)2 大病保险: ordinary terms are Guangxi's (params). The document does
+# not say which claim kinds it pays on; Guangxi's residents' critical-illness
+# insurance pays on inpatient and outpatient special-disease costs, read here
+# as the tier's reach.
+
+critical_kinds := {"inpatient", "outpatient_special"}
+
+# METADATA
+# title: 巩固大病保险保障水平（普通参保人：广西城乡居民大病保险起付线、分段比例、封顶线）
+# custom:
+#   clause: 二(二)2
+plan contains {
+	"tier": "critical",
+	"deductible": input.params.critical.deductible,
+	"bands": input.params.critical.bands,
+	"annual_cap": input.params.critical.annual_cap,
+} if {
+	input.claim.kind in critical_kinds
+}
+
+# The 10-point group: 特困人员、孤儿、事实无人抚养儿童、低保对象、城乡低保边缘
+# 对象和返贫致贫人口, and in the transition period (every year of this module)
+# 监测对象.
+critical_ten_points := [
+	"extreme_poverty", "orphan", "de_facto_orphan", "dibao", "dibao_edge",
+	"returned_to_poverty", "monitored",
+]
+
+in_ten_point_group if {
+	some c in critical_ten_points
+	c in input.person.categories
+}
+
+# METADATA
+# title: 特困人员、孤儿、事实无人抚养儿童、低保对象、城乡低保边缘对象、返贫致贫人口和过渡期内的监测对象：起付线降低50%、报销比例提高10%、取消封顶线
+# description: >-
+#   「报销比例提高10%」 is read as 10 percentage points (ratio_add 0.10, added to every
+#   band, at most 1), like the national wording "提高5个百分点"; not as ×1.10.
+#   DESIGN.md adopts this reading for Liujiang.
+# custom:
+#   clause: 二(二)2
+plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.10, "remove_cap": true}} if {
+	input.claim.kind in critical_kinds
+	in_ten_point_group
+}
+
+# METADATA
+# title: 未纳入监测的脱贫人口：较普通参保人起付线降低50%、报销比例提高5%、取消封顶线
+# description: >-
+#   「报销比例提高5%」 is read as 5 percentage points (ratio_add 0.05), as for the
+#   10-point group. A person who is also in that group takes its terms.
+# custom:
+#   clause: 二(二)2
+plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
+	input.claim.kind in critical_kinds
+	is_stable
+	not in_ten_point_group
+}
+
+# METADATA
+# title: 大病保险覆盖全体参保人的住院和门诊特殊慢性病费用
+# custom:
+#   clause: 二(二)2
+coverage contains {
+	"tier": "critical",
+	"categories": everyone,
+	"claim_kinds": ["inpatient", "outpatient_special"],
+}
+
+# ---------------------------------------------------------------------------
+# 二(二)3 医疗救助.
+#
+# 农村低收入人口: 按江政办发〔2022〕33号执行 — not among the seeds. Their terms
+# are read from params assistance.by_category.<c> when a params file or a
+# case supplies them (with that source), and are absent otherwise: no
+# coverage is declared for them, and no figure is invented.
+#
+# 未纳入监测的脱贫人口: 住院医疗救助起付线为年度累计达到3000元，起付线以上部分按
+# 50%，年度累计救助最高支付限额2万元 — fixed by the document (parameters below).
+#
+# 重特大门诊特殊慢性病 of 监测对象 and 未纳入监测的脱贫人口: assisted at the
+# corresponding inpatient standard, counted with the inpatient assistance
+# (one annual accumulation and one limit: the tier's default cap group).
+# The disease ids are the document's own words (claim.disease):
+#   肾透析                     慢性肾功能不全的肾透析
+#   恶性肿瘤                   各种恶性肿瘤
+#   器官移植后抗排斥           器官移植后抗排斥免疫调节治疗
+#   重型和中间型地中海贫血     重型和中间型地中海贫血
+#   血友病                     血友病
+# The list ends with 等 (and others): diseases it does not name are not
+# assisted here.
+
+# METADATA
+# title: 未纳入监测的脱贫人口住院医疗救助：起付线年度累计3000元、起付线以上50%、年度限额2万元（文件规定，不得调整）
+# custom:
+#   clause: 二(二)3
+parameters contains {"path": "assistance.by_category.stable_out_of_poverty.deductible", "fixed": 3000}
+
+# METADATA
+# title: 未纳入监测的脱贫人口住院医疗救助比例50%
+# custom:
+#   clause: 二(二)3
+parameters contains {"path": "assistance.by_category.stable_out_of_poverty.ratio", "fixed": 0.5}
+
+# METADATA
+# title: 未纳入监测的脱贫人口年度累计救助最高支付限额2万元
+# custom:
+#   clause: 二(二)3
+parameters contains {"path": "assistance.by_category.stable_out_of_poverty.annual_cap", "fixed": 20000}
+
+# The claims assistance pays on under 二(二)3: inpatient claims, and the
+# listed outpatient special chronic diseases of monitored and stable people.
+assisted_claim if input.claim.kind == "inpatient"
+
+assisted_claim if {
+	input.claim.kind == "outpatient_special"
+	input.claim.disease in {"肾透析", "恶性肿瘤", "器官移植后抗排斥", "重型和中间型地中海贫血", "血友病"}
+	some c in ["monitored", "stable_out_of_poverty"]
+	c in input.person.categories
+}
+
+# Stable people are assisted on these terms unless they are also low-income
+# (then 33号's terms for their category apply: 属于我区医疗救助对象的农村低收入
+# 人口 … 按33号).
+stable_assisted if {
+	is_stable
+	not is_low_income
+}
+
+stable_terms := input.params.assistance.by_category.stable_out_of_poverty
+
+# METADATA
+# title: 未纳入监测的脱贫人口：住院（及所列门诊特殊慢性病）医疗救助起付线年度累计3000元、50%、年度限额2万元，门诊与住院合并计算
+# custom:
+#   clause: 二(二)3
+plan contains {
+	"tier": "assistance",
+	"deductible": stable_terms.deductible,
+	"ratio": stable_terms.ratio,
+	"annual_cap": stable_terms.annual_cap,
+} if {
+	stable_assisted
+	assisted_claim
+}
+
+# METADATA
+# title: 未纳入监测的脱贫人口住院医疗救助
+# custom:
+#   clause: 二(二)3
+coverage contains {"tier": "assistance", "categories": ["stable_out_of_poverty"], "claim_kinds": ["inpatient"]}
+
+# The category whose 33号 terms apply to a low-income person, in the order of
+# 一(二); 因病支出型困难家庭成员 are assisted on application (二(三)2).
+# The monitored kinds share the key `monitored`.
+assistance_category := "extreme_poverty" if "extreme_poverty" in input.person.categories
+else := "orphan" if "orphan" in input.person.categories
+else := "de_facto_orphan" if "de_facto_orphan" in input.person.categories
+else := "dibao" if "dibao" in input.person.categories
+else := "dibao_edge" if "dibao_edge" in input.person.categories
+else := "returned_to_poverty" if "returned_to_poverty" in input.person.categories
+else := "monitored" if "monitored" in input.person.categories
+else := "illness_impoverished" if "illness_impoverished" in input.person.categories
+
+local_terms := input.params.assistance.by_category[assistance_category]
+
+# METADATA
+# title: 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按江政办发〔2022〕33号执行（标准由参数给出；种子文本未含该文件）
+# description: >-
+#   Applied to inpatient claims (and the listed outpatient chronic diseases of
+#   monitored people, at the inpatient standard); 33号's terms for other claim
+#   kinds are not known here. A deductible not given is taken as none.
+# custom:
+#   clause: 二(二)3
+plan contains {
+	"tier": "assistance",
+	"deductible": object.get(local_terms, "deductible", 0),
+	"ratio": local_terms.ratio,
+	"annual_cap": local_terms.annual_cap,
+} if {
+	assisted_claim
+}
+
+# ---------------------------------------------------------------------------
+# 二(三)2 直接救助至规定报销比例: in the transition period, 监测对象 and 返贫致贫
+# 人口 whose in-catalog compliant cost (deductible included) is reimbursed
+# below 90% (inpatient) or 80% (outpatient special chronic diseases) after
+# the three tiers are assisted directly up to that ratio, within the annual
+# assistance limit. The limit is 33号's: the top-up is stated only when the
+# person's category's annual limit is known (supplied in params); without
+# it the engine would top up with no limit at all, which the document does
+# not allow. It draws on the assistance cap group. An uninsured claim has
+# not been through the three tiers, so it gets no top-up.
+
+top_up_person if {
+	some c in ["monitored", "returned_to_poverty"]
+	c in input.person.categories
+}
+
+# METADATA
+# title: 监测对象和返贫致贫人口：住院合规费用（含起付线）报销比例达不到90%的，在医疗救助年度限额内直接救助至90%
+# custom:
+#   clause: 二(三)2
+plan contains {"tier": "top_up", "target": 0.9, "annual_cap": local_terms.annual_cap} if {
+	top_up_person
+	input.claim.kind == "inpatient"
+	not input.claim.uninsured
+}
+
+# METADATA
+# title: 监测对象和返贫致贫人口：门诊特殊慢性病合规费用（含起付线）报销比例达不到80%的，在医疗救助年度限额内直接救助至80%
+# custom:
+#   clause: 二(三)2
+plan contains {"tier": "top_up", "target": 0.8, "annual_cap": local_terms.annual_cap} if {
+	top_up_person
+	input.claim.kind == "outpatient_special"
+	not input.claim.uninsured
+}
+
+# 二(三)2 未参保或等待期内的依申请医疗救助对象: 起付线以下个人负担的费用全额
+# 计入，基本医保报销范围内的费用按50%计入. The weights are stated wherever an
+# assistance tier applies to the claim; the assistance terms themselves
+# (ratio, limit) are those of the person's category (33号, or the fixed
+# terms above).
+
+assistance_applies if stable_assisted
+
+assistance_applies if local_terms.ratio
+
+# METADATA
+# title: 未参保和待遇等待期内的依申请救助对象：起付线以下个人负担费用全额计入，报销范围内费用按50%计入
+# custom:
+#   clause: 二(三)2
+plan contains {"tier": "assistance", "counting": {"below_basic_deductible": 1, "above_basic_deductible": 0.5}} if {
+	input.claim.uninsured
+	assisted_claim
+	assistance_applies
+}
+
+# ---------------------------------------------------------------------------
+# 二(六) 目录外费用: 原则上低收入人口和脱贫人口住院期间使用目录内费用应占总
+# 费用90%以上（含本数），超出部分由医疗机构自行承担. Approved special cases
+# (需报区卫生健康部门审批) are not in the input.
+
+# METADATA
+# title: 低收入人口和脱贫人口住院：目录内费用应占总费用90%以上，超出部分由医疗机构自行承担
+# custom:
+#   clause: 二(六)
+plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} if {
+	input.claim.kind == "inpatient"
+	is_low_income_or_out_of_poverty
+}
+
+# METADATA
+# title: 低收入人口和脱贫人口住院费用均受目录外费用比例控制
+# custom:
+#   clause: 二(六)
+coverage contains {
+	"tier": "out_of_catalog",
+	"categories": array.concat(low_income, ["stable_out_of_poverty"]),
+	"claim_kinds": ["inpatient"],
+}
+
+# ---------------------------------------------------------------------------
+# 二(三)1(1) 高额医疗费用月度名单: 个人负担5000元以上的脱贫人口和监测对象、1万元
+# 以上的普通农户. 个人负担 is read as what the person pays in all, out-of-
+# catalog cost included (total_self_pay); 以上 includes the number. The list
+# is monthly; the engine's measure is the year's to date, which is also what
+# 二(三)1(3) counts (年内医疗费用负担在5000元以上).
+
+# METADATA
+# title: 个人负担5000元以上的脱贫人口和监测对象，医保部门每月推送名单
+# description: 脱贫人口和监测对象 are stable_out_of_poverty, the monitored kinds and returned_to_poverty (返贫致贫人口 are identified through the monitoring system).
+# custom:
+#   clause: 二(三)1(1)
+monitoring contains {
+	"flag": "high_cost_report",
+	"measure": "total_self_pay",
+	"threshold": 5000,
+	"inclusive": true,
+	"population": "脱贫人口和监测对象",
+} if {
+	some c in ["stable_out_of_poverty", "monitored", "returned_to_poverty"]
+	c in input.person.categories
+}
+
+# METADATA
+# title: 个人负担1万元以上的普通农户，医保部门每月推送名单
+# description: 普通农户 is read as a rural person in none of the low-income or out-of-poverty categories (nor 因病支出型困难家庭成员).
+# custom:
+#   clause: 二(三)1(1)
+monitoring contains {
+	"flag": "high_cost_report",
+	"measure": "total_self_pay",
+	"threshold": 10000,
+	"inclusive": true,
+	"population": "普通农户",
+} if {
+	input.person.residence == "rural"
+	not is_low_income
+	not is_stable
+	not "illness_impoverished" in input.person.categories
+}
+
+# ---------------------------------------------------------------------------
+# Clauses the module does not compute, and why.
+
+# METADATA
+# custom:
+#   clause: 一(一)
+uncomputed contains {"reason": "指导思想：5年过渡期，见 document.years"}
+
+# METADATA
+# custom:
+#   clause: 一(二)
+uncomputed contains {"reason": "目标任务；农村低收入人口的定义用于各条人群（low_income）"}
+
+# METADATA
+# custom:
+#   clause: 一(三)
+uncomputed contains {"reason": "基本原则：不产生金额"}
+
+# METADATA
+# custom:
+#   clause: 二(一)1
+uncomputed contains {"reason": "参保动员与参保率目标（当年度100%、下年度80%以上）：工作目标，不产生金额"}
+
+# METADATA
+# custom:
+#   clause: 二(一)2(5)
+uncomputed contains {"reason": "7月1日后动态新增及职工医保停保转居民医保的困难人员：个人缴费仍按分类资助（已计算），各级财政补助部分的列支渠道不属于个人资助金额"}
+
+# METADATA
+# custom:
+#   clause: 二(一)3(1)
+uncomputed contains {"reason": "全额资助的资助顺序（计生→重度残疾→优抚→民政救助）由 subsidy 规则的 rank 计算；名单比对去重与请款为部门职责。优抚对象本文件未规定资助标准"}
+
+# METADATA
+# custom:
+#   clause: 二(一)3(2)
+uncomputed contains {"reason": "定额资助就高不就低及资助顺序（民政救助→返贫致贫→监测→稳定脱贫）由 subsidy 规则的 rank 计算；资金支出办理为部门职责"}
+
+# METADATA
+# custom:
+#   clause: 二(二)3
+uncomputed contains {"reason": "农村低收入人口的医疗救助待遇按江政办发〔2022〕33号执行，该文件不在种子中：其起付线、比例、限额未知，仅在参数给出时计算（住院及监测对象所列门诊慢特病）；其他就诊类型的救助不计算。稳定脱贫人口的救助资金由城区本级财政承担：资金渠道，不产生金额"}
+
+# METADATA
+# custom:
+#   clause: 二(三)1(2)
+uncomputed contains {"reason": "部门联动综合帮扶：部门职责"}
+
+# METADATA
+# custom:
+#   clause: 二(三)1(3)
+uncomputed contains {"reason": "年内医疗费用负担5000元以上的脱贫人口和监测对象建立综合帮扶台账、销号管理：与二(三)1(1)同一标准（已计算为 high_cost_report），台账为部门职责"}
+
+# METADATA
+# custom:
+#   clause: 二(三)2
+uncomputed contains {"reason": "依申请救助的条件、标准和流程按江政办发〔2022〕33号（不在种子中）；符合纳入监测条件者救助比例不低于70%——是否符合监测条件不在输入中；2万元以下提高比例“一事一议”；依申请后不再享受倾斜救助；直接救助至90%/80%在医疗救助限额未知时不计算（已计算部分：目标比例与未参保计入方法）"}
+
+# METADATA
+# custom:
+#   clause: 二(三)3
+uncomputed contains {"reason": "低收入人口定期核查和动态调整：工作机制"}
+
+# METADATA
+# custom:
+#   clause: 二(三)4
+uncomputed contains {"reason": "常态化健康帮扶（家庭医生签约等）：卫生健康措施"}
+
+# METADATA
+# custom:
+#   clause: 二(三)5
+uncomputed contains {"reason": "引导社会力量参与减贫（商业健康保险、慈善）：不产生金额"}
+
+# METADATA
+# custom:
+#   clause: 二(四)
+uncomputed contains {"reason": "加大医疗救助资金投入：资金保障"}
+
+# METADATA
+# custom:
+#   clause: 二(五)
+uncomputed contains {"reason": "“一站式”直接结算与经办服务：经办要求"}
+
+# METADATA
+# custom:
+#   clause: 二(六)
+uncomputed contains {"reason": "集采落地、协议管理、支付方式改革：管理措施；特殊病例经审批可不受90%限制——审批不在输入中（目录外费用控制已计算）"}
+
+# METADATA
+# custom:
+#   clause: 二(七)
+uncomputed contains {"reason": "基层首诊、规范转诊、基金监管：就医与监管措施，本文件未规定未转诊的待遇后果"}
+
+# METADATA
+# custom:
+#   clause: 二(八)
+uncomputed contains {"reason": "县域内先诊疗后付费、免住院押金：结算方式，不改变各方负担金额"}
+
+# METADATA
+# custom:
+#   clause: 二(九)
+uncomputed contains {"reason": "农村医疗卫生服务能力建设：服务供给措施"}
+
+# METADATA
+# custom:
+#   clause: 三(一)
+uncomputed contains {"reason": "加强组织领导：部门职责"}
+
+# METADATA
+# custom:
+#   clause: 三(二)
+uncomputed contains {"reason": "加强部门协同：部门职责"}
+
+# METADATA
+# custom:
+#   clause: 三(三)
+uncomputed contains {"reason": "加强运行监测：工作要求"}
+
+# METADATA
+# custom:
+#   clause: 三(四)
+uncomputed contains {"reason": "加强政策宣传：工作要求"}
+
+# METADATA
+# custom:
+#   clause: 施行
+uncomputed contains {"reason": "自2023年11月1日起执行，江乡指发〔2021〕1号同时废止：即 document.in_force_from 与 supersedes。2023年11月1日前发生的费用属原方案，本模块不含原方案"}
