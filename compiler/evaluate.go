@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -126,42 +127,68 @@ type evaluation struct {
 // rules. A violation is reported once per rule, with the first context
 // that showed it.
 func (c *Compiler) checkConstraints() {
-	for _, r := range c.healthy() {
-		r.evals = nil
-		seen := map[string]bool{}
-		bad := false
-		for _, ctxs := range c.contextSpace(r) {
-			for _, ctx := range ctxs.contexts {
-				p := r.years[ctx.Year]
-				recs, err := r.Eval(context.Background(), ctxs.decision, inputValue(c.schema, ctx, p))
-				if err != nil {
-					key := ctxs.decision + err.Error()
-					if !seen[key] {
-						seen[key] = true
-						c.errorf(StageConstraints, c.pos(r.Module.Package.Location), "%v (in %s)", err, ctx.Describe())
-					}
-					bad = true
-					continue
-				}
-				typ := c.schema.Decisions[ctxs.decision].Type
-				for _, rec := range recs {
-					for _, v := range c.schema.Validate(typ, rec.Fields) {
-						key := rulePosition(rec).String() + v.String()
-						if seen[key] {
-							continue
-						}
-						seen[key] = true
-						c.errorf(StageConstraints, rulePosition(rec), "%s%s: %s (%sclause %s; in %s)", ctxs.decision, v.Path, v.Message, valueNote(v), rec.Clause, ctx.Describe())
-						bad = true
-					}
-				}
-				r.evals = append(r.evals, evaluation{decision: ctxs.decision, ctx: ctx, records: recs})
-			}
-		}
-		if bad {
+	// Regions are independent, and a prepared query may be evaluated
+	// concurrently: check them side by side, each into its own list. The
+	// lists are joined in region order and sorted at the end, so the output
+	// does not depend on scheduling.
+	regions := c.healthy()
+	found := make([]diag.List, len(regions))
+	var wg sync.WaitGroup
+	for i, r := range regions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[i] = c.constraintsOf(r)
+		}()
+	}
+	wg.Wait()
+	for i, r := range regions {
+		c.diags = append(c.diags, found[i]...)
+		if found[i].HasErrors() {
 			c.regionFailed(r)
 		}
 	}
+}
+
+func (c *Compiler) constraintsOf(r *Region) diag.List {
+	var ds diag.List
+	r.evals = nil
+	seen := map[string]bool{}
+	// The same rule yields the same record in many contexts: check each
+	// distinct record once.
+	checked := map[string]bool{}
+	for _, ctxs := range c.contextSpace(r) {
+		typ := c.schema.Decisions[ctxs.decision].Type
+		for _, ctx := range ctxs.contexts {
+			p := r.years[ctx.Year]
+			recs, err := r.Eval(context.Background(), ctxs.decision, inputValue(c.schema, ctx, p))
+			if err != nil {
+				key := ctxs.decision + err.Error()
+				if !seen[key] {
+					seen[key] = true
+					ds.Errorf(StageConstraints, c.pos(r.Module.Package.Location), "%v (in %s)", err, ctx.Describe())
+				}
+				continue
+			}
+			for _, rec := range recs {
+				memo := rulePosition(rec).String() + "\x00" + fieldsText(rec)
+				if checked[memo] {
+					continue
+				}
+				checked[memo] = true
+				for _, v := range c.schema.Validate(typ, rec.Fields) {
+					key := rulePosition(rec).String() + v.String()
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					ds.Errorf(StageConstraints, rulePosition(rec), "%s%s: %s (%sclause %s; in %s)", ctxs.decision, v.Path, v.Message, valueNote(v), rec.Clause, ctx.Describe())
+				}
+			}
+			r.evals = append(r.evals, evaluation{decision: ctxs.decision, ctx: ctx, records: recs})
+		}
+	}
+	return ds
 }
 
 // checkExhaustive builds the plan of every claim context: two rules that
