@@ -229,6 +229,14 @@ func (c *Compiler) checkExhaustive() {
 				c.errorf(StageExhaustive, rulePosition(cf.B), "conflict: %s.%s is %s here (clause %s) but %s at %s (clause %s), in %s",
 					cf.Tier, cf.Field, showField(cf.B.Fields[fieldHead(cf.Field)]), cf.B.Clause, showField(cf.A.Fields[fieldHead(cf.Field)]), cf.A.Rule.Pos, cf.A.Clause, ev.ctx.Describe())
 			}
+			if t := plan.Tier("top_up"); t != nil && t.Target != nil && !groupHasCap(plan, t.CapGroup) {
+				key := "top_up_cap" + strings.Join(t.Clauses, ",")
+				if !seen[key] {
+					seen[key] = true
+					c.errorf(StageExhaustive, c.pos(r.Module.Package.Location), "gap: the top-up (clause %s) draws on cap group %s, but no tier of the plan gives that group a cap, so it would be unlimited, in %s",
+						strings.Join(t.Clauses, "、"), t.CapGroup, ev.ctx.Describe())
+				}
+			}
 			for ci, cov := range r.Coverage {
 				if !cov.applies(ev.ctx) {
 					continue
@@ -269,6 +277,17 @@ func valueNote(v schema.Violation) string {
 		return ""
 	}
 	return "value " + v.Value + "; "
+}
+
+// groupHasCap reports whether some tier of the plan caps a cap group (a
+// null annual_cap counts: it says there is no cap, on purpose).
+func groupHasCap(plan *Plan, group string) bool {
+	for _, t := range plan.Tiers {
+		if t.CapGroup == group && t.Tier != "top_up" && t.CapGiven {
+			return true
+		}
+	}
+	return false
 }
 
 type gapReport struct {

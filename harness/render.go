@@ -185,8 +185,8 @@ func capText(st settle.Step) string {
 	switch {
 	case st.CapLeft != nil:
 		return st.CapLeft.StringFixed(2)
-	case st.Tier == "basic" && st.Note != "", st.Tier == "out_of_catalog":
-		return "—"
+	case st.Deductible == nil && st.Target == nil:
+		return "—" // a step that applies no terms: given, counted or controlled
 	}
 	return "不设封顶"
 }

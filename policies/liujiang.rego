@@ -262,26 +262,23 @@ plan contains {
 coverage contains {"tier": "basic", "categories": everyone}
 
 # 二(二)1: 对新生儿、农村低收入人口等特殊群体 … 不设待遇享受等待期，从参保当月
-# 起享受新发生的基本医疗保险待遇. The engine starts coverage on the enrollment
-# date with no waiting period, which is what these rules state; they make the
-# clause visible in a result. "当月" (from the month) is wider than the day:
-# the engine has no start-of-month coverage, so a claim dated in the
-# enrollment month before the enrollment day is refused (see the report).
-# 在职工医保中断缴费3个月内参加城乡居民医保的 is not in the input.
+# 起享受新发生的基本医疗保险待遇: coverage from the first day of the month of
+# enrollment, no waiting period. 在职工医保中断缴费3个月内参加城乡居民医保的 is
+# not in the input.
 
 # METADATA
-# title: 新生儿不设待遇享受等待期，从参保当月起享受待遇（按参保之日计）
+# title: 新生儿不设待遇享受等待期，从参保当月起享受待遇
 # custom:
 #   clause: 二(二)1
-enrollment contains {"starts": "enrollment_date", "waiting_days": 0} if {
+enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 	input.person.age == 0
 }
 
 # METADATA
-# title: 农村低收入人口不设待遇享受等待期，从参保当月起享受待遇（按参保之日计）
+# title: 农村低收入人口不设待遇享受等待期，从参保当月起享受待遇
 # custom:
 #   clause: 二(二)1
-enrollment contains {"starts": "enrollment_date", "waiting_days": 0} if {
+enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 	is_low_income
 	input.person.residence == "rural"
 }

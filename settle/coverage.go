@@ -42,6 +42,10 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 	switch cov.Starts {
 	case "enrollment_date":
 		cov.From = cs.Enrollment.Date
+	case "enrollment_month":
+		if len(cs.Enrollment.Date) == len("2006-01-02") {
+			cov.From = cs.Enrollment.Date[:len("2006-01")] + "-01"
+		}
 	case "recognition_date":
 		if cs.Person.Recognized == "" {
 			return nil, fmt.Errorf("clause %s starts coverage when the person's category is recognised, but person.recognized is not given", rec.Clause)
