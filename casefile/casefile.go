@@ -7,7 +7,6 @@
 package casefile
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -146,7 +145,7 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 		if !ok {
 			l.errorf(regionNode, "unknown region %q (the policy set has %s)", c.Region, strings.Join(l.set.RegionIDs(), ", "))
 		} else if c.Year != 0 && !r.Document.HasYear(c.Year) {
-			l.errorf(root, "year %d is outside the years of %s (%s)", c.Year, r.Document.Number, yearsText(r.Document.Years))
+			l.errorf(root, "year %d is outside the years of %s (%s)", c.Year, r.Document.Number, r.Document.YearsText())
 		}
 	}
 	if paramsNode != nil {
@@ -374,12 +373,4 @@ func (l *loader) date(n *yaml.Node, what string) string {
 		return ""
 	}
 	return n.Value
-}
-
-func yearsText(ys []int) string {
-	parts := make([]string, len(ys))
-	for i, y := range ys {
-		parts[i] = fmt.Sprint(y)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -1,6 +1,10 @@
 package compiler
 
 import (
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
@@ -69,6 +73,17 @@ func (d Document) HasYear(y int) bool {
 		}
 	}
 	return false
+}
+
+// YearsText lists the document's years in order, for messages.
+func (d Document) YearsText() string {
+	ys := slices.Clone(d.Years)
+	slices.Sort(ys)
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Coverage is a region's statement that a tier covers some categories, so a

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -485,7 +484,7 @@ func (c *Compiler) checkYearConstants(r *Region) {
 			for _, n := range numbersIn(op) {
 				y, err := strconv.Atoi(string(n.Value.(ast.Number)))
 				if err == nil && !r.Document.HasYear(y) {
-					c.errorf(StageYears, c.pos(n.Location), "year %d is outside the years of %s (%s)", y, r.Document.Number, yearsText(r.Document.Years))
+					c.errorf(StageYears, c.pos(n.Location), "year %d is outside the years of %s (%s)", y, r.Document.Number, r.Document.YearsText())
 					c.regionFailed(r)
 				}
 			}
@@ -523,15 +522,4 @@ func orOpen(s string) string {
 		return "(open)"
 	}
 	return s
-}
-
-func yearsText(ys []int) string {
-	s := make([]int, len(ys))
-	copy(s, ys)
-	sort.Ints(s)
-	parts := make([]string, len(s))
-	for i, y := range s {
-		parts[i] = strconv.Itoa(y)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -120,7 +121,8 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 			order[c] = i
 		}
 		for _, cr := range rows {
-			cr.Goldens = uniqueSorted(cr.Goldens)
+			slices.Sort(cr.Goldens)
+			cr.Goldens = slices.Compact(cr.Goldens)
 			rc.Rows = append(rc.Rows, cr)
 		}
 		sort.Slice(rc.Rows, func(i, j int) bool {
@@ -151,17 +153,6 @@ func rulePosLess(a, b *compiler.DecisionRule) bool {
 		return la.File < lb.File
 	}
 	return la.Row < lb.Row
-}
-
-func uniqueSorted(xs []string) []string {
-	sort.Strings(xs)
-	out := xs[:0]
-	for i, x := range xs {
-		if i == 0 || x != xs[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // WriteCoverage prints the clause coverage report as Markdown: per

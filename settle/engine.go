@@ -3,8 +3,8 @@ package settle
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -120,7 +120,7 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 		return nil, fail(nil, "unknown region %q", c.Region)
 	}
 	if !region.Document.HasYear(c.Year) {
-		return nil, fail(nil, "year %d is outside the years of %s (%s)", c.Year, region.Document.Number, yearsText(region.Document.Years))
+		return nil, fail(nil, "year %d is outside the years of %s (%s)", c.Year, region.Document.Number, region.Document.YearsText())
 	}
 	p, err := region.ParamsFor(c.Year, c.Overrides)
 	if err != nil {
@@ -173,7 +173,8 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 		return nil, fail(nil, "%v", err)
 	}
 	res.Monitoring = flags
-	res.Rules = dedupe(res.Rules)
+	slices.Sort(res.Rules)
+	res.Rules = slices.Compact(res.Rules)
 	return res, nil
 }
 
@@ -241,30 +242,11 @@ func (res *Result) used(recs []compiler.Record) {
 	}
 }
 
-func dedupe(xs []string) []string {
-	sort.Strings(xs)
-	out := xs[:0]
-	for i, x := range xs {
-		if i == 0 || x != xs[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 func orOpen(s string) string {
 	if s == "" {
 		return "no end date"
 	}
 	return s
-}
-
-func yearsText(ys []int) string {
-	parts := make([]string, len(ys))
-	for i, y := range ys {
-		parts[i] = fmt.Sprint(y)
-	}
-	return strings.Join(parts, ", ")
 }
 
 func decimalPtr(d decimal.Decimal) *decimal.Decimal { return &d }
