@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/polc-dev/polc/compiler"
@@ -22,6 +23,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	dir := fl.String("policies", "", "policies folder (default: the embedded set)")
 	format := fl.String("format", diag.FormatText, "output format: text, json or github")
 	timings := fl.Bool("timings", false, "print how long each compiler stage took (to stderr)")
+	goldenDir := fl.String("golden", "", "golden cases whose category combinations are checked too (default: the embedded set)")
 	var sets categorySets
 	fl.Var(&sets, "categories", "extra category combinations to evaluate, as region=cat+cat[,region=cat+cat…]")
 	if err := fl.Parse(args); err != nil {
@@ -44,7 +46,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	// The combinations golden cases use are checked too, beside the ones
 	// given with --categories.
-	for region, combos := range harness.CategorySets(golden.FS) {
+	goldens := fs.FS(golden.FS)
+	if *goldenDir != "" {
+		goldens = os.DirFS(*goldenDir)
+	}
+	for region, combos := range harness.CategorySets(goldens) {
 		if sets == nil {
 			sets = categorySets{}
 		}
