@@ -163,11 +163,7 @@ func WriteCoverage(w io.Writer, rcs []*RegionCoverage) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		if rc.Document.Number == "" || strings.Contains(rc.Document.Title, rc.Document.Number) || rc.Document.Number == rc.Document.Title {
-			fmt.Fprintf(w, "### %s — %s\n\n", rc.Region, rc.Document.Title)
-		} else {
-			fmt.Fprintf(w, "### %s — %s（%s）\n\n", rc.Region, rc.Document.Title, rc.Document.Number)
-		}
+		fmt.Fprintf(w, "### %s — %s\n\n", rc.Region, documentName(rc.Document))
 		fmt.Fprintln(w, "| 条款 | 规则 | 示例 | 说明 |")
 		fmt.Fprintln(w, "|---|---|---|---|")
 		for _, r := range rc.Rows {

@@ -47,7 +47,7 @@ func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
 	}
 	w("# %s\n\n", title)
 	if r, ok := set.Regions[res.Region]; ok {
-		w("- 文件：%s（%s）\n", r.Document.Title, r.Document.Number)
+		w("- 文件：%s\n", documentName(r.Document))
 	}
 	w("- 地区：%s　年度：%d\n", res.Region, res.Year)
 	w("- 病例：`%s`\n", res.Case)
@@ -125,6 +125,15 @@ func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
 			f.Value.StringFixed(2), f.Threshold.StringFixed(2), cmp, result, f.Clause)
 	}
 	return []byte(b.String())
+}
+
+// documentName is a document's title with its 文号, or the title alone
+// where the document has none (the module then repeats the title).
+func documentName(d compiler.Document) string {
+	if d.Number == "" || strings.Contains(d.Title, d.Number) {
+		return d.Title
+	}
+	return d.Title + "（" + d.Number + "）"
 }
 
 func label(s *schema.Schema, vocab, id string) string {
