@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -196,7 +197,7 @@ func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
 			hh = append(hh, ast.Item(ast.StringTerm("size"), ast.IntNumberTerm(*h.Size)))
 		}
 		if h.AnnualDisposableIncome != nil {
-			hh = append(hh, ast.Item(ast.StringTerm("annual_disposable_income"), ast.NumberTerm(jsonNumber(h.AnnualDisposableIncome.String()))))
+			hh = append(hh, ast.Item(ast.StringTerm("annual_disposable_income"), ast.NumberTerm(json.Number(h.AnnualDisposableIncome.String()))))
 		}
 		if h.AssetsWithinLimit != nil {
 			hh = append(hh, ast.Item(ast.StringTerm("assets_within_limit"), ast.BooleanTerm(*h.AssetsWithinLimit)))

@@ -46,7 +46,7 @@ func (c *Compiler) checkBounds() {
 			for _, kind := range []string{"floor", "ceiling", "fixed"} {
 				if v, ok := rec.Fields[kind]; ok {
 					b.Kind = kind
-					b.Value, _ = decimalOf(v)
+					b.Value, _ = schema.Decimal(v)
 					node, ok := c.schema.LookupParam(strings.Split(b.Path, "."))
 					if !ok || node.Leaf == nil {
 						c.errorf(StageIDs, pos, "%s is not a parameter of the schema%s", b.Path, c.schema.SuggestParam(b.Path))

@@ -3,11 +3,7 @@ package compiler
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/polc-dev/polc/compiler/schema"
-	"github.com/shopspring/decimal"
 )
-
-func jsonNumber(s string) json.Number { return json.Number(s) }
 
 // jsonNumbers round-trips a value from ast.JSON so its numbers become
 // json.Number, keeping their literal text.
@@ -33,5 +29,3 @@ func decodeInto(v any, dst any) error {
 	}
 	return json.Unmarshal(b, dst)
 }
-
-func decimalOf(v any) (decimal.Decimal, error) { return schema.Decimal(v) }

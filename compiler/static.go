@@ -2,7 +2,6 @@ package compiler
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -400,16 +399,7 @@ func suggestField(t *schema.Type, key string) string {
 	for i, f := range t.Fields {
 		names[i] = f.Name
 	}
-	best := ""
-	for _, n := range names {
-		if strings.HasPrefix(n, key[:min(3, len(key))]) && best == "" {
-			best = n
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return schema.SuggestFrom(key, names)
 }
 
 // checkYears decodes the document metadata and refuses a rule that names a

@@ -25,6 +25,10 @@ func (s *Schema) SuggestAny(unknown string) string {
 	return suggestFrom(unknown, all)
 }
 
+// SuggestFrom returns ` (did you mean "x"?)` for the candidate closest to
+// unknown, or "" when none is close.
+func SuggestFrom(unknown string, candidates []string) string { return suggestFrom(unknown, candidates) }
+
 func suggestFrom(unknown string, candidates []string) string {
 	best, bestDist := "", 4
 	for _, c := range candidates {
