@@ -169,5 +169,8 @@ func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Param
 	if len(conflicts) > 0 {
 		return nil, fmt.Errorf("conflicting plan rules in %s: %s", c.Describe(), conflicts[0])
 	}
+	if gaps := r.Gaps(s, plan); len(gaps) > 0 {
+		return nil, fmt.Errorf("gap in %s: %s", c.Describe(), gaps[0])
+	}
 	return plan, nil
 }

@@ -321,6 +321,44 @@ func (cov Coverage) applies(ctx Context) bool {
 	return !cov.ReferredOnly || ctx.Claim.Referred
 }
 
+// Gaps lists, for a plan settled at run time, the tiers a coverage
+// statement requires for one of the person's categories that the plan does
+// not give in full: the exhaustive check evaluates categories alone and the
+// combinations it is told of, so a new combination is checked here.
+func (r *Region) Gaps(s *schema.Schema, plan *Plan) []string {
+	ctx := plan.Context
+	if ctx.Claim == nil {
+		return nil
+	}
+	cats := ExpandCategories(s, ctx.Person.Categories)
+	var out []string
+	for _, cov := range r.Coverage {
+		if len(cov.ClaimKinds) > 0 && !contains(cov.ClaimKinds, ctx.Claim.Kind) {
+			continue
+		}
+		if cov.ReferredOnly && !ctx.Claim.Referred {
+			continue
+		}
+		covered := ""
+		for _, c := range cats {
+			if contains(cov.Categories, c) {
+				covered = c
+				break
+			}
+		}
+		if covered == "" {
+			continue
+		}
+		switch t := plan.Tier(cov.Tier); {
+		case t == nil:
+			out = append(out, fmt.Sprintf("%s covers %s (clause %s), but the plan gives no %s terms", cov.Tier, covered, cov.Clause, cov.Tier))
+		case len(t.Missing(s)) > 0:
+			out = append(out, fmt.Sprintf("%s covers %s (clause %s), but the plan gives no %s", cov.Tier, covered, cov.Clause, strings.Join(t.Missing(s), ", ")))
+		}
+	}
+	return out
+}
+
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
