@@ -237,8 +237,10 @@ func (c *Compiler) checkExhaustive() {
 						strings.Join(t.Clauses, "、"), t.CapGroup, ev.ctx.Describe())
 				}
 			}
+			expanded := ev.ctx
+			expanded.Person.Categories = ExpandCategories(c.schema, ev.ctx.Person.Categories)
 			for ci, cov := range r.Coverage {
-				if !cov.applies(ev.ctx) {
+				if !cov.applies(expanded) {
 					continue
 				}
 				var missing []string
@@ -305,20 +307,32 @@ func fieldHead(f string) string {
 }
 
 // applies reports whether a coverage statement requires terms in a context:
-// the person has exactly one of its categories (combinations are the
-// policy's to resolve and are checked for conflicts, not gaps), the claim
-// kind is covered, and the claim is referred where that is required.
+// the person is in one of its categories (a parent category counts, as
+// rules for it apply to its children), the claim kind is covered, and the
+// claim is referred where that is required. Settlement asks the same of
+// every claim (Region.Gaps), so a combination no check saw is caught there.
 func (cov Coverage) applies(ctx Context) bool {
-	if ctx.Claim == nil || len(ctx.Person.Categories) != 1 {
-		return false
-	}
-	if !contains(cov.Categories, ctx.Person.Categories[0]) {
-		return false
+	return cov.coveredCategory(ctx) != ""
+}
+
+// coveredCategory is the first of the context's categories the statement
+// covers, or "" if the statement does not apply.
+func (cov Coverage) coveredCategory(ctx Context) string {
+	if ctx.Claim == nil {
+		return ""
 	}
 	if len(cov.ClaimKinds) > 0 && !contains(cov.ClaimKinds, ctx.Claim.Kind) {
-		return false
+		return ""
 	}
-	return !cov.ReferredOnly || ctx.Claim.Referred
+	if cov.ReferredOnly && !ctx.Claim.Referred {
+		return ""
+	}
+	for _, c := range ctx.Person.Categories {
+		if contains(cov.Categories, c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // Gaps lists, for a plan settled at run time, the tiers a coverage
@@ -327,25 +341,10 @@ func (cov Coverage) applies(ctx Context) bool {
 // combinations it is told of, so a new combination is checked here.
 func (r *Region) Gaps(s *schema.Schema, plan *Plan) []string {
 	ctx := plan.Context
-	if ctx.Claim == nil {
-		return nil
-	}
-	cats := ExpandCategories(s, ctx.Person.Categories)
+	ctx.Person.Categories = ExpandCategories(s, ctx.Person.Categories)
 	var out []string
 	for _, cov := range r.Coverage {
-		if len(cov.ClaimKinds) > 0 && !contains(cov.ClaimKinds, ctx.Claim.Kind) {
-			continue
-		}
-		if cov.ReferredOnly && !ctx.Claim.Referred {
-			continue
-		}
-		covered := ""
-		for _, c := range cats {
-			if contains(cov.Categories, c) {
-				covered = c
-				break
-			}
-		}
+		covered := cov.coveredCategory(ctx)
 		if covered == "" {
 			continue
 		}
