@@ -257,6 +257,12 @@ func (r *Region) DecisionKey(decision string, ctx Context) string {
 	if _, ok := used["exit_year"]; !ok {
 		p.ExitYear = nil
 	}
+	if _, ok := used["recognized"]; !ok {
+		p.Recognized = ""
+	}
+	if _, ok := used["enrollment_date"]; !ok {
+		ctx.EnrollmentDate = ""
+	}
 	if _, ok := used["assets_within_limit"]; !ok && p.Household != nil {
 		h := *p.Household
 		h.AssetsWithinLimit = nil
