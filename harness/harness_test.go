@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/polc-dev/polc/compiler"
@@ -12,22 +13,49 @@ import (
 	"github.com/polc-dev/polc/policies"
 )
 
-// TestGolden runs every worked example in golden/ against the shipped
-// policies, so `go test ./...` (and CI) fails on any changed figure.
-func TestGolden(t *testing.T) {
+// shipped compiles the shipped policies (with the goldens' category
+// combinations) and runs every golden once for the tests that read the run.
+var shipped = sync.OnceValues(func() (*shippedRun, error) {
 	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{CategorySets: harness.CategorySets(golden.FS)})
 	if set == nil {
-		t.Fatalf("policies do not compile:\n%v", ds)
+		return nil, ds
 	}
-	var out bytes.Buffer
-	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &out)
+	r := &shippedRun{set: set}
+	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &r.out)
+	r.sum = sum
+	return r, err
+})
+
+type shippedRun struct {
+	set *compiler.PolicySet
+	sum *harness.Summary
+	out bytes.Buffer
+}
+
+func shippedCoverage(t *testing.T) (*shippedRun, []*harness.RegionCoverage) {
+	t.Helper()
+	r, err := shipped()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Failed > 0 || sum.Passed == 0 {
-		t.Fatalf("golden cases:\n%s", out.String())
+	rcs, err := harness.Coverage(context.Background(), r.set, r.sum)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Logf("%d golden cases passed", sum.Passed)
+	return r, rcs
+}
+
+// TestGolden runs every worked example in golden/ against the shipped
+// policies, so `go test ./...` (and CI) fails on any changed figure.
+func TestGolden(t *testing.T) {
+	r, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.sum.Failed > 0 || r.sum.Passed == 0 {
+		t.Fatalf("golden cases:\n%s", r.out.String())
+	}
+	t.Logf("%d golden cases passed", r.sum.Passed)
 }
 
 // The same case renders to the same bytes every time.
@@ -54,19 +82,7 @@ func TestRenderingIsDeterministic(t *testing.T) {
 // neither computed nor explained, cites a clause its list lacks, or has a
 // computing rule no golden case reaches.
 func TestClauseCoverage(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
-	if set == nil {
-		t.Fatal(ds)
-	}
-	var out bytes.Buffer
-	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rcs, err := harness.Coverage(context.Background(), set, sum)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rcs := shippedCoverage(t)
 	for _, rc := range rcs {
 		if !rc.Clean() {
 			var report bytes.Buffer
@@ -80,19 +96,7 @@ func TestClauseCoverage(t *testing.T) {
 // README.md the one the shipped policies and goldens produce.
 // POLC_UPDATE_README=1 rewrites it.
 func TestReadmeCoverageIsCurrent(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
-	if set == nil {
-		t.Fatal(ds)
-	}
-	var discard bytes.Buffer
-	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rcs, err := harness.Coverage(context.Background(), set, sum)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rcs := shippedCoverage(t)
 	var report bytes.Buffer
 	harness.WriteCoverage(&report, rcs)
 	const begin, end = "<!-- coverage:begin -->\n", "<!-- coverage:end -->"

@@ -41,21 +41,7 @@ func yearOfClaims(b *testing.B) (*compiler.PolicySet, *settle.Case) {
 // to compare.
 func BenchmarkSettleYear(b *testing.B) {
 	set, c := yearOfClaims(b)
-	for _, mode := range []struct {
-		name     string
-		perClaim bool
-	}{{"cached", false}, {"per-claim", true}} {
-		b.Run(mode.name, func(b *testing.B) {
-			for b.Loop() {
-				e := settle.New(set) // a fresh cache every year: no help from earlier runs
-				e.EvaluatePerClaim = mode.perClaim
-				if _, err := e.Settle(context.Background(), c); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(len(c.Claims))*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
-		})
-	}
+	benchModes(b, set, []*settle.Case{c}, len(c.Claims))
 }
 
 // BenchmarkSettlePopulationYear is a pooling region's year: 500 people in
@@ -84,6 +70,13 @@ func BenchmarkSettlePopulationYear(b *testing.B) {
 		}
 		cases = append(cases, c)
 	}
+	benchModes(b, set, cases, claims)
+}
+
+// benchModes settles the cases with plans cached and with Rego evaluated for
+// every claim, both in one run, each with a fresh engine per iteration (no
+// help from earlier runs), and reports claims/s.
+func benchModes(b *testing.B, set *compiler.PolicySet, cases []*settle.Case, claims int) {
 	for _, mode := range []struct {
 		name     string
 		perClaim bool
