@@ -21,6 +21,7 @@ import (
 	"github.com/polc-dev/polc/compiler/schema"
 	"github.com/polc-dev/polc/compiler/yamldoc"
 	"github.com/polc-dev/polc/settle"
+	"github.com/polc-dev/polc/settle/money"
 )
 
 // Stage is the name case problems are reported under.
@@ -203,7 +204,7 @@ func (l *loader) person(n *yaml.Node, p *compiler.Person) {
 					h.Size = &s
 				},
 				"annual_disposable_income": func(k, v *yaml.Node) {
-					d := l.money(v, "person.household.annual_disposable_income")
+					d := l.amount(v, "person.household.annual_disposable_income")
 					h.AnnualDisposableIncome = &d
 				},
 				"assets_within_limit": func(k, v *yaml.Node) {
@@ -262,12 +263,12 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 				cl.BasicPaid, basicNode = &d, v
 			},
 		}, "id", "date", "kind", "hospital_level", "referred", "total")
-		if oocNode != nil && totalNode != nil && cl.OutOfCatalog.GreaterThan(cl.Total) {
-			l.errorf(oocNode, "out_of_catalog %s is above the total %s", cl.OutOfCatalog.StringFixed(2), cl.Total.StringFixed(2))
+		if oocNode != nil && totalNode != nil && cl.OutOfCatalog > cl.Total {
+			l.errorf(oocNode, "out_of_catalog %s is above the total %s", cl.OutOfCatalog, cl.Total)
 		}
 		if basicNode != nil && totalNode != nil {
-			if inScope := cl.Total.Sub(cl.OutOfCatalog); cl.BasicPaid.GreaterThan(inScope) {
-				l.errorf(basicNode, "basic_paid %s is above the in-scope cost %s (total %s − out_of_catalog %s)", cl.BasicPaid.StringFixed(2), inScope.StringFixed(2), cl.Total.StringFixed(2), cl.OutOfCatalog.StringFixed(2))
+			if inScope := cl.Total - cl.OutOfCatalog; *cl.BasicPaid > inScope {
+				l.errorf(basicNode, "basic_paid %s is above the in-scope cost %s (total %s − out_of_catalog %s)", *cl.BasicPaid, inScope, cl.Total, cl.OutOfCatalog)
 			}
 		}
 		if cl.Uninsured && basicNode != nil {
@@ -343,9 +344,9 @@ func (l *loader) boolean(n *yaml.Node, what string) bool {
 	return n.Value == "true"
 }
 
-// money reads an amount exactly from its literal text; negative amounts
+// amount reads an amount exactly from its literal text; negative amounts
 // are refused.
-func (l *loader) money(n *yaml.Node, what string) decimal.Decimal {
+func (l *loader) amount(n *yaml.Node, what string) decimal.Decimal {
 	v, err := yamldoc.Value(n)
 	var d decimal.Decimal
 	if err == nil {
@@ -361,8 +362,18 @@ func (l *loader) money(n *yaml.Node, what string) decimal.Decimal {
 	}
 	if d.Exponent() < -2 {
 		l.errorf(n, "%s %s has more than two decimals: money is in yuan and fen", what, n.Value)
+		return decimal.Zero
 	}
 	return d
+}
+
+// money reads a claim's amount into the settlement's exact fen.
+func (l *loader) money(n *yaml.Node, what string) settle.Money {
+	m, err := money.FromDecimal(l.amount(n, what))
+	if err != nil {
+		l.errorf(n, "%s: %v", what, err)
+	}
+	return m
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)

@@ -74,38 +74,38 @@ func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
 	} else {
 		rule = labelled(s, "category", rule)
 	}
-	w("| %s | %s | %s | %s | %s |\n", sub.Contribution.StringFixed(2), sub.Amount.StringFixed(2), sub.PersonPays.StringFixed(2), rule, dash(sub.Clause))
+	w("| %s | %s | %s | %s | %s |\n", sub.Contribution.String(), sub.Amount.String(), sub.PersonPays.String(), rule, dash(sub.Clause))
 	if len(sub.Funders) > 0 {
 		w("\n| 资金来源 | 金额 |\n|---|---:|\n")
 		for _, f := range sub.Funders {
-			w("| %s | %s |\n", labelled(s, "funder", f.Funder), f.Amount.StringFixed(2))
+			w("| %s | %s |\n", labelled(s, "funder", f.Funder), f.Amount.String())
 		}
 	}
 
 	for _, c := range res.Claims {
 		w("\n## 费用 %s：%s，%s\n\n", c.ID, label(s, "claim_kind", c.Kind), c.Date)
 		w("| 总费用 | 政策范围内 | 医院承担 | 基本医保 | 大病保险 | 医疗救助 | 倾斜救助 | 直接救助 | 个人负担 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-		w("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Total.StringFixed(2), c.InScope.StringFixed(2), c.HospitalBorne.StringFixed(2), c.Basic.StringFixed(2),
-			c.Critical.StringFixed(2), c.Assistance.StringFixed(2), c.Tilted.StringFixed(2), c.TopUp.StringFixed(2), c.OutOfPocket.StringFixed(2))
+		w("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Total.String(), c.InScope.String(), c.HospitalBorne.String(), c.Basic.String(),
+			c.Critical.String(), c.Assistance.String(), c.Tilted.String(), c.TopUp.String(), c.OutOfPocket.String())
 		if len(c.Steps) == 0 {
 			continue
 		}
 		w("\n| 环节 | 计算基数 | 起付线 | 比例 | 剩余限额 | 支付 | 条款 | 说明 |\n|---|---:|---:|---|---:|---:|---|---|\n")
 		for _, st := range c.Steps {
-			w("| %s | %s | %s | %s | %s | %s | %s | %s |\n", label(s, "tier", st.Tier), st.Base.StringFixed(2), optMoney(st.Deductible), ratioText(st),
-				capText(st), st.Paid.StringFixed(2), clauseText(st), st.Note)
+			w("| %s | %s | %s | %s | %s | %s | %s | %s |\n", label(s, "tier", st.Tier), st.Base.String(), optMoney(st.Deductible), ratioText(st),
+				capText(st), st.Paid.String(), clauseText(st), st.Note)
 		}
 	}
 
 	t := res.Totals
 	w("\n## 年度合计\n\n")
 	w("| 总费用 | 医院承担 | 基本医保 | 大病保险 | 医疗救助 | 倾斜救助 | 直接救助 | 个人负担 |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	w("| %s | %s | %s | %s | %s | %s | %s | %s |\n", t.Total.StringFixed(2), t.HospitalBorne.StringFixed(2), t.Basic.StringFixed(2), t.Critical.StringFixed(2),
-		t.Assistance.StringFixed(2), t.Tilted.StringFixed(2), t.TopUp.StringFixed(2), t.OutOfPocket.StringFixed(2))
+	w("| %s | %s | %s | %s | %s | %s | %s | %s |\n", t.Total.String(), t.HospitalBorne.String(), t.Basic.String(), t.Critical.String(),
+		t.Assistance.String(), t.Tilted.String(), t.TopUp.String(), t.OutOfPocket.String())
 	w("\n| 监测指标 | 金额 |\n|---|---:|\n")
-	w("| %s | %s |\n", label(s, "measure", "insured_self_pay"), t.InsuredSelfPay.StringFixed(2))
-	w("| %s | %s |\n", label(s, "measure", "in_scope_self_pay"), t.InScopeSelfPay.StringFixed(2))
-	w("| %s | %s |\n", label(s, "measure", "total_self_pay"), t.TotalSelfPay.StringFixed(2))
+	w("| %s | %s |\n", label(s, "measure", "insured_self_pay"), t.InsuredSelfPay.String())
+	w("| %s | %s |\n", label(s, "measure", "in_scope_self_pay"), t.InScopeSelfPay.String())
+	w("| %s | %s |\n", label(s, "measure", "total_self_pay"), t.TotalSelfPay.String())
 
 	w("\n## 监测\n\n")
 	if len(res.Monitoring) == 0 {
@@ -122,7 +122,7 @@ func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
 			result = "**纳入**"
 		}
 		w("| %s | %s | %s | %s | %s | %s | %s | %s |\n", label(s, "monitoring_flag", f.Flag), dash(f.Population), label(s, "measure", f.Measure),
-			f.Value.StringFixed(2), f.Threshold.StringFixed(2), cmp, result, f.Clause)
+			f.Value.String(), f.Threshold.String(), cmp, result, f.Clause)
 	}
 	return []byte(b.String())
 }
@@ -165,7 +165,7 @@ func optMoney(m *settle.Money) string {
 	if m == nil {
 		return "—"
 	}
-	return m.StringFixed(2)
+	return m.String()
 }
 
 func ratioText(st settle.Step) string {
@@ -181,9 +181,9 @@ func ratioText(st settle.Step) string {
 		for i, bp := range st.Bands {
 			upto := "∞"
 			if bp.Upto != nil {
-				upto = bp.Upto.StringFixed(2)
+				upto = bp.Upto.String()
 			}
-			parts[i] = fmt.Sprintf("%s–%s：%s × %s", bp.From.StringFixed(2), upto, bp.Amount.StringFixed(2), bp.Ratio.String())
+			parts[i] = fmt.Sprintf("%s–%s：%s × %s", bp.From.String(), upto, bp.Amount.String(), bp.Ratio.String())
 		}
 		return strings.Join(parts, "；")
 	}
@@ -193,7 +193,7 @@ func ratioText(st settle.Step) string {
 func capText(st settle.Step) string {
 	switch {
 	case st.CapLeft != nil:
-		return st.CapLeft.StringFixed(2)
+		return st.CapLeft.String()
 	case st.Deductible == nil && st.Target == nil:
 		return "—" // a step that applies no terms: given, counted or controlled
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/settle"
@@ -26,11 +24,11 @@ func yearOfClaims(b *testing.B) (*compiler.PolicySet, *settle.Case) {
 		Enrollment: settle.Enrollment{Tier: "1"}}
 	kinds := []string{"inpatient", "outpatient_special", "outpatient"}
 	for day := 0; day < 365; day++ {
-		basic := decimal.NewFromInt(int64(300 + day))
+		basic := settle.Money((300 + day) * 100)
 		c.Claims = append(c.Claims, settle.Claim{
 			ID: fmt.Sprintf("c%03d", day), Date: fmt.Sprintf("2023-%02d-%02d", day/31+1, day%28+1),
 			Kind: kinds[day%3], HospitalLevel: fmt.Sprint(day%3 + 1), Referred: true,
-			Total: decimal.NewFromInt(int64(1000 + 37*day)), OutOfCatalog: decimal.NewFromInt(50), BasicPaid: &basic,
+			Total: settle.Money((1000 + 37*day) * 100), OutOfCatalog: 50_00, BasicPaid: &basic,
 		})
 	}
 	return set, c
@@ -60,11 +58,11 @@ func BenchmarkSettlePopulationYear(b *testing.B) {
 			Person:     compiler.Person{Categories: []string{cats[i%len(cats)]}, Age: &age, Residence: "rural"},
 			Enrollment: settle.Enrollment{Tier: "1"}}
 		for j := 0; j < 20; j++ {
-			basic := decimal.NewFromInt(int64(200 + 13*j + i)).Round(2)
+			basic := settle.Money((200 + 13*j + i) * 100)
 			c.Claims = append(c.Claims, settle.Claim{
 				ID: fmt.Sprintf("c%02d", j), Date: fmt.Sprintf("2023-%02d-%02d", j%12+1, j%27+1),
 				Kind: kinds[(i+j)%3], HospitalLevel: fmt.Sprint((i+j)%3 + 1), Referred: true,
-				Total: decimal.NewFromInt(int64(900 + 53*j + 7*i)).Round(2), OutOfCatalog: decimal.NewFromInt(40).Round(2), BasicPaid: &basic,
+				Total: settle.Money((900 + 53*j + 7*i) * 100), OutOfCatalog: 40_00, BasicPaid: &basic,
 			})
 			claims++
 		}
@@ -73,17 +71,24 @@ func BenchmarkSettlePopulationYear(b *testing.B) {
 	benchModes(b, set, cases, claims)
 }
 
-// benchModes settles the cases with plans cached and with Rego evaluated for
-// every claim, both in one run, each with a fresh engine per iteration (no
-// help from earlier runs), and reports claims/s.
+// benchModes settles the cases three ways in one run and reports claims/s
+// for each:
+//   - cached: one engine across iterations, as `polc test` or a server
+//     holds it: after the first year the plans are all in its cache;
+//   - cached-cold: a fresh engine per iteration, so each iteration pays for
+//     evaluating Rego once per distinct context;
+//   - per-claim: the cache off, Rego evaluated for every claim.
 func benchModes(b *testing.B, set *compiler.PolicySet, cases []*settle.Case, claims int) {
 	for _, mode := range []struct {
-		name     string
-		perClaim bool
-	}{{"cached", false}, {"per-claim", true}} {
+		name            string
+		perClaim, fresh bool
+	}{{"cached", false, false}, {"cached-cold", false, true}, {"per-claim", true, true}} {
 		b.Run(mode.name, func(b *testing.B) {
+			e := settle.New(set)
 			for b.Loop() {
-				e := settle.New(set)
+				if mode.fresh {
+					e = settle.New(set)
+				}
 				e.EvaluatePerClaim = mode.perClaim
 				for _, c := range cases {
 					if _, err := e.Settle(context.Background(), c); err != nil {

@@ -1,8 +1,6 @@
 package settle
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
@@ -37,9 +35,9 @@ type Claim struct {
 	HospitalLevel string
 	Referred      bool
 	Disease       string
-	Total         decimal.Decimal
-	OutOfCatalog  decimal.Decimal
-	BasicPaid     *decimal.Decimal // what basic insurance paid, if the case knows it
-	Uninsured     bool             // not insured, or in a waiting period, when the cost arose
+	Total         Money
+	OutOfCatalog  Money
+	BasicPaid     *Money // what basic insurance paid, if the case knows it
+	Uninsured     bool   // not insured, or in a waiting period, when the cost arose
 	Pos           diag.Position
 }

@@ -7,51 +7,144 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/settle/money"
 )
 
 // year carries what one claim leaves to the next: each tier's accumulated
-// base (critical on P1, assistance on P2, tilted on P3) and what each cap
-// group has paid.
+// base (critical on P1, assistance on P2, tilted on P3), what each cap
+// group has paid, and the running totals.
 type year struct {
-	acc    map[string]decimal.Decimal
-	used   map[string]decimal.Decimal
-	claims []ClaimResult
-	// measures, summed over claims
-	insuredSelfPay, inScopeSelfPay decimal.Decimal
+	acc    [accumulatedTiers]Money
+	used   []Money // by cap group id
+	totals Totals
+	// steps and amounts are backing arrays the year's claims take their
+	// steps and cap-left figures from, a chunk at a time rather than an
+	// allocation each: results are many small pointerful values, and the
+	// allocations, not the arithmetic, were the claim loop's cost.
+	steps   []Step
+	amounts []Money
+	left    int // claims not yet settled, to size the next chunk
 }
 
-func newYear() *year {
-	return &year{acc: map[string]decimal.Decimal{}, used: map[string]decimal.Decimal{}}
+// maxSteps is the most steps a claim can have: out-of-catalog, basic,
+// critical, a counted base and a payment for each of assistance and
+// tilted, and the top-up. Most have four or five.
+const (
+	maxSteps     = 8
+	typicalSteps = 5
+)
+
+// chunkFor sizes a backing array for the claims still to come, up to 64.
+func (y *year) chunkFor(per int) int { return max(1, min(y.left, 64)) * per }
+
+// stepsFor returns an empty slice with room for a claim's steps, at the
+// free end of the year's backing array.
+func (y *year) stepsFor() []Step {
+	if cap(y.steps)-len(y.steps) < maxSteps {
+		y.steps = make([]Step, 0, max(maxSteps, y.chunkFor(typicalSteps)))
+	}
+	y.left--
+	return y.steps[len(y.steps):len(y.steps)]
 }
 
-// terms are a tier's terms with its tilts applied: the deductible scaled and
-// rounded, the ratio raised, the cap removed.
+// keepSteps marks a claim's steps as taken and closes its slice, so no
+// later append can reach into the next claim's.
+func (y *year) keepSteps(steps []Step) []Step {
+	if cap(steps) == cap(y.steps)-len(y.steps) { // still in the backing array
+		y.steps = y.steps[:len(y.steps)+len(steps)]
+	}
+	return steps[:len(steps):len(steps)]
+}
+
+// amount stores a figure a step points to.
+func (y *year) amount(m Money) *Money {
+	if len(y.amounts) == cap(y.amounts) {
+		y.amounts = make([]Money, 0, y.chunkFor(3))
+	}
+	y.amounts = append(y.amounts, m)
+	return &y.amounts[len(y.amounts)-1]
+}
+
+// newYear starts a year of the given number of claims.
+func newYear(claims int) *year { return &year{left: claims} }
+
+// tierIndex numbers the tiers settled on an accumulation, so the claim
+// loop finds their terms and accumulators without hashing their names.
+type tierIndex int
+
+const (
+	basicTier tierIndex = iota
+	criticalTier
+	assistanceTier
+	tiltedTier
+	accumulatedTiers
+)
+
+var accumulatedTierIDs = [accumulatedTiers]string{"basic", "critical", "assistance", "tilted"}
+
+// usedBy is what a cap group has paid so far this year.
+func (y *year) usedBy(group int) Money {
+	if group < len(y.used) {
+		return y.used[group]
+	}
+	return 0
+}
+
+// pays adds a payment to a cap group.
+func (y *year) pays(group int, m Money) {
+	if group >= len(y.used) {
+		y.used = append(y.used, make([]Money, group+1-len(y.used))...)
+	}
+	y.used[group] += m
+}
+
+// terms are a tier's terms with its tilts applied — the deductible scaled
+// and rounded, the ratio raised, the cap removed — in the claim loop's
+// exact units. They are cached with the plan and shared by every result
+// that points into them, so they are never changed once prepared.
 type terms struct {
-	deductible decimal.Decimal
-	bands      []compiler.Band // a plain ratio is one band with no end
-	cap        *decimal.Decimal
+	tier       string
+	index      tierIndex // for the accumulated tiers
+	deductible Money
+	bands      []band // a plain ratio is one band with no end
+	capped     bool
+	cap        Money
 	perClaim   bool
 	group      string
-	tilted     []string // what the tilts did, for the reviewer
+	groupID    int // the group's number in the engine
 	clause     string
 	clauses    []string
+	note       string // what the tilts did, for the reviewer
 }
 
-func effective(t *compiler.Terms) terms {
-	out := terms{perClaim: t.DeductibleBasis == "per_claim", group: t.CapGroup, clauses: t.Clauses}
+// band is one band of a tier's ratio; upto is its absolute end on the
+// year's accumulation unless it is open.
+type band struct {
+	upto  Money
+	open  bool
+	ratio Ratio
+}
+
+// effective applies a tier's tilts, in decimal from the plan's literal
+// values, and converts the result exactly for the claim loop.
+func effective(t *compiler.Terms) (*terms, error) {
+	out := &terms{tier: t.Tier, perClaim: t.DeductibleBasis == "per_claim", group: t.CapGroup, clauses: t.Clauses}
+	deductible := decimal.Zero
 	if t.Deductible != nil {
-		out.deductible = t.Deductible.Value
+		deductible = t.Deductible.Value
 	}
+	var bands []compiler.Band
 	switch {
 	case len(t.Bands) > 0:
-		out.bands = append(out.bands, t.Bands...)
+		bands = append(bands, t.Bands...)
 		out.clause = t.BandsClause
 	case t.Ratio != nil:
-		out.bands = []compiler.Band{{Ratio: t.Ratio.Value}}
+		bands = []compiler.Band{{Ratio: t.Ratio.Value}}
 		out.clause = t.Ratio.Clause
 	}
+	var cap *decimal.Decimal
 	if t.AnnualCap != nil {
-		out.cap = decimalPtr(t.AnnualCap.Value)
+		cap = &t.AnnualCap.Value
 	}
 	if out.clause == "" && len(t.Clauses) > 0 {
 		out.clause = t.Clauses[0]
@@ -75,95 +168,121 @@ func effective(t *compiler.Terms) terms {
 		}
 		removeCap = removeCap || tl.RemoveCap
 	}
+	var tilted []string
 	if factor != nil {
-		before := out.deductible
-		out.deductible = fen(out.deductible.Mul(*factor))
-		out.tilted = append(out.tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), factor, out.deductible.StringFixed(2)))
+		before := deductible
+		deductible = deductible.Mul(*factor).Round(2)
+		tilted = append(tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), factor, deductible.StringFixed(2)))
 	}
 	if floor != nil {
-		out.tilted = append(out.tilted, fmt.Sprintf("比例不低于 %s", floor))
+		tilted = append(tilted, fmt.Sprintf("比例不低于 %s", floor))
 	}
 	if add != nil {
-		out.tilted = append(out.tilted, fmt.Sprintf("比例提高 %s（至多 1）", add))
+		tilted = append(tilted, fmt.Sprintf("比例提高 %s（至多 1）", add))
 	}
-	for i := range out.bands {
-		if floor != nil {
-			out.bands[i].Ratio = maxDec(out.bands[i].Ratio, *floor)
+	one := decimal.NewFromInt(1)
+	for i := range bands {
+		if floor != nil && bands[i].Ratio.LessThan(*floor) {
+			bands[i].Ratio = *floor
 		}
 		if add != nil {
-			out.bands[i].Ratio = minDec(one, out.bands[i].Ratio.Add(*add))
+			bands[i].Ratio = decimal.Min(one, bands[i].Ratio.Add(*add))
 		}
 	}
 	if removeCap {
-		out.cap = nil
-		out.tilted = append(out.tilted, "不设封顶线")
+		cap = nil
+		tilted = append(tilted, "不设封顶线")
 	}
-	return out
+	if len(tilted) > 0 {
+		out.note = "按条款调整：" + strings.Join(tilted, "；")
+	}
+
+	var err error
+	if out.deductible, err = money.FromDecimal(deductible); err != nil {
+		return nil, fmt.Errorf("%s deductible: %v", t.Tier, err)
+	}
+	if cap != nil {
+		out.capped = true
+		if out.cap, err = money.FromDecimal(*cap); err != nil {
+			return nil, fmt.Errorf("%s annual cap: %v", t.Tier, err)
+		}
+	}
+	for _, b := range bands {
+		var eb band
+		if eb.ratio, err = money.RateFromDecimal(b.Ratio); err != nil {
+			return nil, fmt.Errorf("%s ratio: %v", t.Tier, err)
+		}
+		if eb.open = b.Upto == nil; !eb.open {
+			if eb.upto, err = money.FromDecimal(*b.Upto); err != nil {
+				return nil, fmt.Errorf("%s band edge: %v", t.Tier, err)
+			}
+		}
+		out.bands = append(out.bands, eb)
+	}
+	return out, nil
 }
 
 // pay is what the terms pay as the accumulation moves from a0 to a1: each
 // band's ratio on the part of [a0, a1] inside the band and above the
-// deductible, summed, rounded once to the fen.
-func (t terms) pay(a0, a1 decimal.Decimal) (decimal.Decimal, []BandPart) {
-	sum := zero
+// deductible, summed exactly, rounded once to the fen. parts are filled in
+// only for banded terms, for the reviewer.
+func (t *terms) pay(a0, a1 Money) (Money, []BandPart) {
+	var sum money.Products
 	var parts []BandPart
-	lo := zero
-	for _, b := range t.bands {
-		start := maxDec(t.deductible, lo)
-		amount := overlap(a0, a1, start, b.Upto)
-		if amount.IsPositive() {
-			sum = sum.Add(b.Ratio.Mul(amount))
-			part := BandPart{From: money(maxDec(a0, start)), Ratio: Ratio{b.Ratio}, Amount: money(amount)}
-			if b.Upto != nil {
-				part.Upto = &Money{*b.Upto}
-			}
-			parts = append(parts, part)
+	var lo Money
+	for i := range t.bands {
+		b := &t.bands[i]
+		from := max(a0, t.deductible, lo)
+		end := a1
+		if !b.open {
+			end = min(a1, b.upto)
 		}
-		if b.Upto == nil {
+		if end > from {
+			sum.Add(b.ratio, end-from)
+			if len(t.bands) > 1 {
+				part := BandPart{From: from, Ratio: b.ratio, Amount: end - from}
+				if !b.open {
+					part.Upto = &b.upto
+				}
+				parts = append(parts, part)
+			}
+		}
+		if b.open {
 			break
 		}
-		lo = *b.Upto
+		lo = b.upto
 	}
-	return fen(sum), parts
+	return sum.Fen(), parts
 }
 
-// capLeft is what the group may still pay under the terms' cap; nil: no cap.
-func (y *year) capLeft(t terms) *decimal.Decimal {
-	if t.cap == nil {
-		return nil
-	}
-	left := maxDec(zero, t.cap.Sub(y.used[t.group]))
-	return &left
-}
+// capLeft is what the group may still pay under the terms' cap.
+func (y *year) capLeft(t *terms) Money { return max(0, t.cap-y.usedBy(t.groupID)) }
 
 // tier settles one accumulated tier for a claim: base is this claim's part
 // of the tier's accumulation.
-func (y *year) tier(name string, eff terms, base decimal.Decimal) (decimal.Decimal, Step) {
-	a0, a1 := y.acc[name], y.acc[name].Add(base)
+func (y *year) tier(eff *terms, base Money) (Money, Step) {
+	a0 := y.acc[eff.index]
+	a1 := a0 + base
 	if eff.perClaim {
-		a0, a1 = zero, base
+		a0, a1 = 0, base
 	}
 	paid, parts := eff.pay(a0, a1)
-	left := y.capLeft(eff)
-	if left != nil {
-		paid = minDec(paid, *left)
+	step := Step{Tier: eff.tier, Base: base, Deductible: &eff.deductible, Clause: eff.clause, Note: eff.note}
+	if eff.capped {
+		left := y.capLeft(eff)
+		paid = min(paid, left)
+		step.CapLeft = y.amount(left)
 	}
-	y.acc[name] = y.acc[name].Add(base)
-	y.used[eff.group] = y.used[eff.group].Add(paid)
-	step := Step{Tier: name, Base: money(base), Deductible: &Money{eff.deductible}, Paid: money(paid), Clause: eff.clause}
+	step.Paid = paid
+	y.acc[eff.index] += base
+	y.pays(eff.groupID, paid)
 	if len(eff.bands) == 1 {
-		step.Ratio = &Ratio{eff.bands[0].Ratio}
+		step.Ratio = &eff.bands[0].ratio
 	} else {
 		step.Bands = parts
 	}
-	if left != nil {
-		step.CapLeft = &Money{*left}
-	}
 	if len(eff.clauses) > 1 {
 		step.Clauses = eff.clauses
-	}
-	if len(eff.tilted) > 0 {
-		step.Note = "按条款调整：" + strings.Join(eff.tilted, "；")
 	}
 	return paid, step
 }
@@ -171,128 +290,122 @@ func (y *year) tier(name string, eff terms, base decimal.Decimal) (decimal.Decim
 // counted is what a claim adds to a tier's base: what the tiers before
 // left, or for an uninsured claim under a counting rule, the in-scope cost
 // weighed — below the basic deductible at one weight, above it at another.
-func (y *year) counted(tier string, pp *prepared, cl *Claim, S, left decimal.Decimal, r *ClaimResult) decimal.Decimal {
-	t := pp.plan.Tier(tier)
-	if !cl.Uninsured || t == nil || t.Counting == nil {
+func (y *year) counted(tier tierIndex, pp *prepared, cl *Claim, S, left Money, r *ClaimResult) Money {
+	w := pp.counting[tier]
+	if !cl.Uninsured || w == nil {
 		return left
 	}
-	db := zero
-	if basic, ok := pp.terms["basic"]; ok {
+	var db Money
+	if basic := pp.tiers[basicTier]; basic != nil {
 		db = basic.deductible
 	}
-	below := minDec(S, db)
-	above := S.Sub(below)
-	base := fen(below.Mul(t.Counting.BelowBasicDeductible).Add(above.Mul(t.Counting.AboveBasicDeductible)))
-	r.Steps = append(r.Steps, Step{Tier: tier, Base: money(base), Paid: money(zero), Clause: t.Counting.Clause,
-		Note: fmt.Sprintf("计入救助费用：起付线 %s 以下 %s × %s + 以上 %s × %s", db.StringFixed(2), below.StringFixed(2), t.Counting.BelowBasicDeductible, above.StringFixed(2), t.Counting.AboveBasicDeductible)})
-	return minDec(base, left)
+	below := min(S, db)
+	above := S - below
+	var p money.Products
+	p.Add(w.below, below)
+	p.Add(w.above, above)
+	base := p.Fen()
+	r.Steps = append(r.Steps, Step{Tier: accumulatedTierIDs[tier], Base: base, Clause: w.clause,
+		Note: fmt.Sprintf("计入救助费用：起付线 %s 以下 %s × %s + 以上 %s × %s", db, below, w.below, above, w.above)})
+	return min(base, left)
 }
 
 // accumulated settles a tier that pays on the year's accumulation, if the
 // plan has it, and returns its payment and what it leaves.
-func (y *year) accumulated(tier string, pp *prepared, base decimal.Decimal, r *ClaimResult) (paid, left decimal.Decimal) {
-	eff, ok := pp.terms[tier]
-	if !ok {
-		return zero, base
+func (y *year) accumulated(tier tierIndex, pp *prepared, base Money, r *ClaimResult) (paid, left Money) {
+	eff := pp.tiers[tier]
+	if eff == nil {
+		return 0, base
 	}
-	paid, step := y.tier(tier, eff, base)
+	paid, step := y.tier(eff, base)
 	r.Steps = append(r.Steps, step)
-	return paid, base.Sub(paid)
+	return paid, base - paid
 }
 
 // settleClaim runs one claim through the tiers in the order of DESIGN.md's
-// settlement model and checks the invariants on what it produced.
-func (y *year) settleClaim(cl *Claim, pp *prepared) (*ClaimResult, error) {
-	plan := pp.plan
+// settlement model into r, and checks the invariants on what it produced.
+func (y *year) settleClaim(cl *Claim, pp *prepared, r *ClaimResult) error {
 	T, O := cl.Total, cl.OutOfCatalog
-	S := T.Sub(O)
-	r := &ClaimResult{ID: cl.ID, Date: cl.Date, Kind: cl.Kind, Total: money(T), InScope: money(S), Steps: []Step{}}
+	S := T - O
+	*r = ClaimResult{ID: cl.ID, Date: cl.Date, Kind: cl.Kind, Total: T, InScope: S, Steps: y.stepsFor()}
 
-	H := zero
-	if t := plan.Tier("out_of_catalog"); t != nil && t.Limit != nil {
-		allowed := fen(t.Limit.Value.Mul(T))
-		excess := maxDec(zero, O.Sub(allowed))
-		step := Step{Tier: "out_of_catalog", Base: money(O), Limit: &Ratio{t.Limit.Value}, Paid: money(zero), Clause: t.Limit.Clause}
+	var H Money
+	if oc := pp.outOfCatalog; oc != nil {
+		allowed := oc.limit.Of(T)
+		excess := max(0, O-allowed)
+		step := Step{Tier: "out_of_catalog", Base: O, Limit: &oc.limit, Clause: oc.clause}
 		switch {
-		case t.HospitalBears && excess.IsPositive():
+		case oc.hospitalBears && excess > 0:
 			H = excess
-			step.Paid = money(H)
-			step.Note = fmt.Sprintf("目录外费用超过总费用的%s（%s元）部分由医疗机构承担", percent(t.Limit.Value), allowed.StringFixed(2))
-		case excess.IsPositive():
-			step.Note = fmt.Sprintf("目录外费用超过控制比例%s（%s元）%s元；文件未规定由谁承担，仅作报告", percent(t.Limit.Value), allowed.StringFixed(2), excess.StringFixed(2))
+			step.Paid = H
+			step.Note = "目录外费用超过总费用的" + oc.limit.Percent() + "（" + allowed.String() + "元）部分由医疗机构承担"
+		case excess > 0:
+			step.Note = "目录外费用超过控制比例" + oc.limit.Percent() + "（" + allowed.String() + "元）" + excess.String() + "元；文件未规定由谁承担，仅作报告"
 		default:
-			step.Note = fmt.Sprintf("目录外费用未超过控制比例%s（%s元）", percent(t.Limit.Value), allowed.StringFixed(2))
+			step.Note = "目录外费用未超过控制比例" + oc.limit.Percent() + "（" + allowed.String() + "元）"
 		}
 		r.Steps = append(r.Steps, step)
 	}
 
-	B := zero
-	switch t := plan.Tier("basic"); {
+	var B Money
+	switch basic := pp.tiers[basicTier]; {
 	case cl.Uninsured:
 		// Not insured when the cost arose: neither insurance tier pays.
-		r.Steps = append(r.Steps, Step{Tier: "basic", Base: money(S), Paid: money(zero), Note: "未参保或处于待遇等待期：基本医保、大病保险不支付"})
+		r.Steps = append(r.Steps, Step{Tier: "basic", Base: S, Note: "未参保或处于待遇等待期：基本医保、大病保险不支付"})
 	case cl.BasicPaid != nil:
 		// The case knows what basic insurance paid; the plan's basic terms
 		// (and their clause) still say which scheme paid it.
 		B = *cl.BasicPaid
-		y.used["basic"] = y.used["basic"].Add(B)
-		clause := ""
-		if t != nil && len(t.Clauses) > 0 {
-			clause = t.Clauses[0]
-		}
-		r.Steps = append(r.Steps, Step{Tier: "basic", Base: money(S), Paid: money(B), Clause: clause, Note: "基本医保已支付（病例给定）"})
-	case t != nil:
+		y.pays(pp.basicGroup, B)
+		r.Steps = append(r.Steps, Step{Tier: "basic", Base: S, Paid: B, Clause: pp.basicClause, Note: "基本医保已支付（病例给定）"})
+	case basic != nil:
 		var step Step
-		B, step = y.tier("basic", pp.terms["basic"], S)
+		B, step = y.tier(basic, S)
 		r.Steps = append(r.Steps, step)
 	}
-	P1 := S.Sub(B)
+	P1 := S - B
 
 	// Critical, assistance and tilted each pay on what the tier before left:
 	// P1 → C, P2 → M, P3 → Tt.
-	C, P2 := zero, P1
+	C, P2 := Money(0), P1
 	if !cl.Uninsured {
-		C, P2 = y.accumulated("critical", pp, P1, r)
+		C, P2 = y.accumulated(criticalTier, pp, P1, r)
 	}
-	M, P3 := y.accumulated("assistance", pp, y.counted("assistance", pp, cl, S, P2, r), r)
-	P3 = P2.Sub(M)
-	Tt, _ := y.accumulated("tilted", pp, y.counted("tilted", pp, cl, S, P3, r), r)
+	M, _ := y.accumulated(assistanceTier, pp, y.counted(assistanceTier, pp, cl, S, P2, r), r)
+	P3 := P2 - M
+	Tt, _ := y.accumulated(tiltedTier, pp, y.counted(tiltedTier, pp, cl, S, P3, r), r)
 
-	Tu := zero
-	if t := plan.Tier("top_up"); t != nil && t.Target != nil {
-		eff := pp.terms["top_up"]
-		target := fen(t.Target.Value.Mul(S))
-		Tu = maxDec(zero, target.Sub(B.Add(C).Add(M).Add(Tt)))
-		Tu = minDec(Tu, P3.Sub(Tt))
-		left := y.capLeft(eff)
-		if left != nil {
-			Tu = minDec(Tu, *left)
+	var Tu Money
+	if top := pp.topUp; top != nil {
+		target := top.target.Of(S)
+		Tu = min(max(0, target-(B+C+M+Tt)), P3-Tt)
+		step := Step{Tier: "top_up", Base: target, Target: &top.target, Clause: top.clause}
+		if top.terms.capped {
+			left := y.capLeft(top.terms)
+			Tu = min(Tu, left)
+			step.CapLeft = y.amount(left)
 		}
-		y.used[eff.group] = y.used[eff.group].Add(Tu)
-		step := Step{Tier: "top_up", Base: money(target), Target: &Ratio{t.Target.Value}, Paid: money(Tu), Clause: t.Target.Clause}
-		if left != nil {
-			step.CapLeft = &Money{*left}
-		}
+		y.pays(top.terms.groupID, Tu)
+		step.Paid = Tu
 		r.Steps = append(r.Steps, step)
 	}
 
 	for _, v := range [...]struct {
 		name string
-		d    decimal.Decimal
+		m    Money
 	}{{"in-scope cost after basic insurance", P1}, {"after critical-illness insurance", P2}, {"after assistance", P3}} {
-		if v.d.IsNegative() {
-			return nil, fmt.Errorf("invariant broken: %s is negative (%s), which would make an accumulator decrease", v.name, v.d.StringFixed(2))
+		if v.m < 0 {
+			return fmt.Errorf("invariant broken: %s is negative (%s), which would make an accumulator decrease", v.name, v.m)
 		}
 	}
-	OOP := T.Sub(H).Sub(B).Sub(C).Sub(M).Sub(Tt).Sub(Tu)
-	r.HospitalBorne, r.Basic, r.Critical, r.Assistance, r.Tilted, r.TopUp, r.OutOfPocket = money(H), money(B), money(C), money(M), money(Tt), money(Tu), money(OOP)
-	y.insuredSelfPay = y.insuredSelfPay.Add(P2)
-	y.inScopeSelfPay = y.inScopeSelfPay.Add(P3.Sub(Tt).Sub(Tu))
+	r.HospitalBorne, r.Basic, r.Critical, r.Assistance, r.Tilted, r.TopUp = H, B, C, M, Tt, Tu
+	r.OutOfPocket = T - H - B - C - M - Tt - Tu
+	r.Steps = y.keepSteps(r.Steps)
 	if err := y.check(r, pp); err != nil {
-		return nil, err
+		return err
 	}
-	y.claims = append(y.claims, *r)
-	return r, nil
+	y.add(r, P2, P3-Tt-Tu)
+	return nil
 }
 
 // check enforces the invariants of every result: no payment is negative,
@@ -303,54 +416,36 @@ func (y *year) check(r *ClaimResult, pp *prepared) error {
 		m    Money
 	}{{"hospital_borne", r.HospitalBorne}, {"basic", r.Basic}, {"critical", r.Critical}, {"assistance", r.Assistance},
 		{"tilted", r.Tilted}, {"top_up", r.TopUp}, {"out_of_pocket", r.OutOfPocket}}
-	sum := zero
+	var sum Money
 	for _, p := range parts {
-		if p.m.IsNegative() {
-			return fmt.Errorf("invariant broken: %s is negative (%s)", p.name, p.m.StringFixed(2))
+		if p.m < 0 {
+			return fmt.Errorf("invariant broken: %s is negative (%s)", p.name, p.m)
 		}
-		if !p.m.IsZero() {
-			sum = sum.Add(p.m.Decimal)
-		}
+		sum += p.m
 	}
-	if !sum.Equal(r.Total.Decimal) {
-		return fmt.Errorf("invariant broken: the parts sum to %s, not the total %s", sum.StringFixed(2), r.Total.StringFixed(2))
+	if sum != r.Total {
+		return fmt.Errorf("invariant broken: the parts sum to %s, not the total %s", sum, r.Total)
 	}
-	for _, id := range []string{"basic", "critical", "assistance", "tilted", "top_up"} {
-		eff, ok := pp.terms[id]
-		if !ok {
-			continue
-		}
-		if eff.cap != nil && y.used[eff.group].GreaterThan(*eff.cap) && id != "basic" {
-			return fmt.Errorf("invariant broken: %s cap group %s has paid %s, over its cap %s", id, eff.group, y.used[eff.group].StringFixed(2), eff.cap.StringFixed(2))
+	for _, t := range pp.capped {
+		if used := y.usedBy(t.groupID); used > t.cap {
+			return fmt.Errorf("invariant broken: %s cap group %s has paid %s, over its cap %s", t.tier, t.group, used, t.cap)
 		}
 	}
 	return nil
 }
 
-func (y *year) totals() Totals {
-	var t Totals
-	total := func(get func(ClaimResult) Money) Money {
-		s := zero
-		for _, c := range y.claims {
-			s = s.Add(get(c).Decimal)
-		}
-		return money(s)
-	}
-	t.Total = total(func(c ClaimResult) Money { return c.Total })
-	t.HospitalBorne = total(func(c ClaimResult) Money { return c.HospitalBorne })
-	t.Basic = total(func(c ClaimResult) Money { return c.Basic })
-	t.Critical = total(func(c ClaimResult) Money { return c.Critical })
-	t.Assistance = total(func(c ClaimResult) Money { return c.Assistance })
-	t.Tilted = total(func(c ClaimResult) Money { return c.Tilted })
-	t.TopUp = total(func(c ClaimResult) Money { return c.TopUp })
-	t.OutOfPocket = total(func(c ClaimResult) Money { return c.OutOfPocket })
-	t.InsuredSelfPay = money(y.insuredSelfPay)
-	t.InScopeSelfPay = money(y.inScopeSelfPay)
+// add counts a settled claim into the year's totals and measures.
+func (y *year) add(r *ClaimResult, insuredSelfPay, inScopeSelfPay Money) {
+	t := &y.totals
+	t.Total += r.Total
+	t.HospitalBorne += r.HospitalBorne
+	t.Basic += r.Basic
+	t.Critical += r.Critical
+	t.Assistance += r.Assistance
+	t.Tilted += r.Tilted
+	t.TopUp += r.TopUp
+	t.OutOfPocket += r.OutOfPocket
+	t.InsuredSelfPay += insuredSelfPay
+	t.InScopeSelfPay += inScopeSelfPay
 	t.TotalSelfPay = t.OutOfPocket
-	return t
-}
-
-// percent writes a ratio as a percentage: 0.1 → "10%".
-func percent(r decimal.Decimal) string {
-	return r.Mul(decimal.NewFromInt(100)).String() + "%"
 }

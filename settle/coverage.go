@@ -35,9 +35,6 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 			return nil, fmt.Errorf("enrollment rules disagree: clause %s and clause %s", rec.Clause, other.Clause)
 		}
 	}
-	if vs := e.set.Schema.Validate("EnrollmentRule", rec.Fields); len(vs) > 0 {
-		return nil, fmt.Errorf("enrollment rule (clause %s): %s", rec.Clause, vs[0])
-	}
 	cov := &Coverage{Starts: str(rec.Fields["starts"]), Clause: rec.Clause}
 	switch cov.Starts {
 	case "enrollment_date":

@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
+	"strings"
 	"sync"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/settle/money"
 )
 
 // Stage is the name settlement errors are reported under.
@@ -24,8 +23,9 @@ type Engine struct {
 	// claim: the baseline the cache is measured against.
 	EvaluatePerClaim bool
 
-	mu    sync.Mutex
-	plans map[planKey]*prepared
+	mu     sync.Mutex
+	plans  map[planKey]*prepared
+	groups groupIDs
 	// decisions caches the per-person decisions (subsidy, monitoring) the
 	// same way: they depend only on the person's context and the params.
 	decisions map[decisionKey][]compiler.Record
@@ -47,32 +47,6 @@ type planKey struct {
 	referred    bool
 	uninsured   bool
 	disease     string
-}
-
-// prepared is a plan with each tier's terms already tilted: both depend
-// only on the context, so both are cached.
-type prepared struct {
-	plan  *compiler.Plan
-	terms map[string]terms
-}
-
-func prepare(plan *compiler.Plan) *prepared {
-	p := &prepared{plan: plan, terms: map[string]terms{}}
-	for id, t := range plan.Tiers {
-		p.terms[id] = effective(t)
-	}
-	// The top-up draws on the cap of the group it shares (the assistance
-	// limit) without restating it.
-	if top, ok := p.terms["top_up"]; ok && top.cap == nil {
-		for _, id := range []string{"basic", "critical", "assistance", "tilted"} {
-			if t, ok := p.terms[id]; ok && t.group == top.group && t.cap != nil {
-				top.cap = t.cap
-				p.terms["top_up"] = top
-				break
-			}
-		}
-	}
-	return p
 }
 
 // New returns an engine over a policy set.
@@ -141,12 +115,16 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	}
 	res.Coverage = cov
 
-	claims := make([]Claim, len(c.Claims))
-	copy(claims, c.Claims)
-	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Date < claims[j].Date })
-	y := newYear()
+	claims := c.Claims
+	if i, err := withinBounds(claims); err != nil {
+		return nil, fail(&claims[i], "%v", err)
+	}
+	res.Claims = make([]ClaimResult, len(claims))
+	y := newYear(len(claims))
 	personKey := region.DecisionKey("plan", person)
-	for i := range claims {
+	var plans []*prepared // distinct, for the rules they used
+	var memo claimPlans
+	for n, i := range dateOrder(claims) {
 		cl := &claims[i]
 		if doc := region.Document; cl.Date < doc.InForceFrom || (doc.InForceTo != "" && cl.Date > doc.InForceTo) {
 			return nil, fail(cl, "dated %s, outside the period %s is in force (%s to %s)", cl.Date, doc.Number, doc.InForceFrom, orOpen(doc.InForceTo))
@@ -154,20 +132,25 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 		if cov != nil && cl.Date < cov.From {
 			return nil, fail(cl, "dated %s, before coverage starts on %s (%s)", cl.Date, cov.From, cov.describe())
 		}
-		cctx := person
-		cctx.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
-		plan, err := e.plan(ctx, region, cctx, personKey, p)
-		if err != nil {
+		plan := memo.find(cl)
+		if plan == nil {
+			var err error
+			if plan, err = e.plan(ctx, region, person, cl, personKey, p); err != nil {
+				return nil, fail(cl, "%v", err)
+			}
+			if !e.EvaluatePerClaim {
+				memo = append(memo, claimPlan{claimContext: contextOf(cl), plan: plan})
+			}
+		}
+		if !slices.Contains(plans, plan) {
+			plans = append(plans, plan)
+			res.Rules = append(res.Rules, plan.plan.Rules...)
+		}
+		if err := y.settleClaim(cl, plan, &res.Claims[n]); err != nil {
 			return nil, fail(cl, "%v", err)
 		}
-		res.Rules = append(res.Rules, plan.plan.Rules...)
-		cr, err := y.settleClaim(cl, plan)
-		if err != nil {
-			return nil, fail(cl, "%v", err)
-		}
-		res.Claims = append(res.Claims, *cr)
 	}
-	res.Totals = y.totals()
+	res.Totals = y.totals
 	flags, err := e.monitoring(ctx, region, person, p, res.Totals, res)
 	if err != nil {
 		return nil, fail(nil, "%v", err)
@@ -178,20 +161,85 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	return res, nil
 }
 
-// plan returns the prepared plan for a claim context, from the cache if it
-// has been evaluated before. personKey is the context's DecisionKey without
-// a claim; the claim's part is added here.
-func (e *Engine) plan(ctx context.Context, r *compiler.Region, c compiler.Context, personKey string, p *compiler.Params) (*prepared, error) {
-	if e.EvaluatePerClaim {
+// dateOrder is the order claims settle in: by date, file order on ties,
+// as indices, so the claims are not copied.
+func dateOrder(claims []Claim) []int {
+	order := make([]int, len(claims))
+	for i := range order {
+		order[i] = i
+	}
+	if !slices.IsSortedFunc(claims, func(a, b Claim) int { return strings.Compare(a.Date, b.Date) }) {
+		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(claims[a].Date, claims[b].Date) })
+	}
+	return order
+}
+
+// withinBounds checks that the claims' totals sum to at most MaxAmount.
+// Every sum a year forms is at most that sum, so each one is exact in the
+// claim loop's int64 fen. It returns the claim where the bound is passed.
+func withinBounds(claims []Claim) (int, error) {
+	var sum Money
+	for i := range claims {
+		t := claims[i].Total
+		if t < 0 || t > money.MaxAmount {
+			return i, fmt.Errorf("total %s is outside 0 to %s", t, money.MaxAmount)
+		}
+		if sum += t; sum > money.MaxAmount {
+			return i, fmt.Errorf("the year's claims total more than %s, the largest amount settled", money.MaxAmount)
+		}
+	}
+	return 0, nil
+}
+
+// claimContext is the claim's part of a plan's context.
+type claimContext struct {
+	kind, level, disease string
+	referred, uninsured  bool
+}
+
+func contextOf(cl *Claim) claimContext {
+	return claimContext{kind: cl.Kind, level: cl.HospitalLevel, disease: cl.Disease, referred: cl.Referred, uninsured: cl.Uninsured}
+}
+
+// claimPlans remembers a case's plans by the claim's part of the context:
+// the person's part is the same for every claim of a case, so there is no
+// need to hash it, with the rest of the engine's key, for each claim.
+// A handful of distinct contexts a year makes a list the fastest lookup.
+type claimPlans []claimPlan
+
+type claimPlan struct {
+	claimContext
+	plan *prepared
+}
+
+func (m claimPlans) find(cl *Claim) *prepared {
+	for i := range m {
+		if m[i].claimContext == contextOf(cl) {
+			return m[i].plan
+		}
+	}
+	return nil
+}
+
+// plan returns the prepared plan for a claim, from the cache if its context
+// has been evaluated before. personKey is the person's DecisionKey for
+// plans; the claim's part is added here.
+func (e *Engine) plan(ctx context.Context, r *compiler.Region, person compiler.Context, cl *Claim, personKey string, p *compiler.Params) (*prepared, error) {
+	evaluate := func() (*prepared, error) {
+		c := person
+		c.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
 		plan, err := r.Plan(ctx, e.set.Schema, c, p)
 		if err != nil {
 			return nil, err
 		}
-		return prepare(plan), nil
+		return prepare(plan, &e.groups)
 	}
-	key := planKey{region: r.ID, params: p, person: personKey, kind: c.Claim.Kind, level: c.Claim.HospitalLevel, referred: c.Claim.Referred, uninsured: c.Claim.Uninsured}
+	if e.EvaluatePerClaim {
+		return evaluate()
+	}
+	key := planKey{region: r.ID, params: p, person: personKey, kind: cl.Kind, level: cl.HospitalLevel, referred: cl.Referred, uninsured: cl.Uninsured}
 	if r.Reads("plan", "disease") {
-		key.disease = c.Claim.Disease
+		key.disease = cl.Disease
 	}
 	e.mu.Lock()
 	pp, ok := e.plans[key]
@@ -199,18 +247,26 @@ func (e *Engine) plan(ctx context.Context, r *compiler.Region, c compiler.Contex
 	if ok {
 		return pp, nil
 	}
-	plan, err := r.Plan(ctx, e.set.Schema, c, p)
+	pp, err := evaluate()
 	if err != nil {
 		return nil, err
 	}
-	pp = prepare(plan)
 	e.mu.Lock()
 	e.plans[key] = pp
 	e.mu.Unlock()
 	return pp, nil
 }
 
-// decide evaluates a per-person decision, once per distinct context.
+// decisionRecords names the record type each per-person decision yields.
+var decisionRecords = map[string]struct{ record, what string }{
+	"subsidy":    {"SubsidyRule", "subsidy rule"},
+	"monitoring": {"MonitoringFlag", "monitoring flag"},
+	"enrollment": {"EnrollmentRule", "enrollment rule"},
+}
+
+// decide evaluates a per-person decision, once per distinct context, and
+// validates what it yields against the schema before it is cached, so a
+// cached decision is a valid one.
 func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string, c compiler.Context, p *compiler.Params) ([]compiler.Record, error) {
 	key := decisionKey{region: r.ID, decision: decision, person: r.DecisionKey(decision, c), params: p}
 	if !e.EvaluatePerClaim {
@@ -224,6 +280,13 @@ func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string
 	recs, err := r.Eval(ctx, decision, e.set.Input(c, p))
 	if err != nil {
 		return nil, err
+	}
+	if typ, ok := decisionRecords[decision]; ok {
+		for _, rec := range recs {
+			if vs := e.set.Schema.Validate(typ.record, rec.Fields); len(vs) > 0 {
+				return nil, fmt.Errorf("%s (clause %s): %s", typ.what, rec.Clause, vs[0])
+			}
+		}
 	}
 	if !e.EvaluatePerClaim {
 		e.mu.Lock()
@@ -248,5 +311,3 @@ func orOpen(s string) string {
 	}
 	return s
 }
-
-func decimalPtr(d decimal.Decimal) *decimal.Decimal { return &d }

@@ -21,9 +21,9 @@ func BenchmarkPlanLookup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := compiler.Context{Year: 2023, Person: compiler.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1",
-		Claim: &compiler.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}}
-	personKey := r.DecisionKey("plan", ctx)
+	person := compiler.Context{Year: 2023, Person: compiler.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1"}
+	claim := &Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}
+	personKey := r.DecisionKey("plan", person)
 	for _, mode := range []struct {
 		name     string
 		perClaim bool
@@ -32,7 +32,7 @@ func BenchmarkPlanLookup(b *testing.B) {
 			e := New(set)
 			e.EvaluatePerClaim = mode.perClaim
 			for b.Loop() {
-				if _, err := e.plan(context.Background(), r, ctx, personKey, p); err != nil {
+				if _, err := e.plan(context.Background(), r, person, claim, personKey, p); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/settle/money"
 )
 
 // candidate is one matching subsidy rule with the amount it would give.
@@ -52,9 +53,6 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 	res0.used(recs)
 	var cands []candidate
 	for i, rec := range recs {
-		if vs := e.set.Schema.Validate("SubsidyRule", rec.Fields); len(vs) > 0 {
-			return nil, fmt.Errorf("subsidy rule (clause %s): %s", rec.Clause, vs[0])
-		}
 		cand := candidate{rule: str(rec.Fields["rule"]), clause: rec.Clause, rank: noRank, replaces: str(rec.Fields["replaces"]), order: i}
 		basis := tier1
 		if str(rec.Fields["basis"]) == "own_tier" {
@@ -69,7 +67,7 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 		case "fixed":
 			cand.amount, _ = schema.Decimal(rec.Fields["amount"])
 		}
-		cand.amount = minDec(cand.amount, own)
+		cand.amount = decimal.Min(cand.amount, own)
 		if rank, ok := rec.Fields["rank"]; ok {
 			d, _ := schema.Decimal(rank)
 			cand.rank = int(d.IntPart())
@@ -93,7 +91,11 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 			live = append(live, c)
 		}
 	}
-	res := &SubsidyResult{Contribution: money(own), Amount: money(zero), PersonPays: money(own), Funders: []FunderAmount{}}
+	ownFen, err := money.FromDecimal(own)
+	if err != nil {
+		return nil, fmt.Errorf("contribution of tier %s: %v", c.EnrollmentTier, err)
+	}
+	res := &SubsidyResult{Contribution: ownFen, PersonPays: ownFen, Funders: []FunderAmount{}}
 	if len(live) == 0 {
 		return res, nil
 	}
@@ -108,15 +110,22 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 		return a.order < b.order
 	})
 	win := live[0]
-	res.Amount, res.PersonPays, res.Rule, res.Clause = money(win.amount), money(own.Sub(win.amount)), win.rule, win.clause
-	left := win.amount
+	if res.Amount, err = money.FromDecimal(win.amount); err != nil {
+		return nil, fmt.Errorf("subsidy rule %s (clause %s): %v", win.rule, win.clause, err)
+	}
+	res.PersonPays, res.Rule, res.Clause = ownFen-res.Amount, win.rule, win.clause
+	// Shares of an amount in fen, rounded to the fen, are whole fen: the
+	// last funder takes what the others' rounding left.
+	left := res.Amount
 	for i, f := range win.funders {
-		part := fen(f.share.Mul(win.amount))
-		if i == len(win.funders)-1 {
-			part = left
+		part := left
+		if i < len(win.funders)-1 {
+			if part, err = money.FromDecimal(fen(f.share.Mul(win.amount))); err != nil {
+				return nil, fmt.Errorf("subsidy rule %s, funder %s: %v", win.rule, f.funder, err)
+			}
 		}
-		left = left.Sub(part)
-		res.Funders = append(res.Funders, FunderAmount{Funder: f.funder, Amount: money(part)})
+		left -= part
+		res.Funders = append(res.Funders, FunderAmount{Funder: f.funder, Amount: part})
 	}
 	return res, nil
 }
@@ -126,7 +135,7 @@ func contribution(p *compiler.Params, tier string) (decimal.Decimal, error) {
 	path := "contribution.tier" + tier
 	leaf, ok := p.Resolved.Leaves[path]
 	if !ok {
-		return zero, fmt.Errorf("no %s for %d: give params.contribution.tier%s", path, p.Resolved.Year, tier)
+		return decimal.Zero, fmt.Errorf("no %s for %d: give params.contribution.tier%s", path, p.Resolved.Year, tier)
 	}
 	return schema.Decimal(leaf.Value)
 }
@@ -147,11 +156,11 @@ func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.
 	}
 	res.used(recs)
 	measures := map[string]Money{"insured_self_pay": t.InsuredSelfPay, "in_scope_self_pay": t.InScopeSelfPay, "total_self_pay": t.TotalSelfPay}
+	fail := func(rec compiler.Record, err error) error {
+		return fmt.Errorf("monitoring flag %s (clause %s): %v", str(rec.Fields["flag"]), rec.Clause, err)
+	}
 	out := []FlagResult{}
 	for _, rec := range recs {
-		if vs := e.set.Schema.Validate("MonitoringFlag", rec.Fields); len(vs) > 0 {
-			return nil, fmt.Errorf("monitoring flag (clause %s): %s", rec.Clause, vs[0])
-		}
 		var threshold decimal.Decimal
 		if share, ok := rec.Fields["household_income_share"]; ok {
 			h := c.Person.Household
@@ -166,9 +175,13 @@ func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.
 		}
 		inclusive, _ := rec.Fields["inclusive"].(bool)
 		measure := str(rec.Fields["measure"])
-		value := measures[measure].Decimal
-		raised := value.GreaterThan(threshold) || (inclusive && value.Equal(threshold))
-		out = append(out, FlagResult{Flag: str(rec.Fields["flag"]), Measure: measure, Value: money(value), Threshold: money(threshold),
+		limit, err := money.FromDecimal(threshold)
+		if err != nil {
+			return nil, fail(rec, err)
+		}
+		value := measures[measure]
+		raised := value > limit || (inclusive && value == limit)
+		out = append(out, FlagResult{Flag: str(rec.Fields["flag"]), Measure: measure, Value: value, Threshold: limit,
 			Inclusive: inclusive, Raised: raised, Clause: rec.Clause, Population: str(rec.Fields["population"])})
 	}
 	return out, nil

@@ -1,0 +1,149 @@
+// Package money is the exact fixed-point arithmetic of the claim loop:
+// amounts are whole fen in an int64, ratios whole billionths in an int64.
+//
+// Every value enters from a shopspring/decimal that was read from its
+// literal text (a case file, a params file, a Rego term), and is converted
+// only if it is exactly representable — an amount with a third decimal, or
+// a ratio with a tenth, is an error, never rounded on the way in. Products
+// of a ratio and an amount are formed exactly in 128 bits and rounded once,
+// half-up to the fen, as decimal's Round(2) does for the non-negative
+// amounts settlement works with. So the results are the ones shopspring
+// arithmetic gives, digit for digit (TestAgreesWithDecimal), without a heap
+// allocation per operation: that is what lets a cached year of claims run
+// over a hundred times faster than evaluating Rego for each claim.
+package money
+
+import (
+	"fmt"
+	"math/bits"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Amount is an amount of money in fen (0.01 yuan).
+type Amount int64
+
+// Rate is a ratio in billionths: 0.7 is Rate(700_000_000).
+type Rate int64
+
+const (
+	// RateScale is the number of Rate units in 1.
+	RateScale  = 1_000_000_000
+	rateDigits = 9
+
+	// MaxAmount bounds every amount settlement accepts and, checked on the
+	// sum of a year's claims, every sum it forms: 10^14 yuan, beyond any
+	// bill, far inside int64.
+	MaxAmount Amount = 1e16
+	// MaxRate bounds ratios (weights and factors included) at 100, so a
+	// product with any amount up to MaxAmount fits the 128-bit form below.
+	MaxRate Rate = 100 * RateScale
+)
+
+// One is the ratio 1.
+const One Rate = RateScale
+
+// FromDecimal converts an amount exactly: it must have at most two decimals
+// and lie within ±MaxAmount.
+func FromDecimal(d decimal.Decimal) (Amount, error) {
+	fen := d.Shift(2)
+	if !fen.IsInteger() {
+		return 0, fmt.Errorf("amount %s has more than two decimals: money is in yuan and fen", d.String())
+	}
+	if fen.Abs().GreaterThan(decimal.NewFromInt(int64(MaxAmount))) {
+		return 0, fmt.Errorf("amount %s is beyond the largest amount settled (%s)", d.String(), MaxAmount)
+	}
+	return Amount(fen.IntPart()), nil
+}
+
+// Decimal is the amount as a decimal, for CEL and for comparisons with
+// thresholds worked out in decimal.
+func (a Amount) Decimal() decimal.Decimal { return decimal.New(int64(a), -2) }
+
+// String writes the amount with exactly two decimals, as decimal's
+// StringFixed(2) does: "1234.50", "-0.05".
+func (a Amount) String() string { return string(a.AppendText(nil)) }
+
+// AppendText appends String's text; it implements encoding.TextAppender.
+func (a Amount) AppendText(b []byte) []byte {
+	u := uint64(a)
+	if a < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u/10%10), byte('0'+u%10))
+}
+
+// MarshalJSON writes the amount as the result contract's string.
+func (a Amount) MarshalJSON() ([]byte, error) {
+	b := append(make([]byte, 0, 24), '"')
+	return append(a.AppendText(b), '"'), nil
+}
+
+// RateFromDecimal converts a ratio exactly: at most nine decimals, between
+// 0 and MaxRate.
+func RateFromDecimal(d decimal.Decimal) (Rate, error) {
+	units := d.Shift(rateDigits)
+	switch {
+	case !units.IsInteger():
+		return 0, fmt.Errorf("ratio %s has more than %d decimals", d.String(), rateDigits)
+	case d.IsNegative():
+		return 0, fmt.Errorf("ratio %s is negative", d.String())
+	case units.GreaterThan(decimal.NewFromInt(int64(MaxRate))):
+		return 0, fmt.Errorf("ratio %s is above %s", d.String(), MaxRate)
+	}
+	return Rate(units.IntPart()), nil
+}
+
+// Decimal is the ratio as a decimal.
+func (r Rate) Decimal() decimal.Decimal { return decimal.New(int64(r), -rateDigits) }
+
+// String writes the ratio with no trailing zeros, as decimal's String
+// does: "0.7", "0.05", "1".
+func (r Rate) String() string {
+	b := strconv.AppendInt(nil, int64(r)/RateScale, 10)
+	frac := int64(r) % RateScale
+	if frac == 0 {
+		return string(b)
+	}
+	digits := strconv.AppendInt(nil, RateScale+frac, 10)[1:] // zero-padded to nine
+	for digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+	}
+	return string(append(append(b, '.'), digits...))
+}
+
+// Percent writes the ratio as a percentage: 0.1 → "10%".
+func (r Rate) Percent() string { return (r * 100).String() + "%" }
+
+// MarshalJSON writes the ratio as its decimal text in a string.
+func (r Rate) MarshalJSON() ([]byte, error) { return []byte(`"` + r.String() + `"`), nil }
+
+// Of is the ratio of a non-negative amount, rounded half-up to the fen.
+func (r Rate) Of(a Amount) Amount {
+	var p Products
+	p.Add(r, a)
+	return p.Fen()
+}
+
+// Products is an exact sum of ratio × amount products, kept in 128 bits so
+// that a payment over several bands is rounded once, not once per band.
+// Both factors must be non-negative and within their bounds.
+type Products struct{ hi, lo uint64 }
+
+// Add adds r × a.
+func (p *Products) Add(r Rate, a Amount) {
+	hi, lo := bits.Mul64(uint64(r), uint64(a))
+	var carry uint64
+	p.lo, carry = bits.Add64(p.lo, lo, 0)
+	p.hi += hi + carry
+}
+
+// Fen is the sum rounded half-up to the fen.
+func (p Products) Fen() Amount {
+	lo, carry := bits.Add64(p.lo, RateScale/2, 0)
+	q, _ := bits.Div64(p.hi+carry, lo, RateScale)
+	return Amount(q)
+}
