@@ -7,9 +7,7 @@ import (
 	"testing"
 
 	"github.com/polc-dev/polc/casefile"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
-	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -18,10 +16,7 @@ import (
 // position — never a panic, and never a result that breaks an invariant.
 // Seeded with every golden case.
 func FuzzLoadAndSettle(f *testing.F) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
-	if set == nil {
-		f.Fatal(ds)
-	}
+	set := shippedSet(f)
 	names, _ := fs.Glob(golden.FS, "*/*.yaml")
 	for _, n := range names {
 		data, _ := fs.ReadFile(golden.FS, n)

@@ -11,9 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/casefile"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
-	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -24,10 +22,7 @@ import (
 // invariants the engine checks — which it reports as "invariant broken" —
 // and every claim's parts must add up to its total.
 func TestInvariantsOnPerturbedGoldens(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
-	if set == nil {
-		t.Fatal(ds)
-	}
+	set := shippedSet(t)
 	rng := rand.New(rand.NewPCG(20261122, 1))
 	fen := func(max settle.Money) settle.Money { return settle.Money(rng.Int64N(int64(max) + 1)) }
 	names, _ := fs.Glob(golden.FS, "*/*.yaml")

@@ -2,11 +2,7 @@ package settle
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/shopspring/decimal"
-
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -96,130 +92,6 @@ func (y *year) pays(group int, m Money) {
 		y.used = append(y.used, make([]Money, group+1-len(y.used))...)
 	}
 	y.used[group] += m
-}
-
-// terms are a tier's terms with its tilts applied — the deductible scaled
-// and rounded, the ratio raised, the cap removed — in the claim loop's
-// exact units. They are cached with the plan and shared by every result
-// that points into them, so they are never changed once prepared.
-type terms struct {
-	tier       string
-	index      tierIndex // for the accumulated tiers
-	deductible Money
-	bands      []band // a plain ratio is one band with no end
-	capped     bool
-	cap        Money
-	perClaim   bool
-	group      string
-	groupID    int // the group's number in the engine
-	clause     string
-	clauses    []string
-	note       string // what the tilts did, for the reviewer
-}
-
-// band is one band of a tier's ratio; upto is its absolute end on the
-// year's accumulation unless it is open.
-type band struct {
-	upto  Money
-	open  bool
-	ratio Ratio
-}
-
-// effective applies a tier's tilts, in decimal from the plan's literal
-// values, and converts the result exactly for the claim loop.
-func effective(t *compiler.Terms) (*terms, error) {
-	out := &terms{tier: t.Tier, perClaim: t.DeductibleBasis == "per_claim", group: t.CapGroup, clauses: t.Clauses}
-	deductible := decimal.Zero
-	if t.Deductible != nil {
-		deductible = t.Deductible.Value
-	}
-	var bands []compiler.Band
-	switch {
-	case len(t.Bands) > 0:
-		bands = append(bands, t.Bands...)
-		out.clause = t.BandsClause
-	case t.Ratio != nil:
-		bands = []compiler.Band{{Ratio: t.Ratio.Value}}
-		out.clause = t.Ratio.Clause
-	}
-	var cap *decimal.Decimal
-	if t.AnnualCap != nil {
-		cap = &t.AnnualCap.Value
-	}
-	if out.clause == "" && len(t.Clauses) > 0 {
-		out.clause = t.Clauses[0]
-	}
-	// Tilts compose in one order whatever the order of the rules that state
-	// them: the deductible factor; then floors, a minimum level of the
-	// ordinary terms; then points added to that level (提高N个百分点 is
-	// relative to what others get), at most 1; then the cap removed. The
-	// compiler lets at most one rule set each operation of a tier.
-	var factor, floor, add *decimal.Decimal
-	removeCap := false
-	for _, tl := range t.Tilts {
-		if tl.DeductibleFactor != nil {
-			factor = tl.DeductibleFactor
-		}
-		if tl.RatioFloor != nil {
-			floor = tl.RatioFloor
-		}
-		if tl.RatioAdd != nil {
-			add = tl.RatioAdd
-		}
-		removeCap = removeCap || tl.RemoveCap
-	}
-	var tilted []string
-	if factor != nil {
-		before := deductible
-		deductible = deductible.Mul(*factor).Round(2)
-		tilted = append(tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), factor, deductible.StringFixed(2)))
-	}
-	if floor != nil {
-		tilted = append(tilted, fmt.Sprintf("比例不低于 %s", floor))
-	}
-	if add != nil {
-		tilted = append(tilted, fmt.Sprintf("比例提高 %s（至多 1）", add))
-	}
-	one := decimal.NewFromInt(1)
-	for i := range bands {
-		if floor != nil && bands[i].Ratio.LessThan(*floor) {
-			bands[i].Ratio = *floor
-		}
-		if add != nil {
-			bands[i].Ratio = decimal.Min(one, bands[i].Ratio.Add(*add))
-		}
-	}
-	if removeCap {
-		cap = nil
-		tilted = append(tilted, "不设封顶线")
-	}
-	if len(tilted) > 0 {
-		out.note = "按条款调整：" + strings.Join(tilted, "；")
-	}
-
-	var err error
-	if out.deductible, err = money.FromDecimal(deductible); err != nil {
-		return nil, fmt.Errorf("%s deductible: %v", t.Tier, err)
-	}
-	if cap != nil {
-		out.capped = true
-		if out.cap, err = money.FromDecimal(*cap); err != nil {
-			return nil, fmt.Errorf("%s annual cap: %v", t.Tier, err)
-		}
-	}
-	for _, b := range bands {
-		var eb band
-		if eb.ratio, err = money.RateFromDecimal(b.Ratio); err != nil {
-			return nil, fmt.Errorf("%s ratio: %v", t.Tier, err)
-		}
-		if eb.open = b.Upto == nil; !eb.open {
-			if eb.upto, err = money.FromDecimal(*b.Upto); err != nil {
-				return nil, fmt.Errorf("%s band edge: %v", t.Tier, err)
-			}
-		}
-		out.bands = append(out.bands, eb)
-	}
-	return out, nil
 }
 
 // pay is what the terms pay as the accumulation moves from a0 to a1: each
@@ -447,5 +319,11 @@ func (y *year) add(r *ClaimResult, insuredSelfPay, inScopeSelfPay Money) {
 	t.OutOfPocket += r.OutOfPocket
 	t.InsuredSelfPay += insuredSelfPay
 	t.InScopeSelfPay += inScopeSelfPay
+}
+
+// result is the year's totals, with the measures derived from them.
+func (y *year) result() Totals {
+	t := y.totals
 	t.TotalSelfPay = t.OutOfPocket
+	return t
 }

@@ -100,7 +100,7 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Region: c.Region, Year: c.Year, Case: c.File, Title: c.Title, Clauses: c.Clauses, Claims: []ClaimResult{}, Monitoring: []FlagResult{}}
+	res := &Result{Region: c.Region, Year: c.Year, Case: c.File, Title: c.Title, Clauses: c.Clauses, Monitoring: []FlagResult{}}
 	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
 
 	sub, err := e.subsidy(ctx, region, person, p, res)
@@ -141,16 +141,16 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 			if !e.EvaluatePerClaim {
 				memo = append(memo, claimPlan{claimContext: contextOf(cl), plan: plan})
 			}
-		}
-		if !slices.Contains(plans, plan) {
-			plans = append(plans, plan)
-			res.Rules = append(res.Rules, plan.plan.Rules...)
+			if !slices.Contains(plans, plan) {
+				plans = append(plans, plan)
+				res.Rules = append(res.Rules, plan.rules...)
+			}
 		}
 		if err := y.settleClaim(cl, plan, &res.Claims[n]); err != nil {
 			return nil, fail(cl, "%v", err)
 		}
 	}
-	res.Totals = y.totals
+	res.Totals = y.result()
 	flags, err := e.monitoring(ctx, region, person, p, res.Totals, res)
 	if err != nil {
 		return nil, fail(nil, "%v", err)

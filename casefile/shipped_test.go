@@ -1,0 +1,28 @@
+package casefile_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policies"
+)
+
+// shipped is the embedded policy set, compiled once for every test of the
+// package: compiling it is most of a test's time.
+var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	if set == nil {
+		return nil, ds
+	}
+	return set, nil
+})
+
+func shippedSet(tb testing.TB) *compiler.PolicySet {
+	tb.Helper()
+	set, err := shipped()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return set
+}
