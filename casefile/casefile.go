@@ -7,7 +7,6 @@
 package casefile
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +26,15 @@ import (
 // Stage is the name case problems are reported under.
 const Stage = "case"
 
+// Limits on a case file: one person's year is a few dozen claims, rarely
+// a few hundred; these leave room for that many times over and keep a
+// hostile file from taking the machine's memory (a claim costs a few
+// kilobytes once loaded and settled).
+const (
+	MaxCaseBytes = 2 << 20
+	MaxClaims    = 5000
+)
+
 // Case is a loaded case: what settle needs, and the assertions to check on
 // its result.
 type Case struct {
@@ -43,10 +51,9 @@ type Expectation struct {
 // Load reads one case file against a policy set.
 func Load(file string, data []byte, set *compiler.PolicySet) (*Case, diag.List) {
 	l := &loader{file: file, set: set, s: set.Schema}
-	root, d := yamldoc.Parse(file, data)
-	if d != nil {
-		d.Stage = Stage
-		return nil, diag.List{*d}
+	root, pds := yamldoc.Parse(file, data)
+	if pds.HasErrors() {
+		return nil, pds.WithStage(Stage)
 	}
 	c := &Case{Case: settle.Case{File: file, Pos: yamldoc.Pos(file, root)}}
 	l.top(root, c)
@@ -79,7 +86,7 @@ func (l *loader) fields(n *yaml.Node, what string, handlers map[string]func(k, v
 		k, v := kv[0], kv[1]
 		h, ok := handlers[k.Value]
 		if !ok {
-			l.errorf(k, "%s: unknown key %q (want %s)", what, k.Value, keyList(handlers))
+			l.errorf(k, "%s: unknown key %s (want %s)", what, diag.Quote(k.Value), keyList(handlers))
 			continue
 		}
 		if seen[k.Value] {
@@ -106,9 +113,7 @@ func keyList(h map[string]func(k, v *yaml.Node)) string {
 }
 
 func (l *loader) top(root *yaml.Node, c *Case) {
-	var paramsNode *yaml.Node
-	var claimsNode *yaml.Node
-	var regionNode *yaml.Node
+	var paramsNode, claimsNode, regionNode, yearNode, enrollmentDateNode *yaml.Node
 	l.fields(root, "case", map[string]func(k, v *yaml.Node){
 		"region": func(k, v *yaml.Node) {
 			c.Region = l.str(v, "region")
@@ -116,7 +121,7 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 		},
 		"title":   func(k, v *yaml.Node) { c.Title = l.str(v, "title") },
 		"clauses": func(k, v *yaml.Node) { c.Clauses = l.strList(v, "clauses") },
-		"year":    func(k, v *yaml.Node) { c.Year = l.integer(v, "year") },
+		"year":    func(k, v *yaml.Node) { c.Year, yearNode = l.integer(v, "year"), v },
 		"params":  func(k, v *yaml.Node) { paramsNode = v },
 		"person":  func(k, v *yaml.Node) { l.person(v, &c.Person) },
 		"enrollment": func(k, v *yaml.Node) {
@@ -124,10 +129,10 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 				"tier": func(k, v *yaml.Node) {
 					c.Enrollment.Tier = v.Value
 					if !l.s.Vocabulary("enrollment_tier").Has(v.Value) {
-						l.errorf(v, "enrollment.tier: %q is not an enrollment tier (want %s)", v.Value, strings.Join(l.s.Vocabulary("enrollment_tier").IDs(), " or "))
+						l.errorf(v, "enrollment.tier: %s is not an enrollment tier (want %s)", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("enrollment_tier").IDs(), " or "))
 					}
 				},
-				"date": func(k, v *yaml.Node) { c.Enrollment.Date = l.date(v, "enrollment.date") },
+				"date": func(k, v *yaml.Node) { c.Enrollment.Date, enrollmentDateNode = l.date(v, "enrollment.date"), v },
 			}, "tier")
 		},
 		"claims": func(k, v *yaml.Node) { claimsNode = v },
@@ -144,9 +149,9 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 	if c.Region != "" {
 		r, ok := l.set.Regions[c.Region]
 		if !ok {
-			l.errorf(regionNode, "unknown region %q (the policy set has %s)", c.Region, strings.Join(l.set.RegionIDs(), ", "))
+			l.errorf(regionNode, "unknown region %s (the policy set has %s)", diag.Quote(c.Region), strings.Join(l.set.RegionIDs(), ", "))
 		} else if c.Year != 0 && !r.Document.HasYear(c.Year) {
-			l.errorf(root, "year %d is outside the years of %s (%s)", c.Year, r.Document.Number, r.Document.YearsText())
+			l.errorf(yearNode, "year %d is outside the years of %s (%s)", c.Year, r.Document.Number, r.Document.YearsText())
 		}
 	}
 	if paramsNode != nil {
@@ -156,7 +161,7 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 		l.claims(claimsNode, c)
 	}
 	if c.Enrollment.Date != "" && c.Year != 0 && c.Enrollment.Date > strconv.Itoa(c.Year)+"-12-31" {
-		l.errorf(root, "enrollment.date %s is after the case year %d", c.Enrollment.Date, c.Year)
+		l.errorf(enrollmentDateNode, "enrollment.date %s is after the case year %d", c.Enrollment.Date, c.Year)
 	}
 }
 
@@ -171,8 +176,15 @@ func (l *loader) person(n *yaml.Node, p *compiler.Person) {
 			p.Categories = []string{}
 			for _, item := range v.Content {
 				if !cats.Has(item.Value) {
-					l.errorf(item, "person.categories: unknown category %q%s", item.Value, l.s.Suggest("category", item.Value))
+					l.errorf(item, "person.categories: unknown category %s%s", diag.Quote(item.Value), l.s.Suggest("category", item.Value))
 					continue
+				}
+				for _, other := range p.Categories {
+					if other == item.Value {
+						l.errorf(item, "person.categories: %s is given twice", item.Value)
+					} else if why := l.s.Exclusive(other, item.Value); why != "" {
+						l.errorf(item, "person.categories: no one is both %s and %s (%s)", other, item.Value, why)
+					}
 				}
 				p.Categories = append(p.Categories, item.Value)
 			}
@@ -187,7 +199,7 @@ func (l *loader) person(n *yaml.Node, p *compiler.Person) {
 		"residence": func(k, v *yaml.Node) {
 			p.Residence = v.Value
 			if !l.s.Vocabulary("residence").Has(v.Value) {
-				l.errorf(v, "person.residence: %q is not a residence (want %s)", v.Value, strings.Join(l.s.Vocabulary("residence").IDs(), " or "))
+				l.errorf(v, "person.residence: %s is not a residence (want %s)", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("residence").IDs(), " or "))
 			}
 		},
 		"county":     func(k, v *yaml.Node) { p.County = l.str(v, "person.county") },
@@ -222,6 +234,10 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 		l.errorf(n, "claims: want a list")
 		return
 	}
+	if len(n.Content) > MaxClaims {
+		l.errorf(n, "claims: %d claims, more than the %d a case may hold (one person's year)", len(n.Content), MaxClaims)
+		return
+	}
 	ids := map[string]bool{}
 	year := strconv.Itoa(c.Year)
 	for _, item := range n.Content {
@@ -231,7 +247,7 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 			"id": func(k, v *yaml.Node) {
 				cl.ID = l.str(v, "claim id")
 				if ids[cl.ID] {
-					l.errorf(v, "claim id %q is used twice", cl.ID)
+					l.errorf(v, "claim id %s is used twice", diag.Quote(cl.ID))
 				}
 				ids[cl.ID] = true
 			},
@@ -244,13 +260,13 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 			"kind": func(k, v *yaml.Node) {
 				cl.Kind = v.Value
 				if !l.s.Vocabulary("claim_kind").Has(v.Value) {
-					l.errorf(v, "claim kind %q is not one of %s%s", v.Value, strings.Join(l.s.Vocabulary("claim_kind").IDs(), ", "), l.s.Suggest("claim_kind", v.Value))
+					l.errorf(v, "claim kind %s is not one of %s%s", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("claim_kind").IDs(), ", "), l.s.Suggest("claim_kind", v.Value))
 				}
 			},
 			"hospital_level": func(k, v *yaml.Node) {
 				cl.HospitalLevel = v.Value
 				if !l.s.Vocabulary("hospital_level").Has(v.Value) {
-					l.errorf(v, "hospital_level %q is not one of %s", v.Value, strings.Join(l.s.Vocabulary("hospital_level").IDs(), ", "))
+					l.errorf(v, "hospital_level %s is not one of %s", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("hospital_level").IDs(), ", "))
 				}
 			},
 			"referred":       func(k, v *yaml.Node) { cl.Referred = l.boolean(v, "referred") },
@@ -300,7 +316,7 @@ func (l *loader) params(n *yaml.Node, path []string, out *[]params.Override) {
 		p := append(append([]string{}, path...), kv[0].Value)
 		if _, ok := l.s.LookupParam(p); !ok {
 			full := strings.Join(p, ".")
-			l.errorf(kv[0], "params: %s is not a parameter of the schema%s", full, l.s.SuggestParam(full))
+			l.errorf(kv[0], "params: %s is not a parameter of the schema%s", diag.Cut(full), l.s.SuggestParam(full))
 			continue
 		}
 		l.params(kv[1], p, out)
@@ -330,7 +346,7 @@ func (l *loader) strList(n *yaml.Node, what string) []string {
 func (l *loader) integer(n *yaml.Node, what string) int {
 	i, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
-		l.errorf(n, "%s: want a whole number, not %q", what, n.Value)
+		l.errorf(n, "%s: want a whole number, not %s", what, diag.Quote(n.Value))
 		return 0
 	}
 	return i
@@ -338,7 +354,7 @@ func (l *loader) integer(n *yaml.Node, what string) int {
 
 func (l *loader) boolean(n *yaml.Node, what string) bool {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		l.errorf(n, "%s: want true or false, not %q", what, n.Value)
+		l.errorf(n, "%s: want true or false, not %s", what, diag.Quote(n.Value))
 		return false
 	}
 	return n.Value == "true"
@@ -353,15 +369,19 @@ func (l *loader) amount(n *yaml.Node, what string) decimal.Decimal {
 		d, err = schema.Decimal(v)
 	}
 	if err != nil || n.Kind != yaml.ScalarNode {
-		l.errorf(n, "%s: want an amount of money, not %q", what, n.Value)
+		l.errorf(n, "%s: want an amount of money, not %s", what, diag.Quote(n.Value))
 		return decimal.Zero
 	}
 	if d.IsNegative() {
-		l.errorf(n, "%s is negative (%s)", what, n.Value)
+		l.errorf(n, "%s is negative (%s)", what, diag.Cut(n.Value))
 		return decimal.Zero
 	}
 	if d.Exponent() < -2 {
-		l.errorf(n, "%s %s has more than two decimals: money is in yuan and fen", what, n.Value)
+		l.errorf(n, "%s %s has more than two decimals: money is in yuan and fen", what, diag.Cut(n.Value))
+		return decimal.Zero
+	}
+	if _, err := money.FromDecimal(d); err != nil {
+		l.errorf(n, "%s: %v", what, err)
 		return decimal.Zero
 	}
 	return d
@@ -376,11 +396,9 @@ func (l *loader) money(n *yaml.Node, what string) settle.Money {
 	return m
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
-
 func (l *loader) date(n *yaml.Node, what string) string {
-	if !dateRE.MatchString(n.Value) {
-		l.errorf(n, "%s: want a date YYYY-MM-DD, not %q", what, n.Value)
+	if n.Kind != yaml.ScalarNode || !yamldoc.IsDate(n.Value) {
+		l.errorf(n, "%s: want a date of the calendar, YYYY-MM-DD, not %s", what, diag.Quote(n.Value))
 		return ""
 	}
 	return n.Value

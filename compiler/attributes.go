@@ -107,13 +107,19 @@ func comparedWith(e *ast.Expr, ref ast.Ref) ([]*ast.Term, bool) {
 	return consts, true
 }
 
-// variants gives the values the exhaustive stage tries for an attribute a
-// decision reads: the boundaries of numeric comparisons, each compared
-// string, and absent where the case contract lets the attribute be absent.
-func (u attributeUse) variants(decision, attr string, residences []string) []variant {
-	consts, used := u[decision][attr]
-	if !used {
-		return nil
+// variantsOf gives the values the exhaustive stage tries for an attribute:
+// the boundaries of the numbers any rule compares it with, each string
+// compared, and absent where the case contract lets the attribute be
+// absent.
+func (u attributeUse) variantsOf(attr string, residences []string) []variant {
+	var consts []*ast.Term
+	decisions := make([]string, 0, len(u))
+	for d := range u {
+		decisions = append(decisions, d)
+	}
+	sort.Strings(decisions)
+	for _, d := range decisions {
+		consts = append(consts, u[d][attr]...)
 	}
 	var out []variant
 	seen := map[string]bool{}

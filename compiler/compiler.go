@@ -10,8 +10,12 @@
 package compiler
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"time"
 
@@ -19,6 +23,7 @@ import (
 
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
 )
 
@@ -31,6 +36,7 @@ const (
 	StageIDs         = "ids"
 	StageYears       = "years"
 	StageTypes       = "types"
+	StageReads       = "reads"
 	StageParams      = "params"
 	StageBounds      = "floors"
 	StageConstraints = "constraints"
@@ -47,6 +53,8 @@ type Options struct {
 	// exhaustive stage evaluates besides each category alone.
 	// Keyed by region id.
 	CategorySets map[string][][]string
+	// EvalTimeout bounds each evaluation (sandbox.DefaultTimeout if zero).
+	EvalTimeout time.Duration
 }
 
 type stage struct {
@@ -62,6 +70,8 @@ type Compiler struct {
 
 	schema  *schema.Schema
 	regions []*Region
+	guard   *sandbox.Guard
+	spaces  []*regionSpaces // between the constraints and exhaustive stages
 	opa     *ast.Compiler
 	diags   diag.List
 	timings []StageTiming
@@ -95,7 +105,7 @@ func (ps *PolicySet) RegionIDs() []string {
 // Compile loads and checks every policy under fsys. display is the folder
 // name shown in diagnostics. The set is returned only if there is no error.
 func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
-	c := &Compiler{fsys: fsys, display: display, opts: opts}
+	c := &Compiler{fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(opts.EvalTimeout, 0)}
 	// The order matters where a stage reads what an earlier one built:
 	// clauses attaches clauses to rule heads before types compiles the
 	// modules; bounds resolves params before constraints and exhaustive
@@ -108,6 +118,7 @@ func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
 		{StageIDs, c.checkIDs},
 		{StageYears, c.checkYears},
 		{StageTypes, c.checkTypes},
+		{StageReads, c.checkReads},
 		{StageParams, c.loadParams},
 		{StageBounds, c.checkBounds},
 		{StageConstraints, c.checkConstraints},
@@ -170,19 +181,24 @@ func (c *Compiler) healthy() []*Region {
 	return out
 }
 
+// MaxPolicyFileBytes bounds each file of a policies folder: a region
+// module is some tens of kilobytes.
+const MaxPolicyFileBytes = 1 << 20
+
 func (c *Compiler) load() {
 	const schemaFile = "schema.yaml"
 	if _, err := fs.Stat(c.fsys, "."); err != nil {
 		c.errorf(StageLoad, diag.Position{File: c.display}, "cannot read the policies folder: %v", err)
 		return
 	}
-	f, err := c.fsys.Open(schemaFile)
+	c.checkEntries(".")
+	c.checkEntries("params")
+	data, err := c.readFile(schemaFile)
 	if err != nil {
-		c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", pathErr(err))
+		c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", err)
 		return
 	}
-	defer f.Close()
-	s, ds := schema.Load(c.file(schemaFile), f)
+	s, ds := schema.Load(c.file(schemaFile), bytes.NewReader(data))
 	if len(ds) > 0 {
 		c.diags = append(c.diags, ds...)
 		return
@@ -198,9 +214,9 @@ func (c *Compiler) load() {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, err := fs.ReadFile(c.fsys, name)
+		data, err := c.readFile(name)
 		if err != nil {
-			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", pathErr(err))
+			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", err)
 			continue
 		}
 		id := name[:len(name)-len(".rego")]
@@ -208,12 +224,71 @@ func (c *Compiler) load() {
 	}
 }
 
+// checkEntries refuses what a policies folder must not hold: a symbolic
+// link (it could lead out of the folder, to a file the policy would then
+// be read from and quoted in diagnostics), a device, a named pipe (reading
+// it could block for ever) or a socket. Only regular files and folders.
+func (c *Compiler) checkEntries(dir string) {
+	entries, err := fs.ReadDir(c.fsys, dir)
+	if err != nil {
+		return // a missing params folder is reported where a params file is read
+	}
+	for _, e := range entries {
+		if t := e.Type(); !t.IsRegular() && !t.IsDir() {
+			c.errorf(StageLoad, diag.Position{File: c.file(path.Join(dir, e.Name()))}, "%s: a policies folder holds only regular files and folders", typeName(t))
+		}
+	}
+}
+
+func typeName(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case t&fs.ModeDevice != 0, t&fs.ModeCharDevice != 0:
+		return "a device"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a regular file (" + t.String() + ")"
+}
+
+// readFile reads a file of the policies folder if it is a regular file no
+// larger than MaxPolicyFileBytes.
+func (c *Compiler) readFile(name string) ([]byte, error) {
+	entries, err := fs.ReadDir(c.fsys, path.Dir(name))
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	i := slices.IndexFunc(entries, func(e fs.DirEntry) bool { return e.Name() == path.Base(name) })
+	if i < 0 {
+		return nil, fs.ErrNotExist
+	}
+	if t := entries[i].Type(); !t.IsRegular() {
+		return nil, fmt.Errorf("%s: a policies folder holds only regular files", typeName(t))
+	}
+	f, err := c.fsys.Open(name)
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxPolicyFileBytes+1))
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	if len(data) > MaxPolicyFileBytes {
+		return nil, fmt.Errorf("larger than %d bytes, the most a policy file may hold", MaxPolicyFileBytes)
+	}
+	return data, nil
+}
+
 func (c *Compiler) loadParams() {
 	for _, r := range c.regions {
 		name := path.Join("params", r.ID+".yaml")
-		data, err := fs.ReadFile(c.fsys, name)
+		data, err := c.readFile(name)
 		if err != nil {
-			c.errorf(StageParams, diag.Position{File: c.file(name)}, "region %s has no params file: %v", r.ID, pathErr(err))
+			c.errorf(StageParams, diag.Position{File: c.file(name)}, "region %s has no params file: %v", r.ID, err)
 			c.regionFailed(r)
 			continue
 		}

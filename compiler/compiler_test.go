@@ -21,8 +21,8 @@ func TestShippedPoliciesCompile(t *testing.T) {
 
 // The tongnan plan for a dibao inpatient in 2023 is what the document and
 // its params say: the city's basic terms, a critical deductible of half of
-// 2022's income (35666 × 0.5 = 17833.00) tilted by 三(六), and the 70%
-// assistance floor of 三(七).
+// 2022's income (35666 × 0.5 = 17833.00) tilted by 三(六), the 70%
+// assistance floor of 三(七), and tilted assistance on the city's terms.
 func TestTongnanPlan(t *testing.T) {
 	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
 	if set == nil {
@@ -49,8 +49,9 @@ func TestTongnanPlan(t *testing.T) {
 	if a := plan.Tier("assistance"); a == nil || a.Ratio.Value.String() != "0.7" || a.CapGroup != "assistance" {
 		t.Fatalf("assistance = %+v", a)
 	}
-	if plan.Tier("tilted") != nil {
-		t.Fatal("tilted assistance without the city's terms")
+	// 三(七) 倾斜救助 on the city's terms: the params file's example values.
+	if tt := plan.Tier("tilted"); tt == nil || tt.Deductible.Value.String() != "20000" || tt.Ratio.Value.String() != "0.5" {
+		t.Fatalf("tilted = %+v", tt)
 	}
 }
 

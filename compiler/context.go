@@ -21,8 +21,6 @@ type Person struct {
 	ExitYear   *int
 	Recognized string // YYYY-MM-DD, when the category was recognised
 	Household  *Household
-
-	enrolled string // an enrollment date the exhaustive check tries
 }
 
 // Household is what on-application assistance and income tests read.
@@ -238,51 +236,50 @@ func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
 }
 
 // DecisionKey is the part of a context a decision of the region can depend
-// on: the year, categories, enrollment, claim, and of the person attributes
-// only those the decision's rules read (see attributeUse). Two contexts with
-// the same key get the same decision, which is what lets the settlement
-// engine evaluate Rego once per key.
+// on: the year, categories, enrollment tier, claim, household, and of the
+// other attributes only those the decision's rules may read (reads.go: a
+// rule reading input.person through object.get reads all of it). Two
+// contexts with the same key get the same decision, which is what lets the
+// settlement engine evaluate Rego once per key — so the key errs on the
+// side of reading too much.
 func (r *Region) DecisionKey(decision string, ctx Context) string {
-	used := r.inputs[decision]
+	used := r.decisionAttrs[decision]
 	p := ctx.Person
-	if _, ok := used["age"]; !ok {
+	if !used["age"] {
 		p.Age = nil
 	}
-	if _, ok := used["residence"]; !ok {
+	if !used["residence"] {
 		p.Residence = ""
 	}
-	if _, ok := used["county"]; !ok {
+	if !used["county"] {
 		p.County = ""
 	}
-	if _, ok := used["exit_year"]; !ok {
+	if !used["exit_year"] {
 		p.ExitYear = nil
 	}
-	if _, ok := used["recognized"]; !ok {
+	if !used["recognized"] {
 		p.Recognized = ""
 	}
-	if _, ok := used["enrollment_date"]; !ok {
+	if !used["enrollment_date"] {
 		ctx.EnrollmentDate = ""
 	}
-	if _, ok := used["assets_within_limit"]; !ok && p.Household != nil {
+	if !used["assets_within_limit"] && p.Household != nil {
 		h := *p.Household
 		h.AssetsWithinLimit = nil
 		p.Household = &h
 	}
 	ctx.Person = p
-	if c := ctx.Claim; c != nil {
-		if _, ok := used["disease"]; !ok && c.Disease != "" {
-			cc := *c
-			cc.Disease = ""
-			ctx.Claim = &cc
-		}
+	if c := ctx.Claim; c != nil && !used["disease"] && c.Disease != "" {
+		cc := *c
+		cc.Disease = ""
+		ctx.Claim = &cc
 	}
 	return ctx.Key()
 }
 
-// Reads reports whether a decision's rules read a person or claim
-// attribute (age, residence, county, exit_year, assets_within_limit,
-// disease).
+// Reads reports whether a decision's rules may read an attribute of the
+// input (age, residence, county, exit_year, assets_within_limit, disease,
+// recognized, enrollment_date, …; see inputAttributes).
 func (r *Region) Reads(decision, attribute string) bool {
-	_, ok := r.inputs[decision][attribute]
-	return ok
+	return r.decisionAttrs[decision][attribute]
 }

@@ -4,46 +4,106 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
 )
 
-// checkTypes compiles each region on its own OPA compiler, with the input
-// JSON Schema derived from schema.yaml, so OPA's type checker sees every
-// input reference; then it prepares the queries the later stages and the
-// settlement engine evaluate. One region's errors never hide another's.
+// checkTypes compiles each region on its own OPA compiler, in the sandbox
+// (only the allowed builtins exist), with the input JSON Schema derived
+// from schema.yaml, so OPA's type checker sees every input reference; then
+// it prepares the queries the later stages and the settlement engine
+// evaluate. One region's errors never hide another's, and OPA's own limit
+// on errors is lifted: an author sees every problem at once.
 func (c *Compiler) checkTypes() {
 	ss := ast.NewSchemaSet()
 	ss.Put(ast.SchemaRootRef, c.schema.InputJSONSchema())
 	for _, r := range c.parsed() {
-		oc := ast.NewCompiler().WithSchemas(ss)
-		oc.Compile(map[string]*ast.Module{r.File: r.Module})
-		if oc.Failed() {
-			c.opaErrors(StageTypes, oc.Errors)
+		if r.failed {
+			// Still type-check a module the sandbox refused or whose rules
+			// are malformed, so one problem never hides another; the
+			// builtins stage has already named each disallowed call.
+			oc := newOPACompiler(ss)
+			oc.Compile(map[string]*ast.Module{r.File: r.Module})
+			c.opaErrors(StageTypes, withoutDisallowedCalls(oc.Errors))
+			continue
+		}
+		gen, err := c.generateEvaluationModule(r)
+		if err != nil {
+			c.errorf(StageTypes, c.pos(r.Module.Package.Location), "%v", err)
 			c.regionFailed(r)
 			continue
 		}
+		oc := newOPACompiler(ss)
+		oc.Compile(map[string]*ast.Module{r.File: r.Module, gen.Package.Location.File: gen})
+		if oc.Failed() {
+			// Report the errors of the author's module alone: the generated
+			// one repeats its bodies and would only echo them.
+			alone := newOPACompiler(ss)
+			alone.Compile(map[string]*ast.Module{r.File: r.Module})
+			errs := alone.Errors
+			if !alone.Failed() {
+				errs = oc.Errors // a fault of polc's own generated module
+			}
+			c.opaErrors(StageTypes, errs)
+			c.regionFailed(r)
+			continue
+		}
+		r.compiled = oc
+		r.guard = c.guard
 		r.queries = map[string]*rego.PreparedEvalQuery{}
-		for name := range c.schema.Decisions {
-			q, err := rego.New(
-				rego.Compiler(oc),
-				rego.Query(fmt.Sprintf("data.%s.%s.%s", PackagePrefix, r.ID, name)),
-				rego.StrictBuiltinErrors(true),
-			).PrepareForEval(context.Background())
+		for name, d := range c.schema.Decisions {
+			if !d.Set {
+				continue
+			}
+			q, err := r.prepare(aggregateRule(name))
 			if err != nil {
 				c.errorf(StageTypes, c.pos(r.Module.Package.Location), "preparing %s: %v", name, err)
 				c.regionFailed(r)
 				break
 			}
-			r.queries[name] = &q
+			r.queries[name] = q
 		}
 		r.inputs = collectAttributeUse(r.Module)
 	}
+}
+
+// withoutDisallowedCalls drops OPA's "undefined function" for builtins the
+// sandbox leaves out: the builtins stage reports those in its own words.
+func withoutDisallowedCalls(errs ast.Errors) ast.Errors {
+	var out ast.Errors
+	for _, e := range errs {
+		name, ok := strings.CutPrefix(e.Message, "undefined function ")
+		if _, builtin := ast.BuiltinMap[name]; ok && builtin && !sandbox.Allowed[name] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func newOPACompiler(ss *ast.SchemaSet) *ast.Compiler {
+	oc := ast.NewCompiler().WithSchemas(ss).WithCapabilities(sandbox.Capabilities())
+	oc.SetErrorLimit(0)
+	return oc
+}
+
+// prepare prepares the query of one rule of the region's package.
+func (r *Region) prepare(rule string) (*rego.PreparedEvalQuery, error) {
+	opts := append(sandbox.Options(), rego.Compiler(r.compiled), rego.Query(fmt.Sprintf("data.%s.%s.%s", PackagePrefix, r.ID, rule)))
+	q, err := rego.New(opts...).PrepareForEval(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return &q, nil
 }
 
 // Record is one object a decision yields, with the rule that yielded it.
@@ -51,52 +111,98 @@ type Record struct {
 	Fields map[string]any // JSON-like; numbers as json.Number
 	Clause string
 	Rule   *DecisionRule
+	text   string // Fields as JSON with sorted keys, for ordering and comparing
 }
 
-// Eval evaluates one decision of the region. A set decision with no rule
-// firing yields no records; an undefined single-value decision, none.
+// Eval evaluates one decision of the region in the sandbox. A set decision
+// with no rule applying yields no records. A rule that applies but yields
+// nothing (its head undefined) is an error naming what is undefined: a
+// parameter the case or params file does not give, most often.
 func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]Record, error) {
 	q, ok := r.queries[decision]
 	if !ok {
 		return nil, fmt.Errorf("region %s has no decision %s", r.ID, decision)
 	}
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	out, undefined, err := r.evalGenerated(ctx, q, input)
 	if err != nil {
-		return nil, fmt.Errorf("evaluating %s.%s: %v", r.ID, decision, err)
+		return nil, r.evalError(decision, err)
+	}
+	if len(undefined) > 0 {
+		return nil, r.undefinedError(ctx, undefined[0], input)
+	}
+	return out, nil
+}
+
+// evalGenerated evaluates a generated query: an aggregate (pairs of a rule
+// key and [record] or []) or one rule's (just [record] or []), sorted.
+func (r *Region) evalGenerated(ctx context.Context, q *rego.PreparedEvalQuery, input ast.Value) (records []Record, undefined []*DecisionRule, err error) {
+	rs, err := r.guard.Eval(ctx, q, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	var items []any
-	switch v := rs[0].Expressions[0].Value.(type) {
-	case []any:
-		items = v
-	default:
-		items = []any{v}
-	}
-	out := make([]Record, 0, len(items))
+	items, _ := rs[0].Expressions[0].Value.([]any)
 	for _, it := range items {
-		obj, ok := it.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("%s.%s yields %v, not an object", r.ID, decision, it)
-		}
-		rec := Record{Fields: map[string]any{}}
-		for k, v := range obj {
-			switch k {
-			case clauseKey:
-				rec.Clause, _ = v.(string)
-			case ruleKey:
-				key, _ := v.(string)
-				rec.Rule = r.Rules[key]
-			default:
-				rec.Fields[k] = v
+		pair, ok := it.([]any)
+		if ok && len(pair) == 2 {
+			if key, isKey := pair[0].(string); isKey {
+				var yielded []any
+				if yielded, ok = pair[1].([]any); !ok {
+					return nil, nil, fmt.Errorf("generated rule gives %v", pair)
+				}
+				if len(yielded) == 0 {
+					if dr := r.Rules[key]; dr != nil && !slices.Contains(undefined, dr) {
+						undefined = append(undefined, dr)
+					}
+					continue
+				}
+				pair = yielded
 			}
 		}
-		out = append(out, rec)
+		if len(pair) == 0 {
+			return nil, []*DecisionRule{nil}, nil // one rule's query: its head is undefined
+		}
+		rec, err := r.record(pair[0])
+		if err != nil {
+			return nil, nil, err
+		}
+		records = append(records, rec)
 	}
-	// Sets come back in OPA's order; sort by where the rule stands in the
-	// module (line, then column, as numbers), then by content, so output is
-	// stable and follows the document's order.
+	sortRecords(records)
+	return records, undefined, nil
+}
+
+func (r *Region) record(v any) (Record, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return Record{}, fmt.Errorf("a decision of %s yields %v, not an object", r.ID, v)
+	}
+	rec := Record{Fields: make(map[string]any, len(obj))}
+	for k, v := range obj {
+		switch k {
+		case clauseKey:
+			rec.Clause, _ = v.(string)
+		case ruleKey:
+			key, _ := v.(string)
+			rec.Rule = r.Rules[key]
+		default:
+			rec.Fields[k] = v
+		}
+	}
+	b, err := json.Marshal(rec.Fields)
+	if err != nil {
+		return Record{}, err
+	}
+	rec.text = string(b)
+	return rec, nil
+}
+
+// sortRecords puts records in the order of the rules that yielded them
+// (line, then column, as numbers), then by content: sets come back in
+// OPA's order, and output follows the document's.
+func sortRecords(out []Record) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := rulePosition(out[i]), rulePosition(out[j])
 		if a.File != b.File {
@@ -110,10 +216,12 @@ func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]
 		}
 		return fieldsText(out[i]) < fieldsText(out[j])
 	})
-	return out, nil
 }
 
 func fieldsText(r Record) string {
+	if r.text != "" {
+		return r.text
+	}
 	b, _ := json.Marshal(r.Fields)
 	return string(b)
 }
@@ -142,7 +250,14 @@ func (r *Region) ParamsFor(year int, overrides []params.Override) (*Params, erro
 			return p, nil
 		}
 	}
-	res, ds := r.Params.Resolve(year, r.Bounds, overrides)
+	var ds diag.List
+	for _, o := range overrides {
+		if r.Params.Known(o.Path) && !r.ReadsParam(o.Path) {
+			ds.Errorf(params.Stage, o.Pos, "params %s: no rule of %s reads it, so it would change nothing (%s reads %s)", o.Path, r.ID, r.ID, strings.Join(r.readParams, ", "))
+		}
+	}
+	res, rds := r.Params.Resolve(year, r.Bounds, overrides)
+	ds = append(ds, rds...)
 	if ds.HasErrors() {
 		return nil, ds
 	}

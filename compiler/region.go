@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/polc-dev/polc/compiler/params"
+	"github.com/polc-dev/polc/compiler/sandbox"
 )
 
 // Region is one compiled document: its module, metadata, params and the
@@ -26,17 +27,26 @@ type Region struct {
 	// compiler attached to what each yields.
 	Rules map[string]*DecisionRule
 
-	source  []byte
-	fsName  string
-	failed  bool
-	queries map[string]*rego.PreparedEvalQuery
+	source   []byte
+	fsName   string
+	failed   bool
+	compiled *ast.Compiler // the module and its generated evaluation form
+	guard    *sandbox.Guard
+	// generated names each decision rule's generated rule, and reads what
+	// it may read of the input, by rule key.
+	generated map[string]string
+	reads     map[string]*ruleReads
+	// decisionAttrs is what each decision's rules may read, together.
+	decisionAttrs map[string]map[string]bool
+	// readParams are the patterns of the parameters the region reads.
+	readParams []string
+	queries    map[string]*rego.PreparedEvalQuery
 	// inputs lists the person attributes the module reads, with the
 	// constants it compares them with, for the exhaustive context space.
 	inputs attributeUse
 	// years holds the params of each document year, resolved at compile
-	// time; evals, every evaluation the constraints stage made.
-	years map[int]*Params
-	evals []evaluation
+	// time; checkYears the same with stand-ins for open parameters.
+	years, checkYears map[int]*Params
 }
 
 // DecisionRule is one rule of a decision, as the compiler saw it.

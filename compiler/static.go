@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
 )
 
@@ -162,31 +163,12 @@ const (
 	ruleKey   = "_rule"
 )
 
-// builtinsAllowed are the builtins a region module may call: deterministic,
-// side-effect free, and none of them arithmetic. Rego's non-integer
-// arithmetic is binary floating point (100000.005*0.6 gives
-// 60000.003000000000004), so Rego selects terms and Go computes money.
-var builtinsAllowed = map[string]bool{
-	"eq": true, "assign": true, "equal": true, "neq": true,
-	"lt": true, "lte": true, "gt": true, "gte": true,
-	"internal.member_2": true, "internal.member_3": true,
-	"count": true, "and": true, "or": true, "union": true, "intersection": true,
-	"object.get": true, "object.keys": true, "object.union": true, "object.remove": true, "object.filter": true, "object.subset": true,
-	"array.concat": true, "array.slice": true, "sort": true,
-	"concat": true, "startswith": true, "endswith": true, "contains": true, "sprintf": true, "format_int": true,
-	"lower": true, "upper": true, "split": true, "trim_space": true, "indexof": true, "substring": true,
-	"strings.any_prefix_match": true, "strings.any_suffix_match": true,
-	"is_number": true, "is_string": true, "is_boolean": true, "is_array": true, "is_set": true, "is_object": true, "is_null": true, "type_name": true,
-	"numbers.range": true, "walk": true,
-	"rego.metadata.rule": true, "rego.metadata.chain": true,
-}
-
-var arithmeticBuiltins = map[string]bool{
-	"plus": true, "minus": true, "mul": true, "div": true, "rem": true, "abs": true, "round": true, "ceil": true, "floor": true,
-	"sum": true, "product": true, "max": true, "min": true, "to_number": true, "numbers.range_step": true,
-	"bits.or": true, "bits.and": true, "bits.negate": true, "bits.xor": true, "bits.lsh": true, "bits.rsh": true,
-}
-
+// checkBuiltins keeps a module inside the sandbox (see package sandbox):
+// every builtin it calls must be allowed, and it may not use `with`, which
+// substitutes a value or a function during evaluation — OPA does not check
+// a `with` target or value against the capabilities, so `count(x) with
+// count as http.send` would call http.send. No name of the module may start
+// with the prefix of the rules polc generates.
 func (c *Compiler) checkBuiltins() {
 	for _, r := range c.parsed() {
 		bad := false
@@ -202,12 +184,45 @@ func (c *Compiler) checkBuiltins() {
 			if e.IsCall() {
 				c.checkCallRef(r, e.Operator(), e.Location, &bad)
 			}
+			for _, w := range e.With {
+				bad = true
+				c.errorf(StageBuiltins, c.pos(w.Location), "with is not allowed in a region module: it replaces %s during evaluation, and a function or value it substitutes is not checked against the sandbox's builtins%s", w.Target, c.withValueNote(w))
+			}
+			return false
+		})
+		ast.WalkVars(r.Module, func(v ast.Var) bool {
+			if strings.HasPrefix(string(v), reservedPrefix) {
+				bad = true
+				c.errorf(StageBuiltins, c.posAt(r.File, 1, 1), "%s: names starting with %s are reserved for the rules polc generates", v, reservedPrefix)
+			}
 			return false
 		})
 		if bad {
 			c.regionFailed(r)
 		}
 	}
+}
+
+// withValueNote names a builtin outside the sandbox that a `with` would
+// substitute.
+func (c *Compiler) withValueNote(w *ast.With) string {
+	var names []string
+	ast.WalkRefs(w.Value, func(ref ast.Ref) bool {
+		name := ref.String()
+		if _, builtin := ast.BuiltinMap[name]; builtin && !sandbox.Allowed[name] {
+			names = append(names, name)
+		}
+		return false
+	})
+	if v, ok := w.Value.Value.(ast.Var); ok {
+		if _, builtin := ast.BuiltinMap[string(v)]; builtin && !sandbox.Allowed[string(v)] {
+			names = append(names, string(v))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " (here " + strings.Join(names, ", ") + ", which a policy may not call)"
 }
 
 func (c *Compiler) checkCall(r *Region, op *ast.Term, loc *ast.Location, bad *bool) {
@@ -220,7 +235,7 @@ func (c *Compiler) checkCall(r *Region, op *ast.Term, loc *ast.Location, bad *bo
 
 func (c *Compiler) checkCallRef(r *Region, ref ast.Ref, loc *ast.Location, bad *bool) {
 	name := ref.String()
-	if builtinsAllowed[name] {
+	if sandbox.Allowed[name] {
 		return
 	}
 	if _, builtin := ast.BuiltinMap[name]; !builtin {
@@ -228,7 +243,7 @@ func (c *Compiler) checkCallRef(r *Region, ref ast.Ref, loc *ast.Location, bad *
 	}
 	*bad = true
 	switch {
-	case arithmeticBuiltins[name]:
+	case sandbox.Arithmetic[name]:
 		c.errorf(StageBuiltins, c.pos(loc), "%s: no arithmetic in Rego — its non-integer arithmetic is binary floating point; state the document's numbers and let polc compute the money", name)
 	default:
 		c.errorf(StageBuiltins, c.pos(loc), "%s is not allowed: a policy may call only deterministic, side-effect-free builtins (no network, clock, randomness or runtime)", name)
@@ -382,7 +397,7 @@ func walkStrings(x any, f func(t *ast.Term, s string)) {
 			}
 			return true
 		case ast.Call:
-			if name := v[0].String(); !builtinsAllowed[name] && ast.BuiltinMap[name] != nil {
+			if name := v[0].String(); !sandbox.Allowed[name] && ast.BuiltinMap[name] != nil {
 				return true // the builtins stage refuses the call itself
 			}
 			for _, arg := range v[1:] {

@@ -91,7 +91,7 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 		for k := range r.Rules {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return rulePosLess(r.Rules[keys[i]], r.Rules[keys[j]]) })
+		sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
 		for _, k := range keys {
 			dr := r.Rules[k]
 			if dr.Decision == "uncomputed" {
@@ -145,14 +145,6 @@ func firstYear(r *compiler.Region) int {
 		return 0
 	}
 	return r.Document.Years[0]
-}
-
-func rulePosLess(a, b *compiler.DecisionRule) bool {
-	la, lb := a.Rule.Location, b.Rule.Location
-	if la.File != lb.File {
-		return la.File < lb.File
-	}
-	return la.Row < lb.Row
 }
 
 // WriteCoverage prints the clause coverage report as Markdown: per

@@ -73,7 +73,9 @@ else := "dibao_edge" if "dibao_edge" in input.person.categories
 # title: 本省户籍的特困人员、孤儿、事实无人抚养儿童、低保对象、返贫致贫人口、边缘家庭救助对象参加城乡居民医保，个人缴费部分全额资助
 # custom:
 #   clause: 二(一)1
-subsidy contains {"rule": full_subsidy_category, "form": "full", "basis": "tier1", "funders": assistance_fund}
+subsidy contains {"rule": c, "form": "full", "basis": "tier1", "funders": assistance_fund} if {
+	c := full_subsidy_category
+}
 
 # METADATA
 # title: 脱贫不稳定且纳入农村低收入人口监测范围的，个人缴费部分给予定额资助，资助标准由各统筹区确定
@@ -272,10 +274,11 @@ else := "dibao_edge" if "dibao_edge" in input.person.categories
 #   clause: 二(二)7
 plan contains {
 	"tier": "assistance",
-	"ratio": input.params.assistance.by_category[assistance_category].ratio,
+	"ratio": input.params.assistance.by_category[c].ratio,
 	"annual_cap": input.params.assistance.annual_cap,
 } if {
 	input.claim.kind in all_kinds
+	c := assistance_category
 }
 
 # METADATA
@@ -284,9 +287,9 @@ plan contains {
 #   clause: 二(二)7
 coverage contains {"tier": "assistance", "categories": assistance_groups}
 
-# The document gives no terms for 倾斜救助: the rule yields terms only where
-# the city's (a case's tilted.*) are given, and no coverage statement
-# requires them.
+# The document gives no terms for 倾斜救助: they are the city's, parameters
+# like the rest (tilted.*; the params file's are examples). A settlement
+# that needs them without a value is an error naming them.
 
 # METADATA
 # title: 经三重制度支付后个人负担仍然较重的，给予倾斜救助（起付标准、比例、限额由统筹区确定）
@@ -373,7 +376,7 @@ uncomputed contains {"reason": "住院支付比例“总体稳定在70%左右”
 # METADATA
 # custom:
 #   clause: 二(二)7
-uncomputed contains {"reason": "“其他补充医疗保险”支付未建模（视为0）；倾斜救助无省级数额，仅在统筹区给出 tilted.* 时计算"}
+uncomputed contains {"reason": "“其他补充医疗保险”支付未建模（视为0）；倾斜救助无省级数额，按统筹区的 tilted.* 参数计算"}
 
 # METADATA
 # custom:

@@ -405,12 +405,15 @@ assisted_claim if {
 	c in input.person.categories
 }
 
-# Stable people are assisted on these terms unless they are also low-income
-# (then 33号's terms for their category apply: 属于我区医疗救助对象的农村低收入
-# 人口 … 按33号).
+# Stable people are assisted on these terms unless they are also one of
+# 33号's assistance recipients (then 33号's terms for their category apply:
+# 属于我区医疗救助对象的农村低收入人口 … 按33号). Read so for 因病支出型困难家庭
+# 成员 too: they are 33号's recipients (on application, 二(三)2), though 一(二)
+# does not list them among 农村低收入人口; a person cannot be assisted on two
+# sets of terms at once, and the stable terms are the general rule's fallback.
 stable_assisted if {
 	is_stable
-	not is_low_income
+	not assistance_category
 }
 
 stable_terms := input.params.assistance.by_category.stable_out_of_poverty
@@ -447,23 +450,24 @@ else := "returned_to_poverty" if "returned_to_poverty" in input.person.categorie
 else := "monitored" if "monitored" in input.person.categories
 else := "illness_impoverished" if "illness_impoverished" in input.person.categories
 
-local_terms := input.params.assistance.by_category[assistance_category]
-
 # METADATA
-# title: 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按江政办发〔2022〕33号执行（标准由参数给出；种子文本未含该文件）
+# title: 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按江政办发〔2022〕33号执行（起付线、比例、限额为参数；种子文本未含该文件）
 # description: >-
 #   Applied to inpatient claims (and the listed outpatient chronic diseases of
 #   monitored people, at the inpatient standard); 33号's terms for other claim
-#   kinds are not known here. A deductible not given is taken as none.
+#   kinds are not known here. 33号 is not among the seeds, so its numbers are
+#   open parameters (policies/params/liujiang.yaml, open: true): a settlement
+#   that needs them without values is an error naming each one.
 # custom:
 #   clause: 二(二)3
 plan contains {
 	"tier": "assistance",
-	"deductible": object.get(local_terms, "deductible", 0),
-	"ratio": local_terms.ratio,
-	"annual_cap": local_terms.annual_cap,
+	"deductible": input.params.assistance.by_category[c].deductible,
+	"ratio": input.params.assistance.by_category[c].ratio,
+	"annual_cap": input.params.assistance.by_category[c].annual_cap,
 } if {
 	assisted_claim
+	c := assistance_category
 }
 
 # ---------------------------------------------------------------------------
@@ -471,10 +475,9 @@ plan contains {
 # 人口 whose in-catalog compliant cost (deductible included) is reimbursed
 # below 90% (inpatient) or 80% (outpatient special chronic diseases) after
 # the three tiers are assisted directly up to that ratio, within the annual
-# assistance limit. The limit is 33号's: the top-up is stated only when the
-# person's category's annual limit is known (supplied in params); without
-# it the engine would top up with no limit at all, which the document does
-# not allow. It draws on the assistance cap group. An uninsured claim has
+# assistance limit. The limit is 33号's, an open parameter (without it the
+# settlement is an error naming it; an unlimited top-up the document does
+# not allow). It draws on the assistance cap group. An uninsured claim has
 # not been through the three tiers, so it gets no top-up.
 
 top_up_person if {
@@ -486,20 +489,22 @@ top_up_person if {
 # title: 监测对象和返贫致贫人口：住院合规费用（含起付线）报销比例达不到90%的，在医疗救助年度限额内直接救助至90%
 # custom:
 #   clause: 二(三)2
-plan contains {"tier": "top_up", "target": 0.9, "annual_cap": local_terms.annual_cap} if {
+plan contains {"tier": "top_up", "target": 0.9, "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	top_up_person
 	input.claim.kind == "inpatient"
 	not input.claim.uninsured
+	c := assistance_category
 }
 
 # METADATA
 # title: 监测对象和返贫致贫人口：门诊特殊慢性病合规费用（含起付线）报销比例达不到80%的，在医疗救助年度限额内直接救助至80%
 # custom:
 #   clause: 二(三)2
-plan contains {"tier": "top_up", "target": 0.8, "annual_cap": local_terms.annual_cap} if {
+plan contains {"tier": "top_up", "target": 0.8, "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	top_up_person
 	input.claim.kind == "outpatient_special"
 	not input.claim.uninsured
+	c := assistance_category
 }
 
 # 二(三)2 未参保或等待期内的依申请医疗救助对象: 起付线以下个人负担的费用全额
@@ -510,7 +515,7 @@ plan contains {"tier": "top_up", "target": 0.8, "annual_cap": local_terms.annual
 
 assistance_applies if stable_assisted
 
-assistance_applies if local_terms.ratio
+assistance_applies if assistance_category
 
 # METADATA
 # title: 未参保和待遇等待期内的依申请救助对象：起付线以下个人负担费用全额计入，报销范围内费用按50%计入

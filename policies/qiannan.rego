@@ -263,10 +263,11 @@ else := 0.7 if "registered_poor" in input.person.categories
 #   clause: 二(四)3
 plan contains {
 	"tier": "assistance",
-	"ratio": assistance_ratio,
+	"ratio": ratio,
 	"annual_cap": input.params.assistance.annual_cap,
 } if {
 	input.claim.kind == "inpatient"
+	ratio := assistance_ratio
 }
 
 # METADATA

@@ -224,9 +224,10 @@ plan contains {"tier": "assistance", "annual_cap": null} if {
 # title: 低保对象、农村牧区易返贫致贫人口、低保边缘家庭成员、因病致贫重病患者年度限额13万元；门诊和住院救助共用
 # custom:
 #   clause: 二(六)1
-plan contains {"tier": "assistance", "annual_cap": input.params.assistance.by_category[assistance_category].annual_cap} if {
+plan contains {"tier": "assistance", "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	assisted_claim
-	assistance_category != "extreme_poverty"
+	c := assistance_category
+	c != "extreme_poverty"
 }
 
 # METADATA
@@ -245,9 +246,10 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "annual_c
 # title: 住院救助起付标准：特困人员、低保对象、农村牧区易返贫致贫人员不设；低保边缘家庭成员约10%、因病致贫重病患者约25%（全市上年全体居民人均可支配收入）
 # custom:
 #   clause: 二(六)2
-plan contains {"tier": "assistance", "deductible": input.params.assistance.by_category[assistance_category].deductible} if {
+plan contains {"tier": "assistance", "deductible": input.params.assistance.by_category[c].deductible} if {
 	assisted_claim
 	input.claim.kind == "inpatient"
+	c := assistance_category
 }
 
 # METADATA
@@ -262,9 +264,10 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "deductib
 # title: 住院救助：特困人员全额救助；低保对象、返贫致贫人口不低于70%；农村牧区易返贫致贫人员、低保边缘家庭成员、因病致贫重病患者不低于60%
 # custom:
 #   clause: 二(六)3
-plan contains {"tier": "assistance", "ratio": input.params.assistance.by_category[assistance_category].ratio} if {
+plan contains {"tier": "assistance", "ratio": input.params.assistance.by_category[c].ratio} if {
 	assisted_claim
 	input.claim.kind == "inpatient"
+	c := assistance_category
 }
 
 # METADATA

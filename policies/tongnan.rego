@@ -187,12 +187,17 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 	some c in {"extreme_poverty", "dibao", "returned_to_poverty"}
 }
 
+# 其他低收入人口: the low-income categories not named in the 70% sentence.
+# (seventy_percent_group, the 70% subsidy group of 二(一), also holds
+# returned_to_poverty, whose assistance floor is 70%.)
+other_low_income := {"unstable_out_of_poverty", "edge_vulnerable", "sudden_hardship", "dibao_edge"}
+
 # METADATA
 # title: 其他低收入人口救助比例不低于60%
 # custom:
 #   clause: 三(七)
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.6} if {
-	some c in seventy_percent_group
+	some c in other_low_income
 }
 
 # A person in several categories is assisted under the first of them in the
@@ -211,10 +216,11 @@ else := "sudden_hardship" if "sudden_hardship" in input.person.categories
 #   clause: 三(七)
 plan contains {
 	"tier": "assistance",
-	"ratio": input.params.assistance.by_category[assistance_category].ratio,
+	"ratio": input.params.assistance.by_category[c].ratio,
 	"annual_cap": input.params.assistance.annual_cap,
 } if {
 	input.claim.kind in {"inpatient", "outpatient_special", "outpatient"}
+	c := assistance_category
 }
 
 # METADATA

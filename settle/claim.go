@@ -12,6 +12,7 @@ import (
 type year struct {
 	acc    [accumulatedTiers]Money
 	used   []Money // by cap group id
+	before []Money // what each capped tier's group had paid before the claim
 	totals Totals
 	// steps and amounts are backing arrays the year's claims take their
 	// steps and cap-left figures from, a chunk at a time rather than an
@@ -200,6 +201,10 @@ func (y *year) settleClaim(cl *Claim, pp *prepared, r *ClaimResult) error {
 	T, O := cl.Total, cl.OutOfCatalog
 	S := T - O
 	*r = ClaimResult{ID: cl.ID, Date: cl.Date, Kind: cl.Kind, Total: T, InScope: S, Steps: y.stepsFor()}
+	y.before = y.before[:0]
+	for _, t := range pp.capped {
+		y.before = append(y.before, y.usedBy(t.groupID))
+	}
 
 	var H Money
 	if oc := pp.outOfCatalog; oc != nil {
@@ -298,8 +303,12 @@ func (y *year) check(r *ClaimResult, pp *prepared) error {
 	if sum != r.Total {
 		return fmt.Errorf("invariant broken: the parts sum to %s, not the total %s", sum, r.Total)
 	}
-	for _, t := range pp.capped {
-		if used := y.usedBy(t.groupID); used > t.cap {
+	// A claim may not take a group past its cap; a group already past the
+	// cap this claim's terms give (a claim under other terms, with a
+	// higher cap or none, paid more) gets nothing more from it.
+	for i, t := range pp.capped {
+		before, used := y.before[i], y.usedBy(t.groupID)
+		if used > max(before, t.cap) {
 			return fmt.Errorf("invariant broken: %s cap group %s has paid %s, over its cap %s", t.tier, t.group, used, t.cap)
 		}
 	}

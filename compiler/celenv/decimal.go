@@ -61,7 +61,7 @@ func (d Decimal) Value() any     { return d.Decimal }
 // decimalOverloads names the overloads decimalFunctions declares, for the
 // cost estimator.
 var decimalOverloads = map[string]bool{
-	"dec_string": true, "decimal_round": true,
+	"dec_string": true, "decimal_round": true, "decimal_decimals": true, "ascending_decimals": true,
 	"add_decimal": true, "subtract_decimal": true, "multiply_decimal": true,
 	"less_decimal": true, "less_equals_decimal": true, "greater_decimal": true, "greater_equals_decimal": true,
 }
@@ -119,6 +119,31 @@ func decimalFunctions() []cel.EnvOption {
 		// round() is half-up to the fen, the rounding every derived amount gets.
 		cel.Function("round", cel.MemberOverload("decimal_round", []*cel.Type{DecimalType}, DecimalType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return Decimal{v.(Decimal).Round(2)} }))),
+		// decimals() is how many decimal places a number needs (0.10 and
+		// 0.1 need one): money has at most two, a ratio at most nine.
+		cel.Function("decimals", cel.MemberOverload("decimal_decimals", []*cel.Type{DecimalType}, cel.IntType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.Int(Places(v.(Decimal).Decimal)) }))),
+		// ascending(list) says each number is larger than the one before:
+		// band edges, say.
+		cel.Function("ascending", cel.Overload("ascending_decimals", []*cel.Type{cel.ListType(DecimalType)}, cel.BoolType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val {
+				l, ok := v.(traits.Lister)
+				if !ok {
+					return types.MaybeNoSuchOverloadErr(v)
+				}
+				var prev *decimal.Decimal
+				for it := l.Iterator(); it.HasNext() == types.True; {
+					d, ok := it.Next().(Decimal)
+					if !ok {
+						return types.NewErr("ascending: not a list of decimals")
+					}
+					if prev != nil && !d.Decimal.GreaterThan(*prev) {
+						return types.False
+					}
+					prev = &d.Decimal
+				}
+				return types.True
+			}))),
 		op(operators.Add, "add_decimal", DecimalType),
 		op(operators.Subtract, "subtract_decimal", DecimalType),
 		op(operators.Multiply, "multiply_decimal", DecimalType),
@@ -127,4 +152,21 @@ func decimalFunctions() []cel.EnvOption {
 		op(operators.Greater, "greater_decimal", cel.BoolType),
 		op(operators.GreaterEquals, "greater_equals_decimal", cel.BoolType),
 	}
+}
+
+// Places is the number of decimal places d needs: 2 for 0.25 and 0.250,
+// 0 for 300. Very large exponents are capped, so a hostile literal cannot
+// make this loop long.
+func Places(d decimal.Decimal) int {
+	if d.Exponent() >= 0 {
+		return 0
+	}
+	n := 0
+	for !d.Shift(int32(n)).IsInteger() {
+		n++
+		if n > 64 {
+			return n
+		}
+	}
+	return n
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity of a diagnostic. Only errors fail a check; notes add context to
@@ -61,6 +63,15 @@ type List []Diagnostic
 // Errorf appends an error found by a stage.
 func (ds *List) Errorf(stage string, pos Position, format string, args ...any) {
 	*ds = append(*ds, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...), Stage: stage})
+}
+
+// WithStage sets the stage of every diagnostic, for a reader shared by
+// several stages (YAML, say).
+func (ds List) WithStage(stage string) List {
+	for i := range ds {
+		ds[i].Stage = stage
+	}
+	return ds
 }
 
 // HasErrors reports whether any diagnostic is an error.
@@ -174,4 +185,37 @@ func escapeGitHub(s string) string {
 	s = strings.ReplaceAll(s, "%", "%25")
 	s = strings.ReplaceAll(s, "\r", "%0D")
 	return strings.ReplaceAll(s, "\n", "%0A")
+}
+
+// QuoteLimit is how much of a value from an input a message quotes: a
+// hostile file's 10,000-digit number or megabyte string is cut, with its
+// length said, so a message stays readable.
+const QuoteLimit = 40
+
+// Quote quotes a value from an input for a message, cut to QuoteLimit
+// characters.
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) <= QuoteLimit {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(cut(s)) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
+}
+
+// Cut is a value shown bare (a number), cut like Quote.
+func Cut(s string) string {
+	if utf8.RuneCountInString(s) <= QuoteLimit {
+		return s
+	}
+	return cut(s) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
+}
+
+func cut(s string) string {
+	n := 0
+	for i := range s {
+		if n == QuoteLimit {
+			return s[:i]
+		}
+		n++
+	}
+	return s
 }

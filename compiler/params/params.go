@@ -9,9 +9,10 @@ package params
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
+	"maps"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
@@ -40,9 +41,13 @@ type Entry struct {
 	Clause       string  // the document clause a derivation implements
 	Source       string  // where the values were published
 	SetBy        string  // who the document leaves the number to
-	Illustrative bool    // values are examples, not a published figure
-	Note         string
-	Pos          diag.Position
+	Illustrative bool    // values are examples, not a published figure; a derivation, a default
+	// Open says the document needs the number and leaves it to another
+	// (SetBy) and no value is given here: a case must give it, and a
+	// settlement that needs it without one is an error naming it.
+	Open bool
+	Note string
+	Pos  diag.Position
 
 	param   *schema.Parameter
 	program *celenv.Program
@@ -56,20 +61,38 @@ type File struct {
 	Entries  []*Entry
 	byPath   map[string]*Entry
 	schema   *schema.Schema
+
+	// fallbacks pairs each per-category parameter with the region-wide one
+	// it falls back to; worked out once.
+	fallbacksOnce sync.Once
+	fallbacks     [][2]string
+}
+
+// Known reports whether a path is a parameter of the schema (an unknown
+// one is reported as such by Resolve).
+func (f *File) Known(path string) bool {
+	n, ok := f.schema.LookupParam(strings.Split(path, "."))
+	return ok && n.Leaf != nil
 }
 
 // Entry returns the entry for a path.
 func (f *File) Entry(path string) (*Entry, bool) { e, ok := f.byPath[path]; return e, ok }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+func (f *File) flag(e *Entry, key, val *yaml.Node, ds *diag.List, bad *bool) bool {
+	if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" {
+		ds.Errorf(Stage, yamldoc.Pos(f.Name, val), "parameter %s: %s is true or false, not %s", e.Path, key.Value, diag.Quote(val.Value))
+		*bad = true
+		return false
+	}
+	return val.Value == "true"
+}
 
 // Load reads a params file and checks every entry against the schema.
 func Load(name string, data []byte, s *schema.Schema) (*File, diag.List) {
 	var ds diag.List
-	root, d := yamldoc.Parse(name, data)
-	if d != nil {
-		d.Stage = Stage
-		return nil, diag.List{*d}
+	root, pds := yamldoc.Parse(name, data)
+	if pds.HasErrors() {
+		return nil, pds.WithStage(Stage)
 	}
 	f := &File{Name: name, byPath: map[string]*Entry{}, schema: s}
 	if root.Kind != yaml.MappingNode {
@@ -139,19 +162,31 @@ func (f *File) entry(k, v *yaml.Node, env *celenv.Env, ds *diag.List) *Entry {
 		case "note":
 			e.Note = val.Value
 		case "illustrative":
-			e.Illustrative = val.Value == "true"
+			e.Illustrative = f.flag(e, key, val, ds, &bad)
+		case "open":
+			e.Open = f.flag(e, key, val, ds, &bad)
 		default:
-			ds.Errorf(Stage, yamldoc.Pos(f.Name, key), "parameter %s: unknown key %q (want values, cel, clause, source, set_by, illustrative or note)", e.Path, key.Value)
+			ds.Errorf(Stage, yamldoc.Pos(f.Name, key), "parameter %s: unknown key %s (want values, cel, open, clause, source, set_by, illustrative or note)", e.Path, diag.Quote(key.Value))
 			bad = true
 		}
 	}
+	given := 0
+	for _, b := range []bool{e.CEL != "", e.Values != nil, e.Open} {
+		if b {
+			given++
+		}
+	}
 	switch {
-	case e.CEL != "" && e.Values != nil:
-		ds.Errorf(Stage, pos, "parameter %s has both values and cel: a number is given or derived, not both", e.Path)
+	case given > 1:
+		ds.Errorf(Stage, pos, "parameter %s has more than one of values, cel and open: a number is given, derived or left open, one of them", e.Path)
 		bad = true
-	case e.CEL == "" && e.Values == nil:
-		ds.Errorf(Stage, pos, "parameter %s has neither values nor cel", e.Path)
+	case given == 0:
+		ds.Errorf(Stage, pos, "parameter %s has neither values nor cel (nor open: true, with set_by, for a number left to someone else)", e.Path)
 		bad = true
+	case e.Open && e.SetBy == "":
+		ds.Errorf(Stage, pos, "open parameter %s names no set_by: say who the document leaves the number to", e.Path)
+		bad = true
+	case e.Open:
 	case e.CEL != "":
 		if e.Clause == "" {
 			ds.Errorf(Stage, pos, "derived parameter %s names no clause: say which sentence of the document the formula implements", e.Path)
@@ -182,8 +217,8 @@ func (f *File) values(e *Entry, n *yaml.Node, ds *diag.List) []Dated {
 	for _, kv := range yamldoc.Pairs(n) {
 		k, v := kv[0], kv[1]
 		pos := yamldoc.Pos(f.Name, v)
-		if !dateRE.MatchString(k.Value) {
-			ds.Errorf(Stage, yamldoc.Pos(f.Name, k), "parameter %s: %q is not a date (YYYY-MM-DD)", e.Path, k.Value)
+		if !yamldoc.IsDate(k.Value) {
+			ds.Errorf(Stage, yamldoc.Pos(f.Name, k), "parameter %s: %s is not a date of the calendar (YYYY-MM-DD)", e.Path, diag.Quote(k.Value))
 			continue
 		}
 		val, err := yamldoc.Value(v)
@@ -191,7 +226,7 @@ func (f *File) values(e *Entry, n *yaml.Node, ds *diag.List) []Dated {
 			ds.Errorf(Stage, pos, "parameter %s: %v", e.Path, err)
 			continue
 		}
-		if _, vs := f.schema.ValidateRef(e.param.Type, val); len(vs) > 0 {
+		if _, vs := f.schema.ValidateParam(e.param, val); len(vs) > 0 {
 			for _, viol := range vs {
 				ds.Errorf(Stage, pos, "parameter %s from %s: %s", e.Path, k.Value, viol)
 			}
@@ -305,7 +340,7 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 			ds.Errorf(Stage, o.Pos, "%s is not a parameter of the schema%s", o.Path, f.schema.SuggestParam(o.Path))
 			continue
 		}
-		if _, vs := f.schema.ValidateRef(node.Leaf.Type, o.Value); len(vs) > 0 {
+		if _, vs := f.schema.ValidateParam(node.Leaf, o.Value); len(vs) > 0 {
 			for _, v := range vs {
 				ds.Errorf(Stage, o.Pos, "params %s: %s", o.Path, v)
 			}
@@ -317,30 +352,59 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 		}
 		f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
 	}
+	var vars map[string]any
+	var derivedSince []string
 	for _, e := range f.Entries {
 		if e.CEL == "" {
 			continue
 		}
-		vars, vs := f.schema.ParamActivation(r.Tree())
-		for _, v := range vs {
-			ds.Errorf(Stage, e.Pos, "deriving %s: %s", e.Path, v)
+		// The activation is built once, and again only for a formula that
+		// names a value derived since.
+		if vars == nil || namesAny(e.CEL, derivedSince) {
+			var vs []schema.Violation
+			vars, vs = f.schema.ParamActivation(r.Tree())
+			for _, v := range vs {
+				ds.Errorf(Stage, e.Pos, "deriving %s: %s", e.Path, v)
+			}
+			derivedSince = derivedSince[:0]
 		}
+		derivedSince = append(derivedSince, e.Path)
 		out, err := e.program.Eval(vars)
 		if err != nil {
-			// A derivation over a parameter with no value in this year is
-			// not an error here: the rule reading it finds it undefined,
-			// and the exhaustive check reports the gap with its context.
+			// A derivation over a parameter with no value this year is not
+			// an error here: a rule that needs the derived value reports it
+			// missing, by name. A value given for it stands.
+			if o, ok := given[e.Path]; ok {
+				f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
+			}
 			continue
 		}
 		val := out.(celenv.Decimal).Round(2)
 		if o, ok := given[e.Path]; ok {
+			if e.Illustrative {
+				// Only a derivation the document states is enforced; an
+				// illustrative one is a default the given value replaces.
+				f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
+				continue
+			}
 			gv, _ := schema.Decimal(o.Value)
 			if !gv.Equal(val) {
-				ds.Errorf(Stage, o.Pos, "params %s is %s, but %s derives %s from the other parameters (%s, clause %s)", e.Path, gv.StringFixed(2), f.Name, val.StringFixed(2), e.CEL, e.Clause)
+				ds.Errorf(Stage, o.Pos, "params %s is %s, but %s derives %s from the other parameters (%s, clause %s)", e.Path, diag.Cut(gv.StringFixed(2)), f.Name, diag.Cut(val.StringFixed(2)), e.CEL, e.Clause)
 			}
 		}
-		f.set(r, boundOf, Leaf{Path: e.Path, Value: json.Number(val.StringFixed(2)), Origin: "derived " + e.Clause, Pos: e.Pos}, &ds)
+		derived := json.Number(val.StringFixed(2))
+		// A formula over given numbers can still yield what its parameter
+		// may not hold (a negative amount, a ratio above 1, a number past
+		// the largest settled): checked like any value, at the formula.
+		if _, vs := f.schema.ValidateParam(e.param, derived); len(vs) > 0 {
+			for _, v := range vs {
+				ds.Errorf(Stage, e.Pos, "derived parameter %s (%s): %s", e.Path, e.CEL, v)
+			}
+			continue
+		}
+		f.set(r, boundOf, Leaf{Path: e.Path, Value: derived, Origin: "derived " + e.Clause, Pos: e.Pos}, &ds)
 	}
+	f.fallBack(r)
 	return r, ds
 }
 
@@ -358,16 +422,105 @@ func (f *File) set(r *Resolved, bounds map[string]Bound, l Leaf, ds *diag.List) 
 		if err == nil {
 			switch {
 			case b.Kind == "fixed" && !v.Equal(b.Value):
-				ds.Errorf(Stage, l.Pos, "%s = %s overrides a number the document fixes: %s (clause %s, %s)", l.Path, v, b.Value, b.Clause, b.Pos)
+				ds.Errorf(Stage, l.Pos, "%s = %s overrides a number the document fixes: %s (clause %s, %s)", l.Path, diag.Cut(v.String()), b.Value, b.Clause, b.Pos)
 				return
 			case b.Kind == "floor" && v.LessThan(b.Value):
-				ds.Errorf(Stage, l.Pos, "%s = %s is below the document's floor of %s (不低于, clause %s, %s)", l.Path, v, b.Value, b.Clause, b.Pos)
+				ds.Errorf(Stage, l.Pos, "%s = %s is below the document's floor of %s (不低于, clause %s, %s)", l.Path, diag.Cut(v.String()), b.Value, b.Clause, b.Pos)
 				return
 			case b.Kind == "ceiling" && v.GreaterThan(b.Value):
-				ds.Errorf(Stage, l.Pos, "%s = %s is above the document's ceiling of %s (clause %s, %s)", l.Path, v, b.Value, b.Clause, b.Pos)
+				ds.Errorf(Stage, l.Pos, "%s = %s is above the document's ceiling of %s (clause %s, %s)", l.Path, diag.Cut(v.String()), b.Value, b.Clause, b.Pos)
 				return
 			}
 		}
 	}
 	r.Leaves[l.Path] = l
+}
+
+// WithStandIns is the resolved parameters with a stand-in value for each
+// open parameter that has none: the document's floor or fixed number if it
+// sets one, else a plain value of the parameter's type. The compiler checks
+// rules with these, so that a rule needing an open number is checked like
+// any other; settlement never sees them.
+func (f *File) WithStandIns(r *Resolved, bounds []Bound) *Resolved {
+	out := &Resolved{Year: r.Year, Leaves: maps.Clone(r.Leaves)}
+	for _, e := range f.Entries {
+		if !e.Open {
+			continue
+		}
+		if _, ok := out.Leaves[e.Path]; ok {
+			continue
+		}
+		var v any
+		for _, b := range bounds {
+			if b.Path == e.Path && (b.Kind == "floor" || b.Kind == "fixed") {
+				v = json.Number(b.Value.String())
+			}
+		}
+		if v == nil {
+			v = standIn(e.param.Type)
+		}
+		out.Leaves[e.Path] = Leaf{Path: e.Path, Value: v, Origin: "stand-in for an open parameter", Pos: e.Pos}
+	}
+	return out
+}
+
+func standIn(t schema.TypeRef) any {
+	switch {
+	case t.List && t.Name == "Band":
+		return []any{map[string]any{"upto": nil, "ratio": json.Number("0.5")}}
+	case t.Name == "ratio":
+		return json.Number("0.5")
+	case t.Name == "money":
+		return json.Number("1000")
+	}
+	return json.Number("1")
+}
+
+// FallbackOf is the region-wide parameter a per-category one falls back
+// to when the category has none (DESIGN, Case files):
+// assistance.by_category.dibao.annual_cap falls back to
+// assistance.annual_cap.
+func (f *File) FallbackOf(path string) (string, bool) {
+	segs := strings.Split(path, ".")
+	for i := 0; i+2 < len(segs); i++ {
+		if segs[i] != "by_category" {
+			continue
+		}
+		wide := strings.Join(append(append([]string{}, segs[:i]...), segs[i+2:]...), ".")
+		if f.Known(wide) {
+			return wide, true
+		}
+	}
+	return "", false
+}
+
+// fallBack fills each per-category parameter that has no value from the
+// region-wide one, where that has a value.
+func (f *File) fallBack(r *Resolved) {
+	f.fallbacksOnce.Do(func() {
+		for _, path := range f.schema.ParamPaths() {
+			if wide, ok := f.FallbackOf(path); ok {
+				f.fallbacks = append(f.fallbacks, [2]string{path, wide})
+			}
+		}
+	})
+	for _, fb := range f.fallbacks {
+		path, wide := fb[0], fb[1]
+		if _, ok := r.Leaves[path]; ok {
+			continue
+		}
+		if l, ok := r.Leaves[wide]; ok {
+			r.Leaves[path] = Leaf{Path: path, Value: l.Value, Origin: "the region-wide " + wide + " (" + l.Origin + ")", Pos: l.Pos}
+		}
+	}
+}
+
+// namesAny reports whether a formula names any of the paths.
+func namesAny(expr string, paths []string) bool {
+	for _, p := range paths {
+		if strings.Contains(expr, p) {
+			return true
+		}
+	}
+	return false
 }

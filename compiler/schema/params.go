@@ -77,8 +77,13 @@ func (s *Schema) LookupParam(path []string) (*ParamNode, bool) {
 	return n, true
 }
 
-// SuggestParam names the closest parameter path to an unknown one.
-func (s *Schema) SuggestParam(path string) string {
+// ParamPaths lists every concrete parameter path, in schema order.
+func (s *Schema) ParamPaths() []string {
+	s.paramPathsOnce.Do(func() { s.paramPaths = s.listParamPaths() })
+	return s.paramPaths
+}
+
+func (s *Schema) listParamPaths() []string {
 	var all []string
 	var walk func(n *ParamNode)
 	walk = func(n *ParamNode) {
@@ -90,7 +95,12 @@ func (s *Schema) SuggestParam(path string) string {
 		}
 	}
 	walk(s.ParamTree())
-	return suggestFrom(path, all)
+	return all
+}
+
+// SuggestParam names the closest parameter path to an unknown one.
+func (s *Schema) SuggestParam(path string) string {
+	return suggestFrom(path, s.ParamPaths())
 }
 
 func (s *Schema) paramRecordTypes() []celenv.RecordType {
@@ -136,7 +146,8 @@ func (s *Schema) ParamEnv() (*celenv.Env, error) {
 }
 
 // ParamActivation converts a resolved params tree (nested maps of plain
-// values) into CEL variables, checking each leaf against its type.
+// values) into CEL variables, checking each leaf against its type (its
+// CEL rules were checked when the value was given).
 func (s *Schema) ParamActivation(tree map[string]any) (map[string]any, []Violation) {
 	var vs []Violation
 	root := s.ParamTree()
@@ -157,7 +168,7 @@ func (s *Schema) paramValue(n *ParamNode, v any, vs *[]Violation) ref.Val {
 	path := strings.Join(n.Path, ".")
 	if n.Leaf != nil {
 		var local []Violation
-		out := s.convert(n.Leaf.Type, v, "", &local)
+		out := s.convert(n.Leaf.Type, v, "", &local, false)
 		for _, l := range local {
 			l.Path = path + l.Path
 			*vs = append(*vs, l)

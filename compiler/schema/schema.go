@@ -11,11 +11,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/polc-dev/polc/compiler/celenv"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/yamldoc"
 )
 
 // Entry is one id of a vocabulary with its Chinese label.
@@ -110,11 +112,43 @@ type Parameter struct {
 	Pattern []string // segments; <vocab> stands for any id of vocab
 	Type    TypeRef
 	Label   string
-	Line    int
+	// Rules hold of the parameter's value as a whole (self): a list of
+	// bands whose edges increase, say.
+	Rules []*Rule
+	Line  int
 }
 
 // Path returns the pattern as written.
 func (p *Parameter) Path() string { return strings.Join(p.Pattern, ".") }
+
+// Exclusion says two categories exclude each other ("*" for the second:
+// every other category), and why.
+type Exclusion struct {
+	Categories []string `yaml:"categories"`
+	Reason     string   `yaml:"reason"`
+	Line       int      `yaml:"-"`
+}
+
+// Exclusive returns why no person can be in both categories (a parent
+// stands for its kinds), or "" if one can.
+func (s *Schema) Exclusive(a, b string) string {
+	if a == b {
+		return ""
+	}
+	as := append([]string{a}, s.Ancestors(a)...)
+	bs := append([]string{b}, s.Ancestors(b)...)
+	for _, e := range s.Exclusions {
+		x, y := e.Categories[0], e.Categories[1]
+		for _, p := range as {
+			for _, q := range bs {
+				if (p == x && (q == y || y == "*")) || (q == x && (p == y || y == "*")) {
+					return e.Reason
+				}
+			}
+		}
+	}
+	return ""
+}
 
 // Comparisons lists the words that make a threshold inclusive or exclusive.
 type Comparisons struct {
@@ -146,14 +180,19 @@ type Schema struct {
 	File         string
 	Vocabularies map[string]*Vocabulary
 	Comparisons  Comparisons
-	Scalars      map[string]*Scalar
-	Types        map[string]*Type
-	TypeOrder    []string
-	Decisions    map[string]*Decision
-	Parameters   []*Parameter
+	// Exclusions are pairs of categories no person is in at once.
+	Exclusions []Exclusion
+	Scalars    map[string]*Scalar
+	Types      map[string]*Type
+	TypeOrder  []string
+	Decisions  map[string]*Decision
+	Parameters []*Parameter
 
 	cel       *celenv.Env
 	paramTree *ParamNode
+
+	paramPathsOnce sync.Once
+	paramPaths     []string
 }
 
 // Vocabulary returns a vocabulary by its type name ("category", "tier", …).
@@ -182,11 +221,11 @@ func Load(file string, r io.Reader) (*Schema, diag.List) {
 	if err != nil {
 		return nil, diag.List{schemaError(file, 1, 1, err.Error())}
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, diag.List{yamlError(file, err)}
+	root, ds := yamldoc.Parse(file, data)
+	if ds.HasErrors() {
+		return nil, ds.WithStage(Stage)
 	}
-	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+	if root.Kind != yaml.MappingNode || len(root.Content) == 0 {
 		return nil, diag.List{schemaError(file, 1, 1, "the schema is not a YAML mapping")}
 	}
 	l := &loader{file: file, s: &Schema{
@@ -196,7 +235,7 @@ func Load(file string, r io.Reader) (*Schema, diag.List) {
 		Types:        map[string]*Type{},
 		Decisions:    map[string]*Decision{},
 	}}
-	l.top(root.Content[0])
+	l.top(root)
 	if len(l.errs) == 0 {
 		l.resolve()
 	}
@@ -262,6 +301,8 @@ func (l *loader) top(m *yaml.Node) {
 			}
 		case "comparisons":
 			l.decodeStrict(v, &l.s.Comparisons)
+		case "exclusive_categories":
+			l.exclusions(v)
 		case "scalars":
 			l.scalars(v)
 		case "types":
@@ -395,8 +436,9 @@ func (l *loader) parameters(n *yaml.Node) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		var spec struct {
-			Type  string `yaml:"type"`
-			Label string `yaml:"label"`
+			Type  string    `yaml:"type"`
+			Label string    `yaml:"label"`
+			Rules yaml.Node `yaml:"rules"`
 		}
 		if !l.decodeStrict(v, &spec) {
 			continue
@@ -406,13 +448,45 @@ func (l *loader) parameters(n *yaml.Node) {
 			l.errorf(v, "parameter %s: %v", k.Value, err)
 			continue
 		}
-		l.s.Parameters = append(l.s.Parameters, &Parameter{Pattern: strings.Split(k.Value, "."), Type: ref, Label: spec.Label, Line: k.Line})
+		p := &Parameter{Pattern: strings.Split(k.Value, "."), Type: ref, Label: spec.Label, Line: k.Line}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			if v.Content[j].Value == "rules" {
+				p.Rules = l.rules(v.Content[j+1])
+			}
+		}
+		l.s.Parameters = append(l.s.Parameters, p)
+	}
+}
+
+func (l *loader) exclusions(n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		l.errorf(n, "exclusive_categories: want a list of {categories: [a, b], reason}")
+		return
+	}
+	for _, item := range n.Content {
+		var e Exclusion
+		if !l.decodeStrict(item, &e) {
+			continue
+		}
+		e.Line = item.Line
+		if len(e.Categories) != 2 || e.Reason == "" {
+			l.errorf(item, "exclusive_categories: each entry names two categories (the second may be \"*\") and a reason")
+			continue
+		}
+		l.s.Exclusions = append(l.s.Exclusions, e)
 	}
 }
 
 // resolve checks that every name a type, decision or parameter uses is
 // defined, and that category parents exist.
 func (l *loader) resolve() {
+	for _, e := range l.s.Exclusions {
+		for i, c := range e.Categories {
+			if !l.s.Vocabularies["category"].Has(c) && !(i == 1 && c == "*") {
+				l.errs = append(l.errs, schemaError(l.file, e.Line, 1, fmt.Sprintf("exclusive_categories: %q is not a category", c)))
+			}
+		}
+	}
 	for _, e := range l.s.Vocabularies["category"].Entries {
 		if e.Parent != "" && !l.s.Vocabularies["category"].Has(e.Parent) {
 			l.errs = append(l.errs, schemaError(l.file, e.Line, 1, fmt.Sprintf("category %s: parent %q is not a category", e.ID, e.Parent)))
@@ -481,18 +555,4 @@ const Stage = "schema"
 
 func schemaError(file string, line, col int, msg string) diag.Diagnostic {
 	return diag.Diagnostic{Pos: diag.Position{File: file, Line: line, Col: col}, Severity: diag.SeverityError, Message: msg, Stage: Stage}
-}
-
-func yamlError(file string, err error) diag.Diagnostic {
-	msg := err.Error()
-	line := 1
-	// yaml.v3 says "yaml: line N: …"
-	if _, scanErr := fmt.Sscanf(strings.TrimPrefix(msg, "yaml: "), "line %d:", &line); scanErr == nil {
-		if i := strings.Index(msg, "line "); i >= 0 {
-			if j := strings.Index(msg[i:], ": "); j >= 0 {
-				msg = msg[i+j+2:]
-			}
-		}
-	}
-	return schemaError(file, line, 1, "malformed YAML: "+strings.TrimPrefix(msg, "yaml: "))
 }

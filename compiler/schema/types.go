@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler/celenv"
+	"github.com/polc-dev/polc/compiler/diag"
 )
 
 // TypeRef is a type as a field names it: money, list<Band>, category?.
@@ -108,6 +110,11 @@ func (l *loader) compileRules() {
 			l.errs = append(l.errs, schemaError(l.file, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
 		}
 	}
+	for _, p := range s.Parameters {
+		for _, r := range p.Rules {
+			compile("parameter "+p.Path(), s.celType(p.Type), r)
+		}
+	}
 	names := make([]string, 0, len(s.Scalars))
 	for n := range s.Scalars {
 		names = append(names, n)
@@ -166,20 +173,35 @@ func (v Violation) String() string {
 // and every CEL rule of its type, its fields' types and their scalars.
 func (s *Schema) Validate(typeName string, v any) []Violation {
 	var vs []Violation
-	s.convert(TypeRef{Name: typeName}, v, "", &vs)
+	s.convert(TypeRef{Name: typeName}, v, "", &vs, true)
 	return vs
 }
 
-// ValidateRef is Validate for any type reference (a parameter's type, say).
-func (s *Schema) ValidateRef(t TypeRef, v any) (ref.Val, []Violation) {
+// ValidateParam checks a value given for a parameter: its type, and the
+// parameter's own rules.
+func (s *Schema) ValidateParam(p *Parameter, v any) (ref.Val, []Violation) {
 	var vs []Violation
-	out := s.convert(t, v, "", &vs)
+	out := s.convert(p.Type, v, "", &vs, true)
+	if out == nil || len(vs) > 0 {
+		return out, vs
+	}
+	for _, r := range p.Rules {
+		s.check(r, out, r.FieldPath, "", &vs)
+	}
 	return out, vs
 }
 
-// convert turns v into a CEL value of type t, appending what is wrong.
+// ValidateRef is Validate for any type reference.
+func (s *Schema) ValidateRef(t TypeRef, v any) (ref.Val, []Violation) {
+	var vs []Violation
+	out := s.convert(t, v, "", &vs, true)
+	return out, vs
+}
+
+// convert turns v into a CEL value of type t, appending what is wrong;
+// with rules, what breaks a CEL rule of its type or scalars too.
 // It returns nil where v cannot be converted at all.
-func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation) ref.Val {
+func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation, rules bool) ref.Val {
 	if t.List {
 		items, ok := v.([]any)
 		if !ok {
@@ -189,7 +211,7 @@ func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation) ref.Val
 		el := TypeRef{Name: t.Name}
 		vals := make([]ref.Val, 0, len(items))
 		for i, item := range items {
-			if cv := s.convert(el, item, fmt.Sprintf("%s[%d]", path, i), vs); cv != nil {
+			if cv := s.convert(el, item, fmt.Sprintf("%s[%d]", path, i), vs, rules); cv != nil {
 				vals = append(vals, cv)
 			}
 		}
@@ -237,8 +259,10 @@ func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation) ref.Val
 			return nil
 		}
 		val := celenv.Decimal{Decimal: d}
-		for _, r := range s.Scalars[t.Name].Rules {
-			s.check(r, val, path, d.String(), vs)
+		if rules {
+			for _, r := range s.Scalars[t.Name].Rules {
+				s.check(r, val, path, diag.Cut(d.String()), vs)
+			}
 		}
 		return val
 	}
@@ -272,15 +296,17 @@ func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation) ref.Val
 			}
 			continue
 		}
-		if cv := s.convert(f.Type, fv, path+"."+f.Name, vs); cv != nil {
+		if cv := s.convert(f.Type, fv, path+"."+f.Name, vs, rules); cv != nil {
 			rec.Fields[f.Name] = cv
 		}
 	}
 	if len(*vs) > before {
 		return nil // rules over a broken record would only repeat the fault
 	}
-	for _, r := range rt.Rules {
-		s.check(r, rec, path+r.FieldPath, "", vs)
+	if rules {
+		for _, r := range rt.Rules {
+			s.check(r, rec, path+r.FieldPath, "", vs)
+		}
 	}
 	return rec
 }
@@ -311,30 +337,38 @@ func (s *Schema) check(r *Rule, self ref.Val, path, shown string, vs *[]Violatio
 
 // Decimal reads a money or ratio value exactly from its literal text: a
 // JSON or YAML number's digits, or a string of digits. Never via float64.
+// Only plain decimals are read (digits, a point, a sign): an exponent would
+// let a ten-character literal stand for a number of a billion digits.
 func Decimal(v any) (decimal.Decimal, error) {
+	var text string
 	switch v := v.(type) {
 	case json.Number:
-		return decimal.NewFromString(string(v))
+		text = string(v)
 	case string:
-		d, err := decimal.NewFromString(strings.TrimSpace(v))
-		if err != nil {
-			return decimal.Decimal{}, fmt.Errorf("%q is not a number", v)
-		}
-		return d, nil
+		text = strings.TrimSpace(v)
 	case decimal.Decimal:
 		return v, nil
+	default:
+		return decimal.Decimal{}, fmt.Errorf("not a number")
 	}
-	return decimal.Decimal{}, fmt.Errorf("not a number")
+	if !plainDecimal.MatchString(text) {
+		return decimal.Decimal{}, fmt.Errorf("%s is not a plain decimal number (digits, with a point for fen; no exponent)", quoteValue(text))
+	}
+	return decimal.NewFromString(text)
 }
+
+var plainDecimal = regexp.MustCompile(`^[-+]?(\d+(\.\d*)?|\.\d+)$`)
+
+func quoteValue(s string) string { return diag.Quote(s) }
 
 func show(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return "null"
 	case string:
-		return fmt.Sprintf("%q", v)
+		return diag.Quote(v)
 	case json.Number:
-		return string(v)
+		return diag.Cut(string(v))
 	case map[string]any:
 		return "an object"
 	case []any:

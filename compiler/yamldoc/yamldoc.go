@@ -1,32 +1,96 @@
 // Package yamldoc reads YAML the way polc needs it: every node keeps its
-// line and column for error messages, and numbers keep their literal text
-// (as json.Number) so money never passes through float64.
+// line and column for error messages, numbers keep their literal text (as
+// json.Number) so money never passes through float64, and what YAML allows
+// but a hostile or careless file should not get away with is refused, each
+// at its line: anchors and aliases (a 1 KB alias bomb expands to gigabytes),
+// merge keys, a second document in the file (its content would be silently
+// dropped), a key given twice in one mapping (the last would silently win),
+// and nesting deeper than any polc file needs.
 package yamldoc
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/polc-dev/polc/compiler/diag"
 )
 
-// Parse reads one YAML document. A syntax error comes back with the line
-// yaml.v3 names.
-func Parse(file string, data []byte) (*yaml.Node, *diag.Diagnostic) {
+// MaxDepth is the deepest nesting of mappings and lists accepted.
+const MaxDepth = 32
+
+// Parse reads one YAML document strictly. Every problem found is returned,
+// each at its line and column.
+func Parse(file string, data []byte) (*yaml.Node, diag.List) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		d := SyntaxError(file, err)
-		return nil, &d
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, nil
+		}
+		return nil, diag.List{SyntaxError(file, err)}
+	}
+	var ds diag.List
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		ds = append(ds, SyntaxError(file, err))
+	default:
+		ds.Errorf("load", Pos(file, &next), "a second YAML document: a file holds one document (its content would be ignored)")
 	}
 	if len(root.Content) == 0 {
-		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, nil
+		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, ds
+	}
+	check(file, root.Content[0], 0, &ds)
+	if ds.HasErrors() {
+		return nil, ds
 	}
 	return root.Content[0], nil
+}
+
+func check(file string, n *yaml.Node, depth int, ds *diag.List) {
+	if depth > MaxDepth {
+		ds.Errorf("load", Pos(file, n), "nested more than %d levels deep", MaxDepth)
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		ds.Errorf("load", Pos(file, n), "YAML aliases (*%s) are not allowed: write the value out", n.Value)
+		return
+	}
+	if n.Anchor != "" {
+		ds.Errorf("load", Pos(file, n), "YAML anchors (&%s) are not allowed: write each value out where it is used", n.Anchor)
+	}
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				ds.Errorf("load", Pos(file, k), "a mapping key is a plain value, not a list or mapping")
+				continue
+			}
+			if k.Tag == "!!merge" || k.Value == "<<" && k.Style == 0 {
+				ds.Errorf("load", Pos(file, k), "YAML merge keys (<<) are not allowed: write the keys out")
+				continue
+			}
+			if first, dup := seen[k.Value]; dup {
+				ds.Errorf("load", Pos(file, k), "key %s is given twice in one mapping (first at line %d): one of them would be silently ignored", diag.Quote(k.Value), first.Line)
+				continue
+			}
+			seen[k.Value] = k
+		}
+	}
+	for _, c := range n.Content {
+		check(file, c, depth+1, ds)
+	}
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
@@ -40,7 +104,7 @@ func SyntaxError(file string, err error) diag.Diagnostic {
 		msg = msg[len(m[0]):]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	return diag.Diagnostic{Pos: diag.Position{File: file, Line: line, Col: 1}, Severity: diag.SeverityError, Message: "malformed YAML: " + msg, Stage: "load"}
+	return diag.Diagnostic{Pos: diag.Position{File: file, Line: line, Col: 1}, Severity: diag.SeverityError, Message: "malformed YAML: " + diag.Cut(msg), Stage: "load"}
 }
 
 // Pos is the position of a node.
@@ -51,12 +115,21 @@ func Pos(file string, n *yaml.Node) diag.Position {
 	return diag.Position{File: file, Line: n.Line, Col: n.Column}
 }
 
+// IsDate reports whether s is a day of the calendar written YYYY-MM-DD:
+// 2023-02-30 is not.
+func IsDate(s string) bool {
+	if len(s) != len("2006-01-02") {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
 // Value converts a node to a JSON-like value: map[string]any, []any,
-// json.Number, string, bool or nil. Numbers keep their text.
+// json.Number, string, bool or nil. Numbers keep their text. Parse has
+// refused aliases and duplicate keys.
 func Value(n *yaml.Node) (any, error) {
 	switch n.Kind {
-	case yaml.AliasNode:
-		return Value(n.Alias)
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!null":
@@ -68,8 +141,10 @@ func Value(n *yaml.Node) (any, error) {
 			}
 			return b, nil
 		case "!!int", "!!float":
-			if _, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err != nil || strings.ContainsAny(n.Value, "xXoObB_") {
-				return nil, fmt.Errorf("%s is not a plain decimal number", n.Value)
+			// The digits are kept as written; schema.Decimal decides what
+			// a number may look like.
+			if !numberish.MatchString(n.Value) {
+				return nil, fmt.Errorf("%s is not a plain decimal number", diag.Cut(n.Value))
 			}
 			return json.Number(n.Value), nil
 		}
@@ -87,20 +162,20 @@ func Value(n *yaml.Node) (any, error) {
 	case yaml.MappingNode:
 		out := map[string]any{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i].Value
-			if _, dup := out[k]; dup {
-				return nil, fmt.Errorf("key %q appears twice", k)
-			}
 			v, err := Value(n.Content[i+1])
 			if err != nil {
 				return nil, err
 			}
-			out[k] = v
+			out[n.Content[i].Value] = v
 		}
 		return out, nil
 	}
 	return nil, fmt.Errorf("unsupported YAML node")
 }
+
+// numberish rules out YAML's other number forms: hex, octal, binary,
+// underscores, infinities and NaN.
+var numberish = regexp.MustCompile(`^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$`)
 
 // Pairs iterates over a mapping's keys and values in file order.
 func Pairs(n *yaml.Node) [][2]*yaml.Node {

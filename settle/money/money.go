@@ -49,10 +49,10 @@ const One Rate = RateScale
 func FromDecimal(d decimal.Decimal) (Amount, error) {
 	fen := d.Shift(2)
 	if !fen.IsInteger() {
-		return 0, fmt.Errorf("amount %s has more than two decimals: money is in yuan and fen", d.String())
+		return 0, fmt.Errorf("amount %s has more than two decimals: money is in yuan and fen", cut(d.String()))
 	}
 	if fen.Abs().GreaterThan(decimal.NewFromInt(int64(MaxAmount))) {
-		return 0, fmt.Errorf("amount %s is beyond the largest amount settled (%s)", d.String(), MaxAmount)
+		return 0, fmt.Errorf("amount %s is beyond the largest amount settled (%s)", cut(d.String()), MaxAmount)
 	}
 	return Amount(fen.IntPart()), nil
 }
@@ -88,11 +88,11 @@ func RateFromDecimal(d decimal.Decimal) (Rate, error) {
 	units := d.Shift(rateDigits)
 	switch {
 	case !units.IsInteger():
-		return 0, fmt.Errorf("ratio %s has more than %d decimals", d.String(), rateDigits)
+		return 0, fmt.Errorf("ratio %s has more than %d decimals", cut(d.String()), rateDigits)
 	case d.IsNegative():
-		return 0, fmt.Errorf("ratio %s is negative", d.String())
+		return 0, fmt.Errorf("ratio %s is negative", cut(d.String()))
 	case units.GreaterThan(decimal.NewFromInt(int64(MaxRate))):
-		return 0, fmt.Errorf("ratio %s is above %s", d.String(), MaxRate)
+		return 0, fmt.Errorf("ratio %s is above %s", cut(d.String()), MaxRate)
 	}
 	return Rate(units.IntPart()), nil
 }
@@ -146,4 +146,13 @@ func (p Products) Fen() Amount {
 	lo, carry := bits.Add64(p.lo, RateScale/2, 0)
 	q, _ := bits.Div64(p.hi+carry, lo, RateScale)
 	return Amount(q)
+}
+
+// cut shortens a number's text for a message: a hostile literal may have
+// thousands of digits.
+func cut(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return s[:40] + fmt.Sprintf("… (%d digits)", len(s))
 }

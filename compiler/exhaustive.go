@@ -1,0 +1,408 @@
+package compiler
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/polc-dev/polc/compiler/diag"
+)
+
+// Bounds of the exhaustive stage. A rule is evaluated once per point of
+// its own projection; the whole space is only walked, never stored, to
+// join the results. A policy that would pass these is refused with the
+// dimensions that multiply it, before anything is evaluated.
+const (
+	MaxRuleContexts  = 20_000
+	MaxSpaceContexts = 2_000_000
+	// RuleTimeBudget bounds the time all evaluations of one rule may take
+	// together (each is also under the sandbox's own deadline), and
+	// StageTimeBudget those of every rule of every region.
+	RuleTimeBudget  = 10 * time.Second
+	StageTimeBudget = 60 * time.Second
+)
+
+// decisionsChecked are the decisions evaluated over their context space.
+var decisionsChecked = []string{"subsidy", "monitoring", "enrollment", "plan"}
+
+// ruleTask is one rule evaluated over its projection.
+type ruleTask struct {
+	space    *space
+	proj     *projection
+	rule     *DecisionRule
+	results  []int32 // the distinct result at each point of the projection
+	distinct [][]Record
+	failed   bool
+	diags    diag.List
+}
+
+// regionSpaces is one region's spaces and the rule tasks over them.
+type regionSpaces struct {
+	region *Region
+	spaces []*space
+	tasks  map[*space][]*ruleTask
+	failed map[*space]bool
+}
+
+// checkConstraints evaluates every rule of every decision over its
+// projection of the context space, checking each distinct record it yields
+// against its schema type and CEL rules, and refusing a rule that applies
+// with its head undefined. checkExhaustive then joins the results.
+func (c *Compiler) checkConstraints() {
+	var all []*regionSpaces
+	var tasks []*ruleTask
+	for _, r := range c.healthy() {
+		rs := &regionSpaces{region: r, tasks: map[*space][]*ruleTask{}, failed: map[*space]bool{}}
+		sets := c.categorySets(r)
+		for _, decision := range decisionsChecked {
+			sp := c.newSpace(r, decision, sets)
+			rs.spaces = append(rs.spaces, sp)
+			if n := sp.size(); n > MaxSpaceContexts {
+				c.errorf(StageConstraints, c.pos(r.Module.Package.Location), "the exhaustive space of %s.%s has %d contexts, over the limit of %d: %s%s",
+					r.ID, decision, n, MaxSpaceContexts, sp.describeSize(allDims(sp), len(sp.sets)), c.readersNote(r, sp))
+				rs.failed[sp] = true
+				continue
+			}
+			for _, key := range r.ruleKeys(decision) {
+				p := sp.project(key, r.reads[key], c.schema)
+				t := &ruleTask{space: sp, proj: p, rule: r.Rules[key]}
+				if p.size > MaxRuleContexts {
+					c.errorf(StageConstraints, t.rule.position(), "the exhaustive check would evaluate this rule in %d contexts, over the limit of %d: it reads %s; compare fewer attributes in one rule, or split it",
+						p.size, MaxRuleContexts, sp.describeSize(p.reads, len(p.sets)))
+					rs.failed[sp] = true
+					continue
+				}
+				rs.tasks[sp] = append(rs.tasks[sp], t)
+				tasks = append(tasks, t)
+			}
+		}
+		all = append(all, rs)
+	}
+	// The largest first, over as many workers as there are cores; the
+	// results do not depend on the order.
+	sort.SliceStable(tasks, func(i, j int) bool { return tasks[i].proj.size > tasks[j].proj.size })
+	ctx, cancel := context.WithTimeout(context.Background(), StageTimeBudget)
+	defer cancel()
+	work := make(chan *ruleTask)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range work {
+				c.evaluateRule(ctx, t)
+			}
+		}()
+	}
+	for _, t := range tasks {
+		work <- t
+	}
+	close(work)
+	wg.Wait()
+	c.spaces = all
+	for _, rs := range all {
+		for _, sp := range rs.spaces {
+			for _, t := range rs.tasks[sp] {
+				c.diags = append(c.diags, t.diags...)
+				if t.failed {
+					rs.failed[sp] = true
+				}
+			}
+			if rs.failed[sp] {
+				c.regionFailed(rs.region)
+			}
+		}
+	}
+}
+
+func allDims(sp *space) []int {
+	out := make([]int, len(sp.dims))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// readersNote names, for each attribute of a space, the rules reading it.
+func (c *Compiler) readersNote(r *Region, sp *space) string {
+	var parts []string
+	for d := dimYear + 1; d < len(sp.dims); d++ {
+		var rules []string
+		for _, key := range r.ruleKeys(sp.decision) {
+			if r.reads[key].attrs[sp.dims[d].name] {
+				rules = append(rules, r.Rules[key].Pos)
+			}
+		}
+		if len(rules) > 0 {
+			parts = append(parts, sp.dims[d].name+" is read by "+strings.Join(rules, ", "))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, "; ")
+}
+
+func (c *Compiler) categoryIDs() map[string]bool {
+	out := map[string]bool{}
+	for _, id := range c.schema.Vocabulary("category").IDs() {
+		out[id] = true
+	}
+	return out
+}
+
+// ruleKeys lists a decision's rules in their order in the module.
+func (r *Region) ruleKeys(decision string) []string {
+	var keys []string
+	for k, dr := range r.Rules {
+		if dr.Decision == decision {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
+	return keys
+}
+
+// evaluateRule evaluates one rule at every point of its projection. The
+// first failure stops it: one diagnostic, with the context, says enough.
+func (c *Compiler) evaluateRule(ctx context.Context, t *ruleTask) {
+	r := t.space.region
+	fail := func(pos diag.Position, format string, args ...any) {
+		t.failed = true
+		t.diags.Errorf(StageConstraints, pos, format, args...)
+	}
+	q, err := r.prepare(r.generated[t.rule.Key])
+	if err != nil {
+		fail(t.rule.position(), "preparing the rule: %v", err)
+		return
+	}
+	typ := c.schema.Decisions[t.rule.Decision].Type
+	t.results = make([]int32, t.proj.size)
+	index := map[string]int32{}
+	var spent time.Duration
+	for i := range t.proj.size {
+		if ctx.Err() != nil {
+			fail(t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, spent.Round(time.Millisecond), i, t.proj.size)
+			return
+		}
+		cctx := t.space.ruleContext(t.proj, i)
+		input := inputValue(c.schema, cctx, r.checkYears[cctx.Year])
+		start := time.Now()
+		recs, undefined, err := r.evalGenerated(ctx, q, input)
+		spent += time.Since(start)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			fail(t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, spent.Round(time.Millisecond), i, t.proj.size)
+			return
+		case err != nil:
+			err = r.evalError(t.rule.Decision, err)
+			var re *RuleError
+			if errors.As(err, &re) {
+				fail(re.Pos, "%s (in %s)", re.Message, t.space.describe(t.proj, i))
+			} else {
+				fail(t.rule.position(), "%v (in %s)", err, t.space.describe(t.proj, i))
+			}
+			return
+		case len(undefined) > 0:
+			why, missing := r.explainUndefined(ctx, t.rule, input)
+			advice := ""
+			if len(missing) > 0 {
+				advice = " — give " + plural(len(missing), "it", "them") + " in " + r.Params.Name
+			}
+			fail(t.rule.position(), "%s rule (clause %s) applies here but yields nothing: %s%s (in %s)", t.rule.Decision, t.rule.Clause, why, advice, t.space.describe(t.proj, i))
+			return
+		case spent > RuleTimeBudget:
+			fail(t.rule.position(), "evaluating this rule in its %d contexts takes too long: %d took %v, past the budget of %v", t.proj.size, i+1, spent.Round(time.Millisecond), RuleTimeBudget)
+			return
+		}
+		key := recordsKey(recs)
+		id, seen := index[key]
+		if !seen {
+			id = int32(len(t.distinct))
+			index[key] = id
+			t.distinct = append(t.distinct, recs)
+			for _, rec := range recs {
+				for _, v := range c.schema.Validate(typ, rec.Fields) {
+					t.diags.Errorf(StageConstraints, rulePosition(rec), "%s%s: %s (%sclause %s; in %s)", t.rule.Decision, v.Path, v.Message, valueNote(v), rec.Clause, t.space.describe(t.proj, i))
+					t.failed = true
+				}
+			}
+		}
+		t.results[i] = id
+	}
+}
+
+func recordsKey(recs []Record) string {
+	var b strings.Builder
+	for _, rec := range recs {
+		b.WriteString(fieldsText(rec))
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// checkExhaustive joins the rules' results over each plan and enrollment
+// space: two rules that disagree on a field are a conflict, a category a
+// coverage statement names without the tier's required terms is a gap, and
+// two enrollment rules that disagree are a conflict.
+func (c *Compiler) checkExhaustive() {
+	type joined struct {
+		rs *regionSpaces
+		sp *space
+		ds diag.List
+	}
+	var jobs []*joined
+	for _, rs := range c.spaces {
+		if rs.region.failed {
+			continue
+		}
+		for _, sp := range rs.spaces {
+			if (sp.decision == "plan" || sp.decision == "enrollment") && !rs.failed[sp] {
+				jobs = append(jobs, &joined{rs: rs, sp: sp})
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			j.ds = c.join(j.sp, j.rs.tasks[j.sp])
+		}()
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		c.diags = append(c.diags, j.ds...)
+		if j.ds.HasErrors() {
+			c.regionFailed(j.rs.region)
+		}
+	}
+	c.spaces = nil
+}
+
+// join walks a space, gathering at each point what every rule yields there.
+// Points whose rules yield the same results (and, for plans, that share
+// what coverage depends on) are analysed once.
+func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
+	var ds diag.List
+	r := sp.region
+	seen := map[string]bool{}
+	report := func(key string, pos diag.Position, format string, args ...any) {
+		if !seen[key] {
+			seen[key] = true
+			ds.Errorf(StageExhaustive, pos, format, args...)
+		}
+	}
+	gaps := map[string]*gapReport{}
+	var gapOrder []string
+	memo := map[string][]string{} // analysed key → the gaps found there
+	buf := make([]byte, 0, 4*(len(tasks)+3))
+	kind, referred := -1, -1
+	for d, dm := range sp.dims {
+		switch dm.name {
+		case "kind":
+			kind = d
+		case "referred":
+			referred = d
+		}
+	}
+	sp.each(func(point []int) {
+		buf = buf[:0]
+		for _, t := range tasks {
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(t.results[t.proj.at(point)]))
+		}
+		if sp.decision == "plan" {
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(point[dimCategories]))
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(point[kind]))
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(point[referred]))
+		}
+		found, done := memo[string(buf)]
+		if !done {
+			ctx := sp.context(point)
+			where := sp.describePoint(point)
+			var recs []Record
+			for _, t := range tasks {
+				recs = append(recs, t.distinct[t.results[t.proj.at(point)]]...)
+			}
+			if sp.decision == "enrollment" {
+				c.enrollmentConflicts(recs, where, report)
+			} else {
+				found = c.planFindings(r, recs, ctx, where, report, gaps, &gapOrder)
+			}
+			memo[string(buf)] = found
+		}
+		for _, g := range found {
+			gaps[g].count++
+		}
+	})
+	for _, key := range gapOrder {
+		g := gaps[key]
+		more := ""
+		if g.count > 1 {
+			more = fmt.Sprintf(" and %d more contexts", g.count-1)
+		}
+		ds.Errorf(StageExhaustive, rulePosition(Record{Rule: g.cov.Rule}), "gap: %s covers %s (clause %s), but the plan gives %s in %s%s",
+			g.cov.Tier, strings.Join(g.first.Person.Categories, "+"), g.cov.Clause, g.missing, g.where, more)
+	}
+	return ds
+}
+
+func (c *Compiler) enrollmentConflicts(recs []Record, where string, report func(string, diag.Position, string, ...any)) {
+	if len(recs) < 2 {
+		return
+	}
+	first := recs[0]
+	for _, rec := range recs[1:] {
+		if !sameValue(first.Fields, rec.Fields) {
+			report("enrollment"+first.Rule.Key+rec.Rule.Key, rulePosition(rec), "conflict: enrollment %s here (clause %s) but %s at %s (clause %s), in %s",
+				showField(rec.Fields), rec.Clause, showField(first.Fields), first.Rule.Pos, first.Clause, where)
+		}
+	}
+}
+
+// planFindings builds the plan at a point and reports its conflicts; it
+// returns the keys of the gaps there, which the caller counts.
+func (c *Compiler) planFindings(r *Region, recs []Record, ctx Context, where string, report func(string, diag.Position, string, ...any), gaps map[string]*gapReport, order *[]string) []string {
+	plan, conflicts, err := BuildPlan(c.schema, ctx, recs)
+	if err != nil {
+		report("build"+err.Error(), c.pos(r.Module.Package.Location), "%v (in %s)", err, where)
+		return nil
+	}
+	for _, cf := range conflicts {
+		report(cf.Tier+cf.Field+cf.A.Rule.Key+cf.B.Rule.Key, rulePosition(cf.B), "conflict: %s.%s is %s here (clause %s) but %s at %s (clause %s), in %s",
+			cf.Tier, cf.Field, showField(cf.B.Fields[fieldHead(cf.Field)]), cf.B.Clause, showField(cf.A.Fields[fieldHead(cf.Field)]), cf.A.Rule.Pos, cf.A.Clause, where)
+	}
+	if t := plan.Tier("top_up"); t != nil && t.Target != nil && !groupHasCap(plan, t.CapGroup) {
+		report("top_up_cap"+strings.Join(t.Clauses, ","), c.pos(r.Module.Package.Location), "gap: the top-up (clause %s) draws on cap group %s, but no tier of the plan gives that group a cap, so it would be unlimited, in %s",
+			strings.Join(t.Clauses, "、"), t.CapGroup, where)
+	}
+	expanded := ctx
+	expanded.Person.Categories = ExpandCategories(c.schema, ctx.Person.Categories)
+	var found []string
+	for ci, cov := range r.Coverage {
+		if !cov.applies(expanded) {
+			continue
+		}
+		var missing string
+		if t := plan.Tier(cov.Tier); t == nil {
+			missing = "no " + cov.Tier + " terms at all"
+		} else if m := t.Missing(c.schema); len(m) > 0 {
+			missing = "no " + strings.Join(m, ", ")
+		} else {
+			continue
+		}
+		key := fmt.Sprintf("%d|%s", ci, strings.Join(ctx.Person.Categories, ","))
+		if gaps[key] == nil {
+			gaps[key] = &gapReport{cov: cov, first: ctx, where: where, missing: missing}
+			*order = append(*order, key)
+		}
+		found = append(found, key)
+	}
+	return found
+}

@@ -1,0 +1,121 @@
+package compiler
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// The evaluation form of a region. polc evaluates generated rules beside
+// the author's module, never the author's decisions directly, so that an
+// evaluation says, for every decision rule, not only what it yields but
+// also whether it applied and yielded nothing — its body held while its
+// head was undefined, which is how a missing parameter (or a condition
+// left in the head) shows. For decision rule i
+//
+//	plan contains {"tier": "critical", "deductible": input.params.critical.deductible} if { BODY }
+//
+// the generated module has
+//
+//	_polc_r<i> contains _polc_x if { BODY; _polc_x := [_polc_v | _polc_v := {…the head…}] }
+//	_polc_plan contains ["<rule key>", _polc_x] if { some _polc_x in _polc_r<i> }
+//
+// so _polc_r<i> holds [record] for each way the body holds with the head
+// defined and [] for each way it holds with the head undefined. The
+// exhaustive stage queries one _polc_r<i> at a time (each rule only over
+// what it reads); settlement queries _polc_<decision>, all rules at once.
+// The author's module is compiled unchanged beside it, so stock OPA gives
+// the same decisions.
+
+// reservedPrefix is the prefix of every generated name: a module may not
+// use it.
+const reservedPrefix = "_polc_"
+
+// generatedRule names the generated rule for a decision rule.
+func generatedRule(i int) string { return fmt.Sprintf("%sr%d", reservedPrefix, i) }
+
+// aggregateRule names the generated rule that gathers a decision's rules.
+func aggregateRule(decision string) string { return reservedPrefix + decision }
+
+// generateEvaluationModule builds the generated module for a region whose
+// decision rules have been collected (clauses stage). It parses the
+// region's source afresh, so the bodies keep their positions in the
+// author's file, and attaches clause and rule keys as the clauses stage
+// did to the author's module.
+func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
+	fresh, err := ast.ParseModuleWithOpts(r.File, string(r.source), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string]*ast.Rule{}
+	for _, rule := range fresh.Rules {
+		byKey[c.pos(rule.Location).String()] = rule
+	}
+	keys := make([]string, 0, len(r.Rules))
+	for k, dr := range r.Rules {
+		if c.schema.Decisions[dr.Decision].Set {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
+
+	var text strings.Builder
+	fmt.Fprintf(&text, "package %s.%s\n\n", PackagePrefix, r.ID)
+	for _, imp := range r.Module.Imports {
+		fmt.Fprintf(&text, "%s\n", imp)
+	}
+	for i, k := range keys {
+		fmt.Fprintf(&text, "%s contains _polc_x if { true }\n", generatedRule(i))
+		fmt.Fprintf(&text, "%s contains [%s, _polc_x] if { some _polc_x in %s }\n", aggregateRule(r.Rules[k].Decision), strconv.Quote(k), generatedRule(i))
+	}
+	gen, err := ast.ParseModuleWithOpts(r.File+"#polc", text.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("generated module: %v", err)
+	}
+	r.generated = map[string]string{}
+	for i, k := range keys {
+		dr := r.Rules[k]
+		orig := byKey[k]
+		if orig == nil {
+			return nil, fmt.Errorf("generated module: no rule at %s in a fresh parse", k)
+		}
+		obj, ok := orig.Head.Key.Value.(ast.Object)
+		if !ok {
+			return nil, fmt.Errorf("generated module: rule at %s yields no object", k)
+		}
+		obj.Insert(ast.StringTerm(clauseKey), ast.StringTerm(dr.Clause))
+		obj.Insert(ast.StringTerm(ruleKey), ast.StringTerm(k))
+		head := orig.Head.Key
+		loc := orig.Head.Location
+		v, x := ast.VarTerm("_polc_v"), ast.VarTerm("_polc_x")
+		v.Location, x.Location = loc, loc
+		compr := ast.ArrayComprehensionTerm(v, ast.NewBody(ast.Assign.Expr(v, head)))
+		compr.Location = loc
+		assign := ast.Assign.Expr(x, compr)
+		assign.Location = loc
+		body := append(orig.Body.Copy(), assign)
+		for j, e := range body {
+			e.Index = j
+		}
+		g := gen.Rules[2*i]
+		g.Body = body
+		g.Location = orig.Location
+		r.generated[k] = generatedRule(i)
+	}
+	return gen, nil
+}
+
+// Before orders decision rules by their place in the module.
+func (a *DecisionRule) Before(b *DecisionRule) bool {
+	la, lb := a.Rule.Location, b.Rule.Location
+	if la.File != lb.File {
+		return la.File < lb.File
+	}
+	if la.Row != lb.Row {
+		return la.Row < lb.Row
+	}
+	return la.Col < lb.Col
+}
