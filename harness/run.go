@@ -173,11 +173,10 @@ func caseOf(golden string) string {
 func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *celenv.Env, name string) Outcome {
 	file := opts.show(name + caseSuffix)
 	out := Outcome{Name: file}
-	fail := func(ds diag.List) Outcome {
+	addProblems := func(ds diag.List) {
 		for _, d := range ds {
 			out.Problems = append(out.Problems, d.String())
 		}
-		return out
 	}
 	data, err := fs.ReadFile(opts.Golden, name+caseSuffix)
 	if err != nil {
@@ -186,18 +185,20 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 	}
 	c, ds := casefile.Load(file, data, opts.Set)
 	if ds.HasErrors() {
-		return fail(ds)
+		addProblems(ds)
+		return out
 	}
 	res, err := engine.Settle(ctx, &c.Case)
 	if err != nil {
-		return fail(AsDiagnostics(err))
+		addProblems(AsDiagnostics(err))
+		return out
 	}
 	// A golden names its case by its place in the golden tree, wherever
 	// that tree is on disk, so a copy of the goldens still matches.
 	res.Case = path.Join("golden", name+caseSuffix)
 	out.Region, out.Rules = res.Region, res.Rules
 	if ds := checkExpectations(opts.Set.Schema, env, res, c.Expect); ds.HasErrors() {
-		out.Problems = append(out.Problems, fail(ds).Problems...)
+		addProblems(ds)
 	}
 	js, err := JSON(res)
 	if err != nil {
