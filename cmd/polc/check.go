@@ -22,30 +22,38 @@ type checkFlags struct {
 func (c *cli) checkCommand() *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
-		Use:   "check",
+		Use:   "check [DIR]",
 		Short: "compile and check the policies: schema, Rego, clauses, builtins, ids, floors, gaps and conflicts",
-		Long: `Check compiles the policies (--policies DIR, or the embedded set) and
-reports every problem, each at its file:line:col. The category combinations
-the golden cases use (--golden DIR, or the embedded set) are evaluated too.`,
-		Args: atMost(0),
-		RunE: func(*cobra.Command, []string) error { return c.runCheck(f) },
+		Long: `Check compiles the policies in DIR (or --policies DIR, ./policies, the
+embedded set) and reports every problem, each at its file:line:col. The
+category combinations the golden cases use (--golden DIR, ./golden, the
+embedded set) are evaluated too.`,
+		Args: atMost(1),
+		RunE: func(_ *cobra.Command, args []string) error { return c.runCheck(f, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default the embedded set)")
-	fl.StringVar(&f.golden, "golden", "", "golden cases folder `DIR` whose category combinations are checked too (default the embedded set)")
+	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default ./policies if present, else the embedded set)")
+	fl.StringVar(&f.golden, "golden", "", "golden cases folder `DIR` whose category combinations are checked too (default ./golden if present, else the embedded set)")
 	fl.StringVar(&f.format, "format", diag.FormatText, "output format: text, json or github")
 	fl.BoolVar(&f.timings, "timings", false, "print how long each compiler stage took (to stderr)")
 	fl.Var(&f.categories, "categories", "extra category combinations to evaluate (repeatable)")
 	return cmd
 }
 
-func (c *cli) runCheck(f checkFlags) error {
+func (c *cli) runCheck(f checkFlags, args []string) error {
 	switch f.format {
 	case diag.FormatText, diag.FormatJSON, diag.FormatGitHub:
 	default:
 		return usagef("unknown --format %q (want text, json or github)", f.format)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	dir := f.policies
+	if len(args) == 1 {
+		if dir != "" {
+			return usagef("the policies folder is given twice: --policies %s and %s", dir, args[0])
+		}
+		dir = args[0]
+	}
+	pol, err := pickSource("policies", dir, policies.FS)
 	if err != nil {
 		return err
 	}
@@ -53,6 +61,10 @@ func (c *cli) runCheck(f checkFlags) error {
 	if err != nil {
 		return err
 	}
+	c.announce(pol)
+	// The combinations golden cases use are evaluated too, beside those
+	// given with --categories: a person a case settles is a context the
+	// check must have seen.
 	sets := f.categories
 	for region, combos := range harness.CategorySets(goldens.fsys) {
 		if sets == nil {

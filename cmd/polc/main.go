@@ -83,8 +83,10 @@ func (c *cli) rootCommand() *cobra.Command {
 		Short: "policy-as-code for regional medical-security rules",
 		Long: `polc checks, tests and settles regional medical-security rules written in Rego.
 
-Every command reads the policies in --policies DIR, else the set embedded
-in polc; golden cases likewise, from --golden DIR or the embedded set.
+Every command reads the policies in --policies DIR (or polc check DIR);
+else ./policies when the current folder has one (an author's working copy);
+else the set embedded in polc. Golden cases likewise: --golden DIR, else ./golden, else embedded.
+Each command says on stderr which set it used.
 
 Flags may come before or after arguments, and -- ends them; long flags may
 also be written Go-style with one dash (-run RE, -update).

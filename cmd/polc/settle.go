@@ -36,7 +36,7 @@ for any of them.`,
 		RunE: func(_ *cobra.Command, args []string) error { return c.runSettle(f, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default the embedded set)")
+	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default ./policies if present, else the embedded set)")
 	fl.StringVar(&f.format, "format", "json", "output format: json or md")
 	return cmd
 }
@@ -49,6 +49,7 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 	if err != nil {
 		return err
 	}
+	c.announce(pol)
 	set, err := c.compile(pol)
 	if err != nil {
 		return err

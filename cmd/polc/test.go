@@ -22,17 +22,17 @@ func (c *cli) testCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "test",
 		Short: "run the golden cases and compare with the reviewed outputs",
-		Long: `Test settles every golden case (--golden DIR, or the embedded set),
+		Long: `Test settles every golden case (--golden DIR, ./golden, the embedded set),
 checks its expect: assertions and compares its JSON and Markdown renderings
 with the reviewed goldens beside it, printing a diff for each mismatch and
-then "N passed, N failed". -update writes the goldens that differ into
---golden DIR, ./golden if not given — never for a case whose expect: fails.`,
+then "N passed, N failed". -update writes the goldens that differ into the
+golden folder — never for a case whose expect: fails.`,
 		Args: atMost(0),
 		RunE: func(*cobra.Command, []string) error { return c.runTest(f) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default the embedded set)")
-	fl.StringVar(&f.golden, "golden", "", "golden cases folder `DIR` (default the embedded set; -update defaults to ./golden)")
+	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default ./policies if present, else the embedded set)")
+	fl.StringVar(&f.golden, "golden", "", "golden cases folder `DIR` (default ./golden if present, else the embedded set)")
 	fl.StringVar(&f.run, "run", "", "run only the cases whose path matches `RE`")
 	fl.BoolVar(&f.update, "update", false, "write the goldens from what the cases produce (review the diff before committing)")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "list every case, not only failures")
@@ -48,9 +48,6 @@ func (c *cli) runTest(f testFlags) error {
 			return usagef("-run: %v", err)
 		}
 	}
-	if f.update && f.golden == "" {
-		f.golden = "golden"
-	}
 	pol, err := pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
@@ -59,6 +56,10 @@ func (c *cli) runTest(f testFlags) error {
 	if err != nil {
 		return err
 	}
+	if f.update && goldens.dir == "" {
+		return usagef("-update writes golden files into a folder: run it where ./golden is, or give --golden DIR (the embedded goldens are read-only)")
+	}
+	c.announce(pol, goldens)
 	set, err := c.compile(pol)
 	if err != nil {
 		return err
