@@ -89,7 +89,8 @@ else the set embedded in polc. Golden cases likewise: --golden DIR, else ./golde
 Each command says on stderr which set it used.
 
 Flags may come before or after arguments, and -- ends them; long flags may
-also be written Go-style with one dash (-run RE, -update).
+also be written Go-style with one dash (-run RE, -update). A case file
+named - is read from standard input.
 
 Exit status: 0 ok, 1 problems found, 2 bad usage.`,
 		SilenceErrors:     true,

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -25,11 +27,11 @@ func (c *cli) settleCommand() *cobra.Command {
 		Short: "settle case files: subsidy, each claim through the tiers, monitoring (json or md)",
 		Long: `Settle works out what each case file pays — the subsidy, each claim through
 the tiers, the monitoring flags — and prints the results as JSON or, for a
-reviewer, as Markdown in Chinese. If any case is wrong, nothing is printed
-for any of them.`,
+reviewer, as Markdown in Chinese. A FILE named - is read from standard
+input. If any case is wrong, nothing is printed for any of them.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("no case FILE given")
+				return usagef("no case FILE given (- reads one from standard input)")
 			}
 			return nil
 		},
@@ -45,6 +47,9 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 	if f.format != "json" && f.format != "md" {
 		return usagef("unknown --format %q (want json or md)", f.format)
 	}
+	if i := slices.Index(files, "-"); i >= 0 && slices.Contains(files[i+1:], "-") {
+		return usagef("- is given more than once: standard input can be read only once")
+	}
 	pol, err := pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
@@ -58,12 +63,12 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 	var results []*settle.Result
 	var problems diag.List
 	for _, file := range files {
-		data, err := os.ReadFile(file)
+		data, display, err := c.readCase(file)
 		if err != nil {
-			problems.Errorf(casefile.Stage, diag.Position{File: file}, "cannot read: %v", unwrapPathError(err))
+			problems.Errorf(casefile.Stage, diag.Position{File: display}, "cannot read: %v", unwrapPathError(err))
 			continue
 		}
-		cf, ds := casefile.Load(file, data, set)
+		cf, ds := casefile.Load(display, data, set)
 		if ds.HasErrors() {
 			problems = append(problems, ds...)
 			continue
@@ -97,4 +102,16 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 		}
 	}
 	return nil
+}
+
+// readCase reads a case file, or standard input for "-", and gives the name
+// diagnostics show for it. It is the one place polc reads a case from
+// outside, so a limit on what it reads belongs here.
+func (c *cli) readCase(name string) (data []byte, display string, err error) {
+	if name == "-" {
+		data, err = io.ReadAll(c.stdin)
+		return data, "<stdin>", err
+	}
+	data, err = os.ReadFile(name)
+	return data, name, err
 }
