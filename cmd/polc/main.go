@@ -55,6 +55,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, root.UsageString())
 		return exitUsage
 	}
+	// Which long flags exist depends on the command, so the arguments are
+	// rewritten against the one they name, found as ExecuteC will find it;
+	// its help flag is made early so that -help is one of them.
 	if cmd, _, err := root.Find(args); err == nil {
 		cmd.InitDefaultHelpFlag()
 		args = goStyleLongFlags(cmd.Flags(), args)
