@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/compiler/celenv"
@@ -50,10 +53,55 @@ func checkExpectations(s *schema.Schema, env *celenv.Env, res *settle.Result, ex
 			continue
 		}
 		if out != types.True {
-			ds.Errorf("expect", e.Pos, "expect %q is false", e.Source)
+			ds.Errorf("expect", e.Pos, "expect %q is false%s", e.Source, actualValues(env, e.Source, vars))
 		}
 	}
 	return ds
+}
+
+// actualValues says what each side of a false top-level comparison
+// evaluated to, as ": claims[0].critical is 13704.27", so the author sees
+// the figure without rerunning; a literal side is left out, its text being
+// its value. Anything else (a conjunction, a call) gets "": the assertion
+// is just false.
+func actualValues(env *celenv.Env, src string, vars map[string]any) string {
+	cmp, ok := env.SplitComparison(src)
+	if !ok {
+		return ""
+	}
+	var shown []string
+	for _, side := range []celenv.Operand{cmp.Left, cmp.Right} {
+		if side.Literal {
+			continue
+		}
+		// The whole assertion compiled and ran, so its sides do too; were
+		// one not to, the report still says the assertion is false.
+		prg, err := env.Compile(side.Source, nil)
+		if err != nil {
+			continue
+		}
+		v, err := prg.Eval(vars)
+		if err != nil {
+			continue
+		}
+		shown = append(shown, side.Source+" is "+showValue(v))
+	}
+	if len(shown) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(shown, ", ")
+}
+
+// showValue writes a value as an author would in an assertion: money with
+// the decimals it was given (315.00, not 315), strings quoted.
+func showValue(v ref.Val) string {
+	switch v := v.(type) {
+	case celenv.Decimal:
+		return v.StringFixed(max(0, -v.Exponent()))
+	case types.String:
+		return strconv.Quote(string(v))
+	}
+	return fmt.Sprint(v.Value())
 }
 
 func resultActivation(s *schema.Schema, res *settle.Result) (map[string]any, error) {

@@ -173,11 +173,10 @@ func caseOf(golden string) string {
 func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *celenv.Env, name string) Outcome {
 	file := opts.show(name + caseSuffix)
 	out := Outcome{Name: file}
-	fail := func(ds diag.List) Outcome {
+	addProblems := func(ds diag.List) {
 		for _, d := range ds {
 			out.Problems = append(out.Problems, d.String())
 		}
-		return out
 	}
 	data, err := fs.ReadFile(opts.Golden, name+caseSuffix)
 	if err != nil {
@@ -186,24 +185,31 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 	}
 	c, ds := casefile.Load(file, data, opts.Set)
 	if ds.HasErrors() {
-		return fail(ds)
+		addProblems(ds)
+		return out
 	}
 	res, err := engine.Settle(ctx, &c.Case)
 	if err != nil {
-		return fail(AsDiagnostics(err))
+		addProblems(AsDiagnostics(err))
+		return out
 	}
 	// A golden names its case by its place in the golden tree, wherever
 	// that tree is on disk, so a copy of the goldens still matches.
 	res.Case = path.Join("golden", name+caseSuffix)
 	out.Region, out.Rules = res.Region, res.Rules
+	expectFails := false
 	if ds := checkExpectations(opts.Set.Schema, env, res, c.Expect); ds.HasErrors() {
-		out.Problems = append(out.Problems, fail(ds).Problems...)
+		addProblems(ds)
+		expectFails = true
 	}
 	js, err := JSON(res)
 	if err != nil {
 		out.Problems = append(out.Problems, err.Error())
 		return out
 	}
+	// -update must not turn a result its own case calls wrong into the
+	// reviewed answer.
+	var heldBack []string
 	for _, g := range []struct {
 		suffix string
 		data   []byte
@@ -213,6 +219,8 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		switch {
 		case err == nil && string(want) == string(g.data):
 			continue
+		case opts.Update && expectFails:
+			heldBack = append(heldBack, opts.show(gpath))
 		case opts.Update:
 			if err := writeGolden(opts.WriteDir, gpath, g.data); err != nil {
 				out.Problems = append(out.Problems, err.Error())
@@ -226,6 +234,9 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		default:
 			out.Problems = append(out.Problems, string(diff.Diff(opts.show(gpath), want, "got", g.data)))
 		}
+	}
+	if len(heldBack) > 0 {
+		out.Problems = append(out.Problems, fmt.Sprintf("not updated while an expect: assertion fails: %s", strings.Join(heldBack, ", ")))
 	}
 	out.Passed = len(out.Problems) == 0
 	return out

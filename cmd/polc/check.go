@@ -1,12 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
@@ -15,59 +13,72 @@ import (
 	"github.com/polc-dev/polc/policies"
 )
 
-func embeddedPolicies() fs.FS { return policies.FS }
+type checkFlags struct {
+	policies, golden, format string
+	timings                  bool
+	categories               categorySets
+}
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	dir := fl.String("policies", "", "policies folder (default: the embedded set)")
-	format := fl.String("format", diag.FormatText, "output format: text, json or github")
-	timings := fl.Bool("timings", false, "print how long each compiler stage took (to stderr)")
-	goldenDir := fl.String("golden", "", "golden cases whose category combinations are checked too (default: the embedded set)")
-	var sets categorySets
-	fl.Var(&sets, "categories", "extra category combinations to evaluate, as region=cat+cat[,region=cat+cat…]")
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+func (c *cli) checkCommand() *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [DIR]",
+		Short: "compile and check the policies: schema, Rego, clauses, builtins, ids, floors, gaps and conflicts",
+		Long: `Check compiles the policies in DIR (or --policies DIR, ./policies, the
+embedded set) and reports every problem, each at its file:line:col. The
+category combinations the golden cases use (--golden DIR, ./golden, the
+embedded set) are evaluated too.`,
+		Args: atMost(1),
+		RunE: func(_ *cobra.Command, args []string) error { return c.runCheck(f, args) },
 	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "polc check: unexpected argument %q\n", fl.Arg(0))
-		return exitUsage
-	}
-	switch *format {
+	fl := cmd.Flags()
+	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default ./policies if present, else the embedded set)")
+	fl.StringVar(&f.golden, "golden", "", "golden cases folder `DIR` whose category combinations are checked too (default ./golden if present, else the embedded set)")
+	fl.StringVar(&f.format, "format", diag.FormatText, "output format: text, json or github")
+	fl.BoolVar(&f.timings, "timings", false, "print how long each compiler stage took (to stderr)")
+	fl.Var(&f.categories, "categories", "extra category combinations to evaluate (repeatable)")
+	return cmd
+}
+
+func (c *cli) runCheck(f checkFlags, args []string) error {
+	switch f.format {
 	case diag.FormatText, diag.FormatJSON, diag.FormatGitHub:
 	default:
-		fmt.Fprintf(stderr, "polc check: unknown --format %q (want text, json or github)\n", *format)
-		return exitUsage
+		return usagef("unknown --format %q (want text, json or github)", f.format)
 	}
-	fsys, display, err := policiesFS(*dir)
+	dir := f.policies
+	if len(args) == 1 {
+		if dir != "" {
+			return usagef("the policies folder is given twice: --policies %s and %s", dir, args[0])
+		}
+		dir = args[0]
+	}
+	pol, err := pickSource("policies", dir, policies.FS)
 	if err != nil {
-		fmt.Fprintf(stderr, "polc check: %v\n", err)
-		return exitProblem
+		return err
 	}
-	// The combinations golden cases use are checked too, beside the ones
-	// given with --categories.
-	goldens := fs.FS(golden.FS)
-	if *goldenDir != "" {
-		goldens = os.DirFS(*goldenDir)
+	goldens, err := pickSource("golden", f.golden, golden.FS)
+	if err != nil {
+		return err
 	}
-	for region, combos := range harness.CategorySets(goldens) {
+	c.announce(pol)
+	// The combinations golden cases use are evaluated too, beside those
+	// given with --categories: a person a case settles is a context the
+	// check must have seen.
+	sets := f.categories
+	for region, combos := range harness.CategorySets(goldens.fsys) {
 		if sets == nil {
 			sets = categorySets{}
 		}
 		sets[region] = append(sets[region], combos...)
 	}
-	set, ds := compiler.Compile(fsys, display, compiler.Options{CategorySets: sets})
-	if err := diag.Write(stdout, *format, ds); err != nil {
-		fmt.Fprintf(stderr, "polc check: %v\n", err)
-		return exitProblem
+	set, ds := compiler.Compile(pol.fsys, pol.prefix, compiler.Options{CategorySets: sets})
+	if err := diag.Write(c.stdout, f.format, ds); err != nil {
+		return err
 	}
-	if *timings {
-		var ts []compiler.StageTiming
-		if set != nil {
-			ts = set.Timings
-		}
-		for _, t := range ts {
-			fmt.Fprintf(stderr, "%-12s %v\n", t.Stage, t.Duration)
+	if f.timings && set != nil {
+		for _, t := range set.Timings {
+			fmt.Fprintf(c.stderr, "%-12s %v\n", t.Stage, t.Duration)
 		}
 	}
 	errs := 0
@@ -76,34 +87,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			errs++
 		}
 	}
-	if errs > 0 {
-		if *format == diag.FormatText {
-			fmt.Fprintf(stderr, "polc check: %d error%s\n", errs, plural(errs))
-		}
-		return exitProblem
+	switch {
+	case errs > 0 && f.format == diag.FormatText:
+		return fmt.Errorf("%d error%s", errs, plural(errs))
+	case errs > 0:
+		return errReported
 	}
-	if *format == diag.FormatText {
-		fmt.Fprintf(stdout, "ok: %d region%s checked (%s)\n", len(set.Regions), plural(len(set.Regions)), joinIDs(set.RegionIDs()))
+	if f.format == diag.FormatText {
+		fmt.Fprintf(c.stdout, "ok: %d region%s checked (%s)\n", len(set.Regions), plural(len(set.Regions)), strings.Join(set.RegionIDs(), ", "))
 	}
-	return exitOK
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-func joinIDs(ids []string) string {
-	s := ""
-	for i, id := range ids {
-		if i > 0 {
-			s += ", "
-		}
-		s += id
-	}
-	return s
+	return nil
 }
 
 // categorySets is the --categories flag: region=a+b pairs, comma-separated,
@@ -111,6 +104,8 @@ func joinIDs(ids []string) string {
 type categorySets map[string][][]string
 
 func (s *categorySets) String() string { return "" }
+
+func (s *categorySets) Type() string { return "region=cat+cat[,…]" }
 
 func (s *categorySets) Set(v string) error {
 	if *s == nil {

@@ -7,12 +7,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"sort"
-	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 const (
@@ -22,72 +22,106 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-type command struct {
-	name    string
-	summary string
-	run     func(args []string, stdout, stderr io.Writer) int
+// cli is one run of polc over its standard streams.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// commandStarted is set once cobra has parsed a command's flags and
+	// arguments and is about to run it; see run.
+	commandStarted bool
 }
 
-func commands() []command {
-	return []command{
-		{"check", "compile and check the policies: schema, Rego, clauses, builtins, ids, floors, gaps and conflicts", runCheck},
-		{"settle", "settle case files: subsidy, each claim through the tiers, monitoring (json or md)", runSettle},
-		{"test", "run the golden cases and compare with the reviewed outputs", runTest},
+// usageError is bad usage, exit 2: a flag value out of its set, a missing
+// or extra argument.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// errReported says a command has printed what it found (diagnostics, a test
+// report): only the exit status is left to give.
+var errReported = errors.New("problems reported")
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := c.rootCommand()
+	if len(args) == 0 {
+		// A bare polc is a mistake, not a request for help: the command
+		// list goes where errors go.
+		fmt.Fprint(stderr, root.UsageString())
+		return exitUsage
 	}
-}
-
-func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stderr)
-		if len(args) == 0 {
-			return exitUsage
-		}
+	// Which long flags exist depends on the command, so the arguments are
+	// rewritten against the one they name, found as ExecuteC will find it;
+	// its help flag is made early so that -help is one of them.
+	if cmd, _, err := root.Find(args); err == nil {
+		cmd.InitDefaultHelpFlag()
+		args = goStyleLongFlags(cmd.Flags(), args)
+	}
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	switch {
+	case err == nil:
 		return exitOK
+	case errors.Is(err, errReported):
+		return exitProblem
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
+	fmt.Fprintf(stderr, "%s: %v\n", cmd.CommandPath(), err)
+	// What cobra refuses before a command starts — an unknown command or
+	// flag — is bad usage; what a command returns is a problem it found,
+	// unless it says otherwise.
+	if !c.commandStarted || errors.As(err, new(usageError)) {
+		return exitUsage
+	}
+	return exitProblem
+}
+
+func (c *cli) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "polc",
+		Short: "policy-as-code for regional medical-security rules",
+		Long: `polc checks, tests and settles regional medical-security rules written in Rego.
+
+Every command reads the policies in --policies DIR (or polc check DIR);
+else ./policies when the current folder has one (an author's working copy);
+else the set embedded in polc. Golden cases likewise: --golden DIR, else ./golden, else embedded.
+Each command says on stderr which set it used.
+
+Flags may come before or after arguments, and -- ends them; long flags may
+also be written Go-style with one dash (-run RE, -update). A case file
+named - is read from standard input.
+
+Exit status: 0 ok, 1 problems found, 2 bad usage.`,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		PersistentPreRun:  func(*cobra.Command, []string) { c.commandStarted = true },
+	}
+	root.SetIn(c.stdin)
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(c.checkCommand(), c.settleCommand(), c.testCommand(), c.versionCommand())
+	return root
+}
+
+// atMost refuses more than n arguments, naming the first one too many.
+func atMost(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef("unexpected argument %q", args[n])
 		}
+		return nil
 	}
-	fmt.Fprintf(stderr, "polc: unknown command %q\n", args[0])
-	usage(stderr)
-	return exitUsage
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: polc <command> [flags]")
-	fmt.Fprintln(w)
-	cs := commands()
-	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
-	for _, c := range cs {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+func plural(n int) string {
+	if n == 1 {
+		return ""
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Every command takes --policies DIR; the default is the embedded policy set.")
-}
-
-// policiesFS is the policies folder a command works on and the name its
-// diagnostics show for it.
-func policiesFS(dir string) (fs.FS, string, error) {
-	if dir == "" {
-		return embeddedPolicies(), "policies", nil
-	}
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, "", fmt.Errorf("--policies %s: %v", dir, unwrapPathError(err))
-	}
-	if !st.IsDir() {
-		return nil, "", fmt.Errorf("--policies %s: not a folder", dir)
-	}
-	return os.DirFS(dir), strings.TrimSuffix(dir, "/"), nil
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
+	return "s"
 }

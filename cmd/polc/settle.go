@@ -2,53 +2,78 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+
+	"github.com/spf13/cobra"
 
 	"github.com/polc-dev/polc/casefile"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/harness"
+	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/settle"
 )
 
-func runSettle(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("settle", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	dir := fl.String("policies", "", "policies folder (default: the embedded set)")
-	format := fl.String("format", "json", "output format: json or md")
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+type settleFlags struct {
+	policies, format string
+}
+
+func (c *cli) settleCommand() *cobra.Command {
+	var f settleFlags
+	cmd := &cobra.Command{
+		Use:   "settle FILE...",
+		Short: "settle case files: subsidy, each claim through the tiers, monitoring (json or md)",
+		Long: `Settle works out what each case file pays — the subsidy, each claim through
+the tiers, the monitoring flags — and prints the results as JSON or, for a
+reviewer, as Markdown in Chinese. A FILE named - is read from standard
+input. If any case is wrong, nothing is printed for any of them.`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("no case FILE given (- reads one from standard input)")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error { return c.runSettle(f, args) },
 	}
-	if *format != "json" && *format != "md" {
-		fmt.Fprintf(stderr, "polc settle: unknown --format %q (want json or md)\n", *format)
-		return exitUsage
+	fl := cmd.Flags()
+	fl.StringVar(&f.policies, "policies", "", "policies folder `DIR` (default ./policies if present, else the embedded set)")
+	fl.StringVar(&f.format, "format", "json", "output format: json or md")
+	return cmd
+}
+
+func (c *cli) runSettle(f settleFlags, files []string) error {
+	if f.format != "json" && f.format != "md" {
+		return usagef("unknown --format %q (want json or md)", f.format)
 	}
-	if fl.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: polc settle [--policies DIR] [--format json|md] FILE...")
-		return exitUsage
+	if i := slices.Index(files, "-"); i >= 0 && slices.Contains(files[i+1:], "-") {
+		return usagef("- is given more than once: standard input can be read only once")
 	}
-	set, code := compilePolicies(*dir, stdout, stderr, "settle")
-	if set == nil {
-		return code
+	pol, err := pickSource("policies", f.policies, policies.FS)
+	if err != nil {
+		return err
+	}
+	c.announce(pol)
+	set, err := c.compile(pol)
+	if err != nil {
+		return err
 	}
 	engine := settle.New(set)
 	var results []*settle.Result
 	var problems diag.List
-	for _, file := range fl.Args() {
-		data, err := os.ReadFile(file)
+	for _, file := range files {
+		data, display, err := c.readCase(file)
 		if err != nil {
-			problems = append(problems, diag.Diagnostic{Pos: diag.Position{File: file}, Severity: diag.SeverityError, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err)), Stage: casefile.Stage})
+			problems.Errorf(casefile.Stage, diag.Position{File: display}, "cannot read: %v", unwrapPathError(err))
 			continue
 		}
-		c, ds := casefile.Load(file, data, set)
+		cf, ds := casefile.Load(display, data, set)
 		if ds.HasErrors() {
 			problems = append(problems, ds...)
 			continue
 		}
-		res, err := engine.Settle(context.Background(), &c.Case)
+		res, err := engine.Settle(context.Background(), &cf.Case)
 		if err != nil {
 			problems = append(problems, harness.AsDiagnostics(err)...)
 			continue
@@ -58,41 +83,35 @@ func runSettle(args []string, stdout, stderr io.Writer) int {
 	if len(problems) > 0 {
 		// Nothing is printed for any case when one is wrong: a partial
 		// answer is easy to mistake for a whole one.
-		diag.Write(stderr, diag.FormatText, problems.Dedupe())
-		return exitProblem
+		diag.Write(c.stderr, diag.FormatText, problems.Dedupe())
+		return errReported
 	}
-	switch *format {
+	switch f.format {
 	case "json":
 		out, err := harness.JSON(results...)
 		if err != nil {
-			fmt.Fprintf(stderr, "polc settle: %v\n", err)
-			return exitProblem
+			return err
 		}
-		stdout.Write(out)
+		c.stdout.Write(out)
 	case "md":
 		for i, r := range results {
 			if i > 0 {
-				fmt.Fprintln(stdout)
+				fmt.Fprintln(c.stdout)
 			}
-			stdout.Write(harness.Markdown(set, r))
+			c.stdout.Write(harness.Markdown(set, r))
 		}
 	}
-	return exitOK
+	return nil
 }
 
-// compilePolicies compiles the policies a command runs on; on failure it
-// prints the diagnostics and returns the exit code.
-func compilePolicies(dir string, stdout, stderr io.Writer, cmd string) (*compiler.PolicySet, int) {
-	fsys, display, err := policiesFS(dir)
-	if err != nil {
-		fmt.Fprintf(stderr, "polc %s: %v\n", cmd, err)
-		return nil, exitProblem
+// readCase reads a case file, or standard input for "-", and gives the name
+// diagnostics show for it. It is the one place polc reads a case from
+// outside, so a limit on what it reads belongs here.
+func (c *cli) readCase(name string) (data []byte, display string, err error) {
+	if name == "-" {
+		data, err = io.ReadAll(c.stdin)
+		return data, "<stdin>", err
 	}
-	set, ds := compiler.Compile(fsys, display, compiler.Options{})
-	if set == nil {
-		diag.Write(stderr, diag.FormatText, ds)
-		fmt.Fprintf(stderr, "polc %s: the policies do not compile (polc check shows why)\n", cmd)
-		return nil, exitProblem
-	}
-	return set, exitOK
+	data, err = os.ReadFile(name)
+	return data, name, err
 }

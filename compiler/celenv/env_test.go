@@ -66,3 +66,34 @@ func TestCompileRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitComparison(t *testing.T) {
+	e := termEnv(t)
+	for src, want := range map[string]Comparison{
+		`self.ratio == dec("1.20")`:            {"==", Operand{"self.ratio", false}, Operand{`dec("1.20")`, true}},
+		`self.bands[0]*dec("2") >= self.ratio`: {">=", Operand{`self.bands[0] * dec("2")`, false}, Operand{"self.ratio", false}},
+		`dec("0") != self.ratio`:               {"!=", Operand{`dec("0")`, true}, Operand{"self.ratio", false}},
+		`size(self.bands) < 3`:                 {"<", Operand{"size(self.bands)", false}, Operand{"3", true}},
+		`(self.ratio > dec("0"))`:              {">", Operand{"self.ratio", false}, Operand{`dec("0")`, true}},
+	} {
+		got, ok := e.SplitComparison(src)
+		if !ok || got != want {
+			t.Errorf("SplitComparison(%s) = %+v, %v; want %+v", src, got, ok, want)
+			continue
+		}
+		for _, side := range []Operand{got.Left, got.Right} {
+			if _, err := e.Compile(side.Source, nil); err != nil {
+				t.Errorf("%s: operand %s does not compile on its own: %v", src, side.Source, err)
+			}
+		}
+	}
+	for _, src := range []string{
+		`self.ratio == dec("1") && self.ratio > dec("0")`,
+		`self.bands.all(b, b <= dec("1"))`,
+		`self.ratio ==`,
+	} {
+		if got, ok := e.SplitComparison(src); ok {
+			t.Errorf("SplitComparison(%s) = %+v, want no comparison", src, got)
+		}
+	}
+}
