@@ -11,6 +11,7 @@ package compiler
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -55,6 +56,10 @@ type Options struct {
 	CategorySets map[string][][]string
 	// EvalTimeout bounds each evaluation (sandbox.DefaultTimeout if zero).
 	EvalTimeout time.Duration
+	// SkipExhaustive leaves out the stages that evaluate every context
+	// (constraints, exhaustive): what settles a case needs the compiled
+	// set, and the engine checks each plan and decision it builds.
+	SkipExhaustive bool
 }
 
 type stage struct {
@@ -71,6 +76,7 @@ type Compiler struct {
 	schema  *schema.Schema
 	regions []*Region
 	guard   *sandbox.Guard
+	refused map[string]bool // entries of the folder checkEntries refused
 	spaces  []*regionSpaces // between the constraints and exhaustive stages
 	opa     *ast.Compiler
 	diags   diag.List
@@ -125,6 +131,9 @@ func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
 		{StageExhaustive, c.checkExhaustive},
 	}
 	for _, s := range c.stages {
+		if opts.SkipExhaustive && (s.name == StageConstraints || s.name == StageExhaustive) {
+			continue
+		}
 		start := time.Now()
 		s.f()
 		c.timings = append(c.timings, StageTiming{Stage: s.name, Duration: time.Since(start)})
@@ -195,7 +204,9 @@ func (c *Compiler) load() {
 	c.checkEntries("params")
 	data, err := c.readFile(schemaFile)
 	if err != nil {
-		c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", err)
+		if err != errRefused {
+			c.errorf(StageLoad, diag.Position{File: c.file(schemaFile)}, "cannot read the schema: %v", err)
+		}
 		return
 	}
 	s, ds := schema.Load(c.file(schemaFile), bytes.NewReader(data))
@@ -216,7 +227,9 @@ func (c *Compiler) load() {
 	for _, name := range names {
 		data, err := c.readFile(name)
 		if err != nil {
-			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", err)
+			if err != errRefused {
+				c.errorf(StageLoad, diag.Position{File: c.file(name)}, "cannot read: %v", err)
+			}
 			continue
 		}
 		id := name[:len(name)-len(".rego")]
@@ -235,10 +248,19 @@ func (c *Compiler) checkEntries(dir string) {
 	}
 	for _, e := range entries {
 		if t := e.Type(); !t.IsRegular() && !t.IsDir() {
-			c.errorf(StageLoad, diag.Position{File: c.file(path.Join(dir, e.Name()))}, "%s: a policies folder holds only regular files and folders", typeName(t))
+			name := path.Join(dir, e.Name())
+			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "%s: a policies folder holds only regular files and folders", typeName(t))
+			if c.refused == nil {
+				c.refused = map[string]bool{}
+			}
+			c.refused[name] = true
 		}
 	}
 }
+
+// errRefused is what readFile returns for an entry checkEntries has
+// already reported: the file is not read, and not reported twice.
+var errRefused = errors.New("refused")
 
 func typeName(t fs.FileMode) string {
 	switch {
@@ -257,6 +279,9 @@ func typeName(t fs.FileMode) string {
 // readFile reads a file of the policies folder if it is a regular file no
 // larger than MaxPolicyFileBytes.
 func (c *Compiler) readFile(name string) ([]byte, error) {
+	if c.refused[name] {
+		return nil, errRefused
+	}
 	entries, err := fs.ReadDir(c.fsys, path.Dir(name))
 	if err != nil {
 		return nil, pathErr(err)
@@ -287,6 +312,10 @@ func (c *Compiler) loadParams() {
 	for _, r := range c.regions {
 		name := path.Join("params", r.ID+".yaml")
 		data, err := c.readFile(name)
+		if err == errRefused {
+			c.regionFailed(r)
+			continue
+		}
 		if err != nil {
 			c.errorf(StageParams, diag.Position{File: c.file(name)}, "region %s has no params file: %v", r.ID, err)
 			c.regionFailed(r)

@@ -76,19 +76,40 @@ func (c *Compiler) checkTypes() {
 	}
 }
 
-// withoutDisallowedCalls drops OPA's "undefined function" for builtins the
-// sandbox leaves out: the builtins stage reports those in its own words.
+// withoutDisallowedCalls drops what OPA says of builtins the sandbox
+// leaves out — "undefined function http.send" where one is called, "var
+// http is unsafe" where one is named as a `with` value — for the builtins
+// stage reports those in its own words.
 func withoutDisallowedCalls(errs ast.Errors) ast.Errors {
 	var out ast.Errors
 	for _, e := range errs {
-		name, ok := strings.CutPrefix(e.Message, "undefined function ")
-		if _, builtin := ast.BuiltinMap[name]; ok && builtin && !sandbox.Allowed[name] {
+		if name, ok := strings.CutPrefix(e.Message, "undefined function "); ok && disallowedBuiltin(name) {
+			continue
+		}
+		if v, ok := strings.CutPrefix(e.Message, "var "); ok && strings.HasSuffix(v, " is unsafe") && disallowedNamespace[strings.TrimSuffix(v, " is unsafe")] {
 			continue
 		}
 		out = append(out, e)
 	}
 	return out
 }
+
+func disallowedBuiltin(name string) bool {
+	_, builtin := ast.BuiltinMap[name]
+	return builtin && !sandbox.Allowed[name]
+}
+
+// disallowedNamespace holds the first segments of the builtins the sandbox
+// leaves out (http of http.send).
+var disallowedNamespace = func() map[string]bool {
+	out := map[string]bool{}
+	for name := range ast.BuiltinMap {
+		if head, _, dotted := strings.Cut(name, "."); dotted && !sandbox.Allowed[name] {
+			out[head] = true
+		}
+	}
+	return out
+}()
 
 func newOPACompiler(ss *ast.SchemaSet) *ast.Compiler {
 	oc := ast.NewCompiler().WithSchemas(ss).WithCapabilities(sandbox.Capabilities())

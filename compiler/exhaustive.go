@@ -287,8 +287,11 @@ func (c *Compiler) checkExhaustive() {
 }
 
 // join walks a space, gathering at each point what every rule yields there.
-// Points whose rules yield the same results (and, for plans, that share
-// what coverage depends on) are analysed once.
+// Points whose rules yield the same results — and, for plans, to which the
+// same coverage statements apply — are analysed once: the plan is built,
+// its conflicts reported at the first point that shows them, and what it
+// lacks for each applying coverage statement remembered; every point then
+// counts its gaps under its own categories.
 func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
 	var ds diag.List
 	r := sp.region
@@ -301,30 +304,21 @@ func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
 	}
 	gaps := map[string]*gapReport{}
 	var gapOrder []string
-	memo := map[string][]string{} // analysed key → the gaps found there
-	buf := make([]byte, 0, 4*(len(tasks)+3))
-	kind, referred := -1, -1
-	for d, dm := range sp.dims {
-		switch dm.name {
-		case "kind":
-			kind = d
-		case "referred":
-			referred = d
-		}
-	}
+	memo := map[string][]lack{}
+	buf := make([]byte, 0, 4*(len(tasks)+1))
+	covers := sp.coverageMasks(c)
 	sp.each(func(point []int) {
 		buf = buf[:0]
 		for _, t := range tasks {
 			buf = binary.LittleEndian.AppendUint32(buf, uint32(t.results[t.proj.at(point)]))
 		}
-		if sp.decision == "plan" {
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(point[dimCategories]))
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(point[kind]))
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(point[referred]))
+		var mask uint64
+		if covers != nil {
+			mask = covers(point)
+			buf = binary.LittleEndian.AppendUint64(buf, mask)
 		}
 		found, done := memo[string(buf)]
 		if !done {
-			ctx := sp.context(point)
 			where := sp.describePoint(point)
 			var recs []Record
 			for _, t := range tasks {
@@ -333,12 +327,23 @@ func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
 			if sp.decision == "enrollment" {
 				c.enrollmentConflicts(recs, where, report)
 			} else {
-				found = c.planFindings(r, recs, ctx, where, report, gaps, &gapOrder)
+				found = c.planFindings(r, recs, sp.context(point), mask, where, report)
 			}
 			memo[string(buf)] = found
 		}
-		for _, g := range found {
-			gaps[g].count++
+		if len(found) == 0 {
+			return
+		}
+		cats := strings.Join(sp.sets[point[dimCategories]], ",")
+		for _, l := range found {
+			key := fmt.Sprintf("%d|%s", l.coverage, cats)
+			g := gaps[key]
+			if g == nil {
+				g = &gapReport{cov: r.Coverage[l.coverage], first: sp.context(point), where: sp.describePoint(point), missing: l.missing}
+				gaps[key] = g
+				gapOrder = append(gapOrder, key)
+			}
+			g.count++
 		}
 	})
 	for _, key := range gapOrder {
@@ -351,6 +356,60 @@ func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
 			g.cov.Tier, strings.Join(g.first.Person.Categories, "+"), g.cov.Clause, g.missing, g.where, more)
 	}
 	return ds
+}
+
+// lack is what a plan lacks for one coverage statement that applies.
+type lack struct {
+	coverage int
+	missing  string
+}
+
+// coverageMasks returns, for a plan space, the set of the region's coverage
+// statements that apply at a point (they depend on the categories, the
+// claim kind and referral), worked out once per combination; nil for other
+// spaces.
+func (sp *space) coverageMasks(c *Compiler) func(point []int) uint64 {
+	if sp.decision != "plan" || len(sp.region.Coverage) == 0 {
+		return nil
+	}
+	if len(sp.region.Coverage) > 64 {
+		panic("more than 64 coverage statements in one region")
+	}
+	kind, referred := sp.dimIndex("kind"), sp.dimIndex("referred")
+	nk, nr := sp.dims[kind].values, sp.dims[referred].values
+	table := make([]uint64, len(sp.sets)*nk*nr)
+	for s := range sp.sets {
+		for k := range nk {
+			for f := range nr {
+				point := make([]int, len(sp.dims))
+				for d := range point {
+					point[d] = -1
+				}
+				point[dimCategories], point[kind], point[referred] = s, k, f
+				ctx := sp.context(point)
+				ctx.Person.Categories = ExpandCategories(c.schema, ctx.Person.Categories)
+				var mask uint64
+				for ci, cov := range sp.region.Coverage {
+					if cov.applies(ctx) {
+						mask |= 1 << ci
+					}
+				}
+				table[(s*nk+k)*nr+f] = mask
+			}
+		}
+	}
+	return func(point []int) uint64 {
+		return table[(point[dimCategories]*nk+point[kind])*nr+point[referred]]
+	}
+}
+
+func (sp *space) dimIndex(name string) int {
+	for d, dm := range sp.dims {
+		if dm.name == name {
+			return d
+		}
+	}
+	return -1
 }
 
 func (c *Compiler) enrollmentConflicts(recs []Record, where string, report func(string, diag.Position, string, ...any)) {
@@ -367,8 +426,8 @@ func (c *Compiler) enrollmentConflicts(recs []Record, where string, report func(
 }
 
 // planFindings builds the plan at a point and reports its conflicts; it
-// returns the keys of the gaps there, which the caller counts.
-func (c *Compiler) planFindings(r *Region, recs []Record, ctx Context, where string, report func(string, diag.Position, string, ...any), gaps map[string]*gapReport, order *[]string) []string {
+// returns what the plan lacks for each coverage statement in mask.
+func (c *Compiler) planFindings(r *Region, recs []Record, ctx Context, mask uint64, where string, report func(string, diag.Position, string, ...any)) []lack {
 	plan, conflicts, err := BuildPlan(c.schema, ctx, recs)
 	if err != nil {
 		report("build"+err.Error(), c.pos(r.Module.Package.Location), "%v (in %s)", err, where)
@@ -382,27 +441,16 @@ func (c *Compiler) planFindings(r *Region, recs []Record, ctx Context, where str
 		report("top_up_cap"+strings.Join(t.Clauses, ","), c.pos(r.Module.Package.Location), "gap: the top-up (clause %s) draws on cap group %s, but no tier of the plan gives that group a cap, so it would be unlimited, in %s",
 			strings.Join(t.Clauses, "、"), t.CapGroup, where)
 	}
-	expanded := ctx
-	expanded.Person.Categories = ExpandCategories(c.schema, ctx.Person.Categories)
-	var found []string
+	var found []lack
 	for ci, cov := range r.Coverage {
-		if !cov.applies(expanded) {
+		if mask&(1<<ci) == 0 {
 			continue
 		}
-		var missing string
 		if t := plan.Tier(cov.Tier); t == nil {
-			missing = "no " + cov.Tier + " terms at all"
+			found = append(found, lack{ci, "no " + cov.Tier + " terms at all"})
 		} else if m := t.Missing(c.schema); len(m) > 0 {
-			missing = "no " + strings.Join(m, ", ")
-		} else {
-			continue
+			found = append(found, lack{ci, "no " + strings.Join(m, ", ")})
 		}
-		key := fmt.Sprintf("%d|%s", ci, strings.Join(ctx.Person.Categories, ","))
-		if gaps[key] == nil {
-			gaps[key] = &gapReport{cov: cov, first: ctx, where: where, missing: missing}
-			*order = append(*order, key)
-		}
-		found = append(found, key)
 	}
 	return found
 }

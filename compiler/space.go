@@ -32,7 +32,7 @@ type dim struct {
 	name   string
 	values int
 	set    func(ctx *Context, i int)
-	show   func(i int) string // the value in words, "" for absent
+	show   func(i int, ctx *Context) string // the value in words, given the context it is set in
 }
 
 // space is one decision's context space.
@@ -83,30 +83,30 @@ func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space 
 	sp := &space{region: r, decision: decision, sets: sets}
 	attrs := r.attrsOf(decision)
 	years := r.Document.Years
-	add := func(name string, n int, set func(*Context, int), show func(int) string) {
+	add := func(name string, n int, set func(*Context, int), show func(int, *Context) string) {
 		sp.dims = append(sp.dims, dim{name, n, set, show})
 	}
-	add("categories", len(sets), func(ctx *Context, i int) { ctx.Person.Categories = sets[i] }, func(i int) string {
+	add("categories", len(sets), func(ctx *Context, i int) { ctx.Person.Categories = sets[i] }, func(i int, _ *Context) string {
 		if len(sets[i]) == 0 {
 			return "no category"
 		}
 		return strings.Join(sets[i], "+")
 	})
-	add("year", len(years), func(ctx *Context, i int) { ctx.Year = years[i] }, func(i int) string { return strconv.Itoa(years[i]) })
+	add("year", len(years), func(ctx *Context, i int) { ctx.Year = years[i] }, func(i int, _ *Context) string { return strconv.Itoa(years[i]) })
 	if decision == "subsidy" || attrs["tier"] {
 		tiers := c.schema.Vocabulary("enrollment_tier").IDs()
-		add("tier", len(tiers), func(ctx *Context, i int) { ctx.EnrollmentTier = tiers[i] }, func(i int) string { return "tier " + tiers[i] })
+		add("tier", len(tiers), func(ctx *Context, i int) { ctx.EnrollmentTier = tiers[i] }, func(i int, _ *Context) string { return "tier " + tiers[i] })
 	}
 	// Dates are tried across the year in question: set after the year.
 	dates := len(datesInYear(0))
 	if attrs["enrollment_date"] {
-		add("enrollment_date", dates, func(ctx *Context, i int) { ctx.EnrollmentDate = datesInYear(ctx.Year)[i] }, func(i int) string {
-			return dayOfYear("enrolled", i)
+		add("enrollment_date", dates, func(ctx *Context, i int) { ctx.EnrollmentDate = datesInYear(ctx.Year)[i] }, func(_ int, ctx *Context) string {
+			return dated("enrolled", ctx.EnrollmentDate)
 		})
 	}
 	if attrs["recognized"] {
-		add("recognized", dates, func(ctx *Context, i int) { ctx.Person.Recognized = datesInYear(ctx.Year)[i] }, func(i int) string {
-			return dayOfYear("recognised", i)
+		add("recognized", dates, func(ctx *Context, i int) { ctx.Person.Recognized = datesInYear(ctx.Year)[i] }, func(_ int, ctx *Context) string {
+			return dated("recognised", ctx.Person.Recognized)
 		})
 	}
 	residences := c.schema.Vocabulary("residence").IDs()
@@ -129,32 +129,31 @@ func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space 
 			case "assets_within_limit":
 				ctx.Person.Household = &Household{AssetsWithinLimit: v.boolean}
 			}
-		}, func(i int) string { return strings.ReplaceAll(attr, "_", " ") + " " + vs[i].text })
+		}, func(i int, _ *Context) string { return strings.ReplaceAll(attr, "_", " ") + " " + vs[i].text })
 	}
 	if decision == "plan" {
 		kinds := c.schema.Vocabulary("claim_kind").IDs()
 		levels := c.schema.Vocabulary("hospital_level").IDs()
-		add("kind", len(kinds), func(ctx *Context, i int) { ctx.Claim.Kind = kinds[i] }, func(i int) string { return kinds[i] })
-		add("hospital_level", len(levels), func(ctx *Context, i int) { ctx.Claim.HospitalLevel = levels[i] }, func(i int) string { return "level " + levels[i] })
-		add("referred", 2, func(ctx *Context, i int) { ctx.Claim.Referred = i == 0 }, func(i int) string { return []string{"referred", "not referred"}[i] })
+		add("kind", len(kinds), func(ctx *Context, i int) { ctx.Claim.Kind = kinds[i] }, func(i int, _ *Context) string { return kinds[i] })
+		add("hospital_level", len(levels), func(ctx *Context, i int) { ctx.Claim.HospitalLevel = levels[i] }, func(i int, _ *Context) string { return "level " + levels[i] })
+		add("referred", 2, func(ctx *Context, i int) { ctx.Claim.Referred = i == 0 }, func(i int, _ *Context) string { return []string{"referred", "not referred"}[i] })
 		if attrs["disease"] {
 			vs := r.inputs.variantsOf("disease", nil)
-			add("disease", len(vs), func(ctx *Context, i int) { ctx.Claim.Disease = vs[i].str }, func(i int) string { return "disease " + vs[i].text })
+			add("disease", len(vs), func(ctx *Context, i int) { ctx.Claim.Disease = vs[i].str }, func(i int, _ *Context) string { return "disease " + vs[i].text })
 		}
 		if attrs["uninsured"] {
-			add("uninsured", 2, func(ctx *Context, i int) { ctx.Claim.Uninsured = i == 1 }, func(i int) string { return []string{"insured", "uninsured"}[i] })
+			add("uninsured", 2, func(ctx *Context, i int) { ctx.Claim.Uninsured = i == 1 }, func(i int, _ *Context) string { return []string{"insured", "uninsured"}[i] })
 		}
 	}
 	return sp
 }
 
-// dayOfYear shows the i-th date tried, by month and day (the year is shown
-// on its own).
-func dayOfYear(what string, i int) string {
-	if i == 0 {
+// dated shows a date tried, or its absence.
+func dated(what, date string) string {
+	if date == "" {
 		return what + " absent"
 	}
-	return what + " " + datesInYear(0)[i][len("0000-"):]
+	return what + " " + date
 }
 
 // context builds the context at a point of the space; dimensions the
@@ -174,10 +173,11 @@ func (sp *space) context(point []int) Context {
 
 // describePoint says in words the values a point sets.
 func (sp *space) describePoint(point []int) string {
+	ctx := sp.context(point)
 	var parts []string
 	for d, i := range point {
 		if i >= 0 {
-			parts = append(parts, sp.dims[d].show(i))
+			parts = append(parts, sp.dims[d].show(i, &ctx))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -290,7 +290,8 @@ func (sp *space) describeSize(dims []int, sets int) string {
 		if d == dimCategories {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d values)", sp.dims[d].name, sp.dims[d].values))
+		n := sp.dims[d].values
+		parts = append(parts, fmt.Sprintf("%s (%d %s)", sp.dims[d].name, n, plural(n, "value", "values")))
 	}
 	return strings.Join(parts, " × ")
 }

@@ -277,6 +277,16 @@ func (c *Compiler) checkIDs() {
 				bad = true
 			}
 		}
+		// The arguments of a call the builtins stage refuses are that
+		// stage's to report, not ids.
+		ast.WalkExprs(r.Module, func(e *ast.Expr) bool {
+			if name := e.Operator().String(); e.IsCall() && !sandbox.Allowed[name] && ast.BuiltinMap[name] != nil {
+				for _, op := range e.Operands() {
+					ast.WalkTerms(op, func(x *ast.Term) bool { free[x] = true; return false })
+				}
+			}
+			return false
+		})
 		for _, rule := range r.Module.Rules {
 			walkStrings(rule, func(t *ast.Term, s string) {
 				if free[t] || !idLikeRE.MatchString(s) || known[s] {

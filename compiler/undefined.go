@@ -35,19 +35,17 @@ func (r *Region) evalError(decision string, err error) error {
 	if !errors.As(err, &ex) {
 		return fmt.Errorf("evaluating %s.%s: %v", r.ID, decision, err)
 	}
+	// The rule it was in is where the fault is; the expression, which of a
+	// loop's steps the stop happened to land on, would vary from run to run.
 	pos := diag.Position{File: r.File, Line: 1, Col: 1}
 	where := ""
 	if ex.Where != nil {
-		pos = diag.Position{File: ex.Where.File, Line: ex.Where.Row, Col: ex.Where.Col}
 		if rule := r.ruleAt(ex.Where); rule != nil {
-			where = fmt.Sprintf(" in rule %s (%s)", ruleName(rule), c0(rule.Location))
+			pos = diag.Position{File: rule.Location.File, Line: rule.Location.Row, Col: rule.Location.Col}
+			where = " in rule " + ruleName(rule)
 		}
 	}
 	return &RuleError{Pos: pos, Message: fmt.Sprintf("%s.%s: %v%s", r.ID, decision, ex, where)}
-}
-
-func c0(loc *ast.Location) string {
-	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}.String()
 }
 
 // ruleAt is the rule of the author's module whose text holds a location.
@@ -128,6 +126,15 @@ func (r *Region) explainUndefined(ctx context.Context, dr *DecisionRule, input a
 	msg := strings.Join(reasons, "; ")
 	if len(missing) == 0 {
 		msg += " — a rule states in its body when it applies, and its head is then defined"
+	}
+	var setBy []string
+	for _, p := range missing {
+		if e, ok := r.Params.Entry(p); ok && e.Open && !slices.Contains(setBy, e.SetBy) {
+			setBy = append(setBy, e.SetBy)
+		}
+	}
+	if len(setBy) > 0 {
+		msg += " (" + r.Params.Name + " leaves " + plural(len(missing), "it", "them") + " open: set by " + strings.Join(setBy, "; ") + ")"
 	}
 	return msg, missing
 }

@@ -3,13 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/harness"
 	"github.com/polc-dev/polc/policies"
@@ -55,7 +54,9 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 		return err
 	}
 	c.announce(pol)
-	set, err := c.compile(pol)
+	// Settling needs the compiled set, not the check's evaluation of every
+	// context: the engine checks each plan and decision it builds.
+	set, err := c.compile(pol, compiler.Options{SkipExhaustive: true})
 	if err != nil {
 		return err
 	}
@@ -105,13 +106,8 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 }
 
 // readCase reads a case file, or standard input for "-", and gives the name
-// diagnostics show for it. It is the one place polc reads a case from
-// outside, so a limit on what it reads belongs here.
+// diagnostics show for it: casefile.ReadFile refuses what is not a case
+// (a device, a FIFO, a file past the size limit).
 func (c *cli) readCase(name string) (data []byte, display string, err error) {
-	if name == "-" {
-		data, err = io.ReadAll(c.stdin)
-		return data, "<stdin>", err
-	}
-	data, err = os.ReadFile(name)
-	return data, name, err
+	return casefile.ReadFile(name, c.stdin)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/harness"
 	"github.com/polc-dev/polc/policies"
@@ -60,7 +61,7 @@ func (c *cli) runTest(f testFlags) error {
 		return usagef("-update writes golden files into a folder: run it where ./golden is, or give --golden DIR (the embedded goldens are read-only)")
 	}
 	c.announce(pol, goldens)
-	set, err := c.compile(pol)
+	set, err := c.compile(pol, compiler.Options{})
 	if err != nil {
 		return err
 	}

@@ -50,24 +50,47 @@ func Parse(file string, data []byte) (*yaml.Node, diag.List) {
 	if len(root.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, ds
 	}
-	check(file, root.Content[0], 0, &ds)
+	c := &checker{file: file, ds: &ds}
+	c.check(root.Content[0], 0)
+	if c.aliases > 1 {
+		ds[c.firstIndex].Message += fmt.Sprintf(" (and %d more anchors and aliases in this file)", c.aliases-1)
+	}
 	if ds.HasErrors() {
 		return nil, ds
 	}
 	return root.Content[0], nil
 }
 
-func check(file string, n *yaml.Node, depth int, ds *diag.List) {
+// checker walks a document for what Parse refuses. Anchors and aliases are
+// reported once, at the first, with a count of the rest: a bomb is
+// thousands of them.
+type checker struct {
+	file       string
+	ds         *diag.List
+	aliases    int
+	firstIndex int // of the first one's diagnostic
+}
+
+func (c *checker) anchorOrAlias(n *yaml.Node, format string, args ...any) {
+	c.aliases++
+	if c.aliases == 1 {
+		c.firstIndex = len(*c.ds)
+		c.ds.Errorf("load", Pos(c.file, n), format, args...)
+	}
+}
+
+func (c *checker) check(n *yaml.Node, depth int) {
+	file, ds := c.file, c.ds
 	if depth > MaxDepth {
 		ds.Errorf("load", Pos(file, n), "nested more than %d levels deep", MaxDepth)
 		return
 	}
 	if n.Kind == yaml.AliasNode {
-		ds.Errorf("load", Pos(file, n), "YAML aliases (*%s) are not allowed: write the value out", n.Value)
+		c.anchorOrAlias(n, "YAML aliases (*%s) are not allowed: write the value out", n.Value)
 		return
 	}
 	if n.Anchor != "" {
-		ds.Errorf("load", Pos(file, n), "YAML anchors (&%s) are not allowed: write each value out where it is used", n.Anchor)
+		c.anchorOrAlias(n, "YAML anchors (&%s) are not allowed: write each value out where it is used", n.Anchor)
 	}
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
@@ -88,8 +111,8 @@ func check(file string, n *yaml.Node, depth int, ds *diag.List) {
 			seen[k.Value] = k
 		}
 	}
-	for _, c := range n.Content {
-		check(file, c, depth+1, ds)
+	for _, ch := range n.Content {
+		c.check(ch, depth+1)
 	}
 }
 

@@ -12,7 +12,6 @@ func TestParseRefuses(t *testing.T) {
 		src, want string
 	}{
 		"alias":             {"a: &x 1\nb: *x\n", "t.yaml:1:4: error: YAML anchors (&x) are not allowed"},
-		"alias use":         {"a: &x 1\nb: *x\n", "t.yaml:2:4: error: YAML aliases (*x) are not allowed"},
 		"merge key":         {"a: {x: 1}\nb:\n  <<: {y: 2}\n", "t.yaml:3:3: error: YAML merge keys (<<) are not allowed"},
 		"second document":   {"a: 1\n---\nb: 2\n", "t.yaml:2:1: error: a second YAML document"},
 		"duplicate key":     {"a: 1\nb: 2\na: 3\n", `t.yaml:3:1: error: key "a" is given twice in one mapping (first at line 1)`},
@@ -46,7 +45,7 @@ func TestAliasBombIsRefusedAtOnce(t *testing.T) {
 	}
 	start := time.Now()
 	_, ds := Parse("bomb.yaml", []byte(b.String()))
-	if !ds.HasErrors() || !strings.Contains(ds.Error(), "aliases") {
+	if len(ds) != 1 || !strings.Contains(ds.Error(), "bomb.yaml:1:5: error: YAML anchors (&a0) are not allowed: write each value out where it is used (and 121 more anchors and aliases in this file)") {
 		t.Fatalf("got %v", ds)
 	}
 	if time.Since(start) > time.Second {
