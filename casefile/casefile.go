@@ -7,6 +7,7 @@
 package casefile
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,12 +15,11 @@ import (
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/schema"
 	"github.com/polc-dev/polc/compiler/yamldoc"
-	"github.com/polc-dev/polc/settle"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -38,7 +38,7 @@ const (
 // Case is a loaded case: what settle needs, and the assertions to check on
 // its result.
 type Case struct {
-	settle.Case
+	cases.Case
 	Expect []Expectation
 }
 
@@ -48,14 +48,24 @@ type Expectation struct {
 	Pos    diag.Position
 }
 
-// Load reads one case file against a policy set.
-func Load(file string, data []byte, set *compiler.PolicySet) (*Case, diag.List) {
-	l := &loader{file: file, set: set, s: set.Schema}
+// Catalog is what reading a case needs of a policy set: the schema it is
+// written in and the regions with their years — not the compiled rules, so
+// the reader stands apart from the Rego engine (*compiler.PolicySet is one).
+type Catalog interface {
+	CaseSchema() *schema.Schema
+	RegionIDs() []string
+	// RegionYears gives a region's document number and benefit years.
+	RegionYears(id string) (document string, years []int, ok bool)
+}
+
+// Load reads one case file against a catalog of regions.
+func Load(file string, data []byte, cat Catalog) (*Case, diag.List) {
+	l := &loader{file: file, cat: cat, s: cat.CaseSchema()}
 	root, pds := yamldoc.Parse(file, data)
 	if pds.HasErrors() {
 		return nil, pds.WithStage(Stage)
 	}
-	c := &Case{Case: settle.Case{File: file, Pos: yamldoc.Pos(file, root)}}
+	c := &Case{Case: cases.Case{File: file, Pos: yamldoc.Pos(file, root)}}
 	l.top(root, c)
 	if l.ds.HasErrors() {
 		return nil, l.ds
@@ -65,7 +75,7 @@ func Load(file string, data []byte, set *compiler.PolicySet) (*Case, diag.List) 
 
 type loader struct {
 	file string
-	set  *compiler.PolicySet
+	cat  Catalog
 	s    *schema.Schema
 	ds   diag.List
 }
@@ -147,11 +157,11 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 		},
 	}, "region", "year", "person", "enrollment", "claims")
 	if c.Region != "" {
-		r, ok := l.set.Regions[c.Region]
+		document, years, ok := l.cat.RegionYears(c.Region)
 		if !ok {
-			l.errorf(regionNode, "unknown region %s (the policy set has %s)", diag.Quote(c.Region), strings.Join(l.set.RegionIDs(), ", "))
-		} else if c.Year != 0 && !r.Document.HasYear(c.Year) {
-			l.errorf(yearNode, "year %d is outside the years of %s (%s)", c.Year, r.Document.Number, r.Document.YearsText())
+			l.errorf(regionNode, "unknown region %s (the policy set has %s)", diag.Quote(c.Region), strings.Join(l.cat.RegionIDs(), ", "))
+		} else if c.Year != 0 && !slices.Contains(years, c.Year) {
+			l.errorf(yearNode, "year %d is outside the years of %s (%s)", c.Year, document, yearsText(years))
 		}
 	}
 	if paramsNode != nil {
@@ -165,7 +175,7 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 	}
 }
 
-func (l *loader) person(n *yaml.Node, p *compiler.Person) {
+func (l *loader) person(n *yaml.Node, p *cases.Person) {
 	cats := l.s.Vocabulary("category")
 	l.fields(n, "person", map[string]func(k, v *yaml.Node){
 		"categories": func(k, v *yaml.Node) {
@@ -209,7 +219,7 @@ func (l *loader) person(n *yaml.Node, p *compiler.Person) {
 			p.ExitYear = &y
 		},
 		"household": func(k, v *yaml.Node) {
-			h := &compiler.Household{}
+			h := &cases.Household{}
 			l.fields(v, "person.household", map[string]func(k, v *yaml.Node){
 				"size": func(k, v *yaml.Node) {
 					s := l.integer(v, "person.household.size")
@@ -241,7 +251,7 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 	ids := map[string]bool{}
 	year := strconv.Itoa(c.Year)
 	for _, item := range n.Content {
-		cl := settle.Claim{Pos: yamldoc.Pos(l.file, item)}
+		cl := cases.Claim{Pos: yamldoc.Pos(l.file, item)}
 		var totalNode, oocNode, basicNode *yaml.Node
 		l.fields(item, "claim", map[string]func(k, v *yaml.Node){
 			"id": func(k, v *yaml.Node) {
@@ -388,7 +398,7 @@ func (l *loader) amount(n *yaml.Node, what string) decimal.Decimal {
 }
 
 // money reads a claim's amount into the settlement's exact fen.
-func (l *loader) money(n *yaml.Node, what string) settle.Money {
+func (l *loader) money(n *yaml.Node, what string) money.Amount {
 	m, err := money.FromDecimal(l.amount(n, what))
 	if err != nil {
 		l.errorf(n, "%s: %v", what, err)
@@ -402,4 +412,14 @@ func (l *loader) date(n *yaml.Node, what string) string {
 		return ""
 	}
 	return n.Value
+}
+
+// yearsText lists years in order, for a message.
+func yearsText(years []int) string {
+	ys := slices.Sorted(slices.Values(years))
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
 }

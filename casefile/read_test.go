@@ -53,13 +53,13 @@ func TestReadStdin(t *testing.T) {
 // A case may hold MaxClaims claims; one more is refused at the list, before
 // any claim is read.
 func TestTooManyClaims(t *testing.T) {
-	set := shippedSet(t)
+	cat := testCatalog(t)
 	var b strings.Builder
 	b.WriteString("region: tongnan\nyear: 2023\nperson: {categories: [dibao], age: 40, residence: rural}\nenrollment: {tier: 1}\nclaims:\n")
 	for i := 0; i <= casefile.MaxClaims; i++ {
 		fmt.Fprintf(&b, "  - {id: c%d, date: 2023-03-01, kind: outpatient, hospital_level: 1, referred: true, total: 1, out_of_catalog: 0}\n", i)
 	}
-	_, ds := casefile.Load("many.yaml", []byte(b.String()), set)
+	_, ds := casefile.Load("many.yaml", []byte(b.String()), cat)
 	want := fmt.Sprintf("many.yaml:6:3: error: claims: %d claims, more than the %d a case may hold", casefile.MaxClaims+1, casefile.MaxClaims)
 	if !strings.Contains(ds.Error(), want) {
 		t.Fatalf("got %v", ds)

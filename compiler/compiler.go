@@ -98,6 +98,19 @@ type PolicySet struct {
 	Timings []StageTiming
 }
 
+// CaseSchema is the schema cases are read against (casefile.Catalog).
+func (ps *PolicySet) CaseSchema() *schema.Schema { return ps.Schema }
+
+// RegionYears gives a region's document number and benefit years
+// (casefile.Catalog).
+func (ps *PolicySet) RegionYears(id string) (string, []int, bool) {
+	r, ok := ps.Regions[id]
+	if !ok {
+		return "", nil, false
+	}
+	return r.Document.Number, r.Document.Years, true
+}
+
 // RegionIDs lists the regions in sorted order.
 func (ps *PolicySet) RegionIDs() []string {
 	ids := make([]string, 0, len(ps.Regions))

@@ -1,10 +1,13 @@
 package compiler_test
 
 import (
+	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
 )
@@ -33,7 +36,7 @@ func TestTongnanPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := compiler.Context{Year: 2023, Person: compiler.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1",
+	ctx := compiler.Context{Year: 2023, Person: cases.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1",
 		Claim: &compiler.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}}
 	plan, err := r.Plan(context.Background(), set.Schema, ctx, p)
 	if err != nil {
@@ -86,5 +89,23 @@ func BenchmarkCheckEmbedded(b *testing.B) {
 		if set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{}); set == nil {
 			b.Fatal(ds)
 		}
+	}
+}
+
+// A policy file past MaxPolicyFileBytes is refused before it is parsed.
+func TestPolicyFileSizeLimit(t *testing.T) {
+	schema, err := policies.FS.ReadFile("schema.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := append([]byte("package regions.a\n"), bytes.Repeat([]byte("# padding\n"), compiler.MaxPolicyFileBytes/10+1)...)
+	fsys := fstest.MapFS{
+		"schema.yaml":   {Data: schema},
+		"a.rego":        {Data: big},
+		"params/a.yaml": {Data: []byte("region: a\nparameters: {}\n")},
+	}
+	_, ds := compiler.Compile(fsys, "p", compiler.Options{})
+	if !strings.Contains(ds.Error(), "p/a.rego: error: cannot read: larger than 1048576 bytes, the most a policy file may hold [load]") {
+		t.Fatalf("got %v", ds)
 	}
 }

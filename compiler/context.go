@@ -7,28 +7,10 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/shopspring/decimal"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/schema"
 )
-
-// Person is who a decision is about.
-type Person struct {
-	Categories []string
-	Age        *int
-	Residence  string
-	County     string
-	ExitYear   *int
-	Recognized string // YYYY-MM-DD, when the category was recognised
-	Household  *Household
-}
-
-// Household is what on-application assistance and income tests read.
-type Household struct {
-	Size                   *int
-	AnnualDisposableIncome *decimal.Decimal
-	AssetsWithinLimit      *bool
-}
 
 // Claim is the part of a claim a plan depends on.
 type Claim struct {
@@ -43,7 +25,7 @@ type Claim struct {
 // nothing else, which is what makes plans cacheable by context.
 type Context struct {
 	Year           int
-	Person         Person
+	Person         cases.Person
 	EnrollmentTier string
 	EnrollmentDate string
 	Claim          *Claim

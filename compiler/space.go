@@ -9,6 +9,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/schema"
 )
 
@@ -127,7 +128,7 @@ func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space 
 			case "exit_year":
 				ctx.Person.ExitYear = v.num
 			case "assets_within_limit":
-				ctx.Person.Household = &Household{AssetsWithinLimit: v.boolean}
+				ctx.Person.Household = &cases.Household{AssetsWithinLimit: v.boolean}
 			}
 		}, func(i int, _ *Context) string { return strings.ReplaceAll(attr, "_", " ") + " " + vs[i].text })
 	}

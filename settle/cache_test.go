@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/settle"
@@ -48,9 +49,9 @@ subsidy contains {"rule": "dibao", "form": "share", "share": 0.5, "funders": [{"
 	if set == nil {
 		t.Fatal(ds)
 	}
-	person := func(age int) *settle.Case {
-		return &settle.Case{File: "c.yaml", Region: "demo", Year: 2024, Enrollment: settle.Enrollment{Tier: "1"},
-			Person: compiler.Person{Categories: []string{"dibao"}, Age: &age, Residence: "rural"}}
+	person := func(age int) *cases.Case {
+		return &cases.Case{File: "c.yaml", Region: "demo", Year: 2024, Enrollment: cases.Enrollment{Tier: "1"},
+			Person: cases.Person{Categories: []string{"dibao"}, Age: &age, Residence: "rural"}}
 	}
 	alone := map[int]string{}
 	for _, age := range []int{10, 70} {
@@ -69,7 +70,7 @@ subsidy contains {"rule": "dibao", "form": "share", "share": 0.5, "funders": [{"
 	}
 }
 
-func settleJSON(t *testing.T, e *settle.Engine, c *settle.Case) string {
+func settleJSON(t *testing.T, e *settle.Engine, c *cases.Case) string {
 	t.Helper()
 	res, err := e.Settle(context.Background(), c)
 	if err != nil {

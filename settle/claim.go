@@ -3,6 +3,7 @@ package settle
 import (
 	"fmt"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -163,7 +164,7 @@ func (y *year) tier(eff *terms, base Money) (Money, Step) {
 // counted is what a claim adds to a tier's base: what the tiers before
 // left, or for an uninsured claim under a counting rule, the in-scope cost
 // weighed — below the basic deductible at one weight, above it at another.
-func (y *year) counted(tier tierIndex, pp *prepared, cl *Claim, S, left Money, r *ClaimResult) Money {
+func (y *year) counted(tier tierIndex, pp *prepared, cl *cases.Claim, S, left Money, r *ClaimResult) Money {
 	w := pp.counting[tier]
 	if !cl.Uninsured || w == nil {
 		return left
@@ -197,7 +198,7 @@ func (y *year) accumulated(tier tierIndex, pp *prepared, base Money, r *ClaimRes
 
 // settleClaim runs one claim through the tiers in the order of DESIGN.md's
 // settlement model into r, and checks the invariants on what it produced.
-func (y *year) settleClaim(cl *Claim, pp *prepared, r *ClaimResult) error {
+func (y *year) settleClaim(cl *cases.Claim, pp *prepared, r *ClaimResult) error {
 	T, O := cl.Total, cl.OutOfCatalog
 	S := T - O
 	*r = ClaimResult{ID: cl.ID, Date: cl.Date, Kind: cl.Kind, Total: T, InScope: S, Steps: y.stepsFor()}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/settle/money"
 )
@@ -40,7 +41,7 @@ func plan(t *testing.T, tiers ...*compiler.Terms) *prepared {
 var testGroups groupIDs
 
 // settle1 settles one claim of the year.
-func (y *year) settle1(cl *Claim, pp *prepared) (*ClaimResult, error) {
+func (y *year) settle1(cl *cases.Claim, pp *prepared) (*ClaimResult, error) {
 	var r ClaimResult
 	err := y.settleClaim(cl, pp, &r)
 	return &r, err
@@ -54,12 +55,12 @@ func TestBandsOnTheAccumulation(t *testing.T) {
 		Bands: []compiler.Band{{Upto: dp("100000"), Ratio: d("0.6")}, {Ratio: d("0.7")}}, CapGiven: true, AnnualCap: fig("400000", "x"), Clauses: []string{"x"}}
 	y := newYear(2)
 	// c1: P1 = 50000 → (50000 − 20000) × 0.6 = 18000.00
-	r1, err := y.settle1(&Claim{ID: "c1", Total: m("50000")}, plan(t, crit))
+	r1, err := y.settle1(&cases.Claim{ID: "c1", Total: m("50000")}, plan(t, crit))
 	if err != nil || r1.Critical != m("18000") {
 		t.Fatalf("c1 critical = %v, %v", r1.Critical, err)
 	}
 	// c2: accumulation 50000 → 130000: 50000 × 0.6 + 30000 × 0.7 = 30000 + 21000 = 51000.00
-	r2, err := y.settle1(&Claim{ID: "c2", Total: m("80000")}, plan(t, crit))
+	r2, err := y.settle1(&cases.Claim{ID: "c2", Total: m("80000")}, plan(t, crit))
 	if err != nil || r2.Critical != m("51000") {
 		t.Fatalf("c2 critical = %v, %v", r2.Critical, err)
 	}
@@ -95,12 +96,12 @@ func TestOutOfCatalogLimit(t *testing.T) {
 	bears := &compiler.Terms{Tier: "out_of_catalog", Limit: fig("0.1", "二(六)"), HospitalBears: true}
 	y := newYear(2)
 	// T = 10000, O = 1500, L·T = 1000.00 → H = 500.00, patient pays 1000 + in-scope 8500
-	r, err := y.settle1(&Claim{ID: "c1", Total: m("10000"), OutOfCatalog: m("1500")}, plan(t, bears))
+	r, err := y.settle1(&cases.Claim{ID: "c1", Total: m("10000"), OutOfCatalog: m("1500")}, plan(t, bears))
 	if err != nil || r.HospitalBorne != m("500") || r.OutOfPocket != m("9500") {
 		t.Fatalf("hospital %v oop %v err %v", r.HospitalBorne, r.OutOfPocket, err)
 	}
 	reports := &compiler.Terms{Tier: "out_of_catalog", Limit: fig("0.05", "二(十四)")}
-	r, err = newYear(2).settle1(&Claim{ID: "c1", Total: m("10000"), OutOfCatalog: m("1500")}, plan(t, reports))
+	r, err = newYear(2).settle1(&cases.Claim{ID: "c1", Total: m("10000"), OutOfCatalog: m("1500")}, plan(t, reports))
 	if err != nil || r.HospitalBorne != 0 || !strings.Contains(r.Steps[0].Note, "1000.00") {
 		t.Fatalf("hospital %v note %q err %v", r.HospitalBorne, r.Steps[0].Note, err)
 	}
@@ -115,7 +116,7 @@ func TestTopUpSharesTheAssistanceCap(t *testing.T) {
 	y := newYear(2)
 	// S = 11000: B = (11000 − 1000) × 0.5 = 5000; P2 = 6000; M = 3000; P3 = 3000
 	// R·S = 9900; need = 9900 − 8000 = 1900; cap left 5000 − 3000 = 2000 → Tu = 1900
-	r, err := y.settle1(&Claim{ID: "c1", Total: m("11000")}, plan(t, basic, assist, top))
+	r, err := y.settle1(&cases.Claim{ID: "c1", Total: m("11000")}, plan(t, basic, assist, top))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +124,7 @@ func TestTopUpSharesTheAssistanceCap(t *testing.T) {
 		t.Fatalf("M %v Tu %v oop %v err %v", r.Assistance, r.TopUp, r.OutOfPocket, err)
 	}
 	// A second claim finds 100 left in the shared group.
-	r, err = y.settle1(&Claim{ID: "c2", Total: m("11000")}, plan(t, basic, assist, top))
+	r, err = y.settle1(&cases.Claim{ID: "c2", Total: m("11000")}, plan(t, basic, assist, top))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,8 +137,8 @@ func TestTopUpSharesTheAssistanceCap(t *testing.T) {
 func TestAnnualAndPerClaimDeductibles(t *testing.T) {
 	annual := &compiler.Terms{Tier: "assistance", DeductibleBasis: "annual", CapGroup: "assistance", Deductible: fig("3000", "a"), Ratio: fig("0.5", "a")}
 	y := newYear(2)
-	r1, _ := y.settle1(&Claim{ID: "c1", Total: m("2000")}, plan(t, annual))
-	r2, _ := y.settle1(&Claim{ID: "c2", Total: m("2000")}, plan(t, annual))
+	r1, _ := y.settle1(&cases.Claim{ID: "c1", Total: m("2000")}, plan(t, annual))
+	r2, _ := y.settle1(&cases.Claim{ID: "c2", Total: m("2000")}, plan(t, annual))
 	// accumulation 0 → 2000: nothing; 2000 → 4000: (4000 − 3000) × 0.5 = 500
 	if r1.Assistance != 0 || r2.Assistance != m("500") {
 		t.Fatalf("annual: %v, %v", r1.Assistance, r2.Assistance)
@@ -145,8 +146,8 @@ func TestAnnualAndPerClaimDeductibles(t *testing.T) {
 	perClaim := *annual
 	perClaim.DeductibleBasis = "per_claim"
 	y = newYear(2)
-	r1, _ = y.settle1(&Claim{ID: "c1", Total: m("2000")}, plan(t, &perClaim))
-	r2, _ = y.settle1(&Claim{ID: "c2", Total: m("2000")}, plan(t, &perClaim))
+	r1, _ = y.settle1(&cases.Claim{ID: "c1", Total: m("2000")}, plan(t, &perClaim))
+	r2, _ = y.settle1(&cases.Claim{ID: "c2", Total: m("2000")}, plan(t, &perClaim))
 	if r1.Assistance != 0 || r2.Assistance != 0 {
 		t.Fatalf("per claim: %v, %v", r1.Assistance, r2.Assistance)
 	}
@@ -155,7 +156,7 @@ func TestAnnualAndPerClaimDeductibles(t *testing.T) {
 // A result that breaks an invariant is an error, never a printed result.
 func TestInvariantViolationIsAnError(t *testing.T) {
 	y := newYear(2)
-	_, err := y.settle1(&Claim{ID: "c9", Total: m("100"), BasicPaid: mp("150")}, plan(t))
+	_, err := y.settle1(&cases.Claim{ID: "c9", Total: m("100"), BasicPaid: mp("150")}, plan(t))
 	if err == nil || !strings.Contains(err.Error(), "invariant broken") {
 		t.Fatalf("err = %v", err)
 	}

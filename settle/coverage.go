@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema"
 )
@@ -14,7 +15,7 @@ import (
 // all year). A rule may start it at the recognition of the person's
 // category, or on 1 January of the next year (Qiannan's September–December
 // recognitions), and may add a waiting period.
-func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Context, cs *Case, res *Result) (*Coverage, error) {
+func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Context, cs *cases.Case, res *Result) (*Coverage, error) {
 	recs, err := e.decide(ctx, r, "enrollment", c, nil)
 	if err != nil {
 		return nil, err

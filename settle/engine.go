@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/settle/money"
@@ -81,8 +82,8 @@ func (e *Error) Diagnostics() diag.List {
 }
 
 // Settle computes a case's result.
-func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
-	fail := func(claim *Claim, format string, args ...any) error {
+func (e *Engine) Settle(ctx context.Context, c *cases.Case) (*Result, error) {
+	fail := func(claim *cases.Claim, format string, args ...any) error {
 		err := &Error{Pos: c.Pos, Case: c.File, Message: fmt.Sprintf(format, args...)}
 		if claim != nil {
 			err.Pos, err.Claim = claim.Pos, claim.ID
@@ -163,12 +164,12 @@ func (e *Engine) Settle(ctx context.Context, c *Case) (*Result, error) {
 
 // dateOrder is the order claims settle in: by date, file order on ties,
 // as indices, so the claims are not copied.
-func dateOrder(claims []Claim) []int {
+func dateOrder(claims []cases.Claim) []int {
 	order := make([]int, len(claims))
 	for i := range order {
 		order[i] = i
 	}
-	if !slices.IsSortedFunc(claims, func(a, b Claim) int { return strings.Compare(a.Date, b.Date) }) {
+	if !slices.IsSortedFunc(claims, func(a, b cases.Claim) int { return strings.Compare(a.Date, b.Date) }) {
 		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(claims[a].Date, claims[b].Date) })
 	}
 	return order
@@ -177,7 +178,7 @@ func dateOrder(claims []Claim) []int {
 // withinBounds checks that the claims' totals sum to at most MaxAmount.
 // Every sum a year forms is at most that sum, so each one is exact in the
 // claim loop's int64 fen. It returns the claim where the bound is passed.
-func withinBounds(claims []Claim) (int, error) {
+func withinBounds(claims []cases.Claim) (int, error) {
 	var sum Money
 	for i := range claims {
 		t := claims[i].Total
@@ -197,7 +198,7 @@ type claimContext struct {
 	referred, uninsured  bool
 }
 
-func contextOf(cl *Claim) claimContext {
+func contextOf(cl *cases.Claim) claimContext {
 	return claimContext{kind: cl.Kind, level: cl.HospitalLevel, disease: cl.Disease, referred: cl.Referred, uninsured: cl.Uninsured}
 }
 
@@ -212,7 +213,7 @@ type claimPlan struct {
 	plan *prepared
 }
 
-func (m claimPlans) find(cl *Claim) *prepared {
+func (m claimPlans) find(cl *cases.Claim) *prepared {
 	for i := range m {
 		if m[i].claimContext == contextOf(cl) {
 			return m[i].plan
@@ -224,7 +225,7 @@ func (m claimPlans) find(cl *Claim) *prepared {
 // plan returns the prepared plan for a claim, from the cache if its context
 // has been evaluated before. personKey is the person's DecisionKey for
 // plans; the claim's part is added here.
-func (e *Engine) plan(ctx context.Context, r *compiler.Region, person compiler.Context, cl *Claim, personKey string, p *compiler.Params) (*prepared, error) {
+func (e *Engine) plan(ctx context.Context, r *compiler.Region, person compiler.Context, cl *cases.Claim, personKey string, p *compiler.Params) (*prepared, error) {
 	evaluate := func() (*prepared, error) {
 		c := person
 		c.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
 )
@@ -21,8 +22,8 @@ func BenchmarkPlanLookup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	person := compiler.Context{Year: 2023, Person: compiler.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1"}
-	claim := &Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}
+	person := compiler.Context{Year: 2023, Person: cases.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1"}
+	claim := &cases.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}
 	personKey := r.DecisionKey("plan", person)
 	for _, mode := range []struct {
 		name     string

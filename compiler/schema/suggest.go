@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -25,13 +26,26 @@ func (s *Schema) SuggestAny(unknown string) string {
 	return suggestFrom(unknown, all)
 }
 
+// maxSuggestible is the longest unknown name a suggestion is looked for.
+const maxSuggestible = 80
+
 // SuggestFrom returns ` (did you mean "x"?)` for the candidate closest to
 // unknown, or "" when none is close.
 func SuggestFrom(unknown string, candidates []string) string { return suggestFrom(unknown, candidates) }
 
 func suggestFrom(unknown string, candidates []string) string {
+	// An edit distance costs the product of the lengths: a hostile input's
+	// megabyte key would take minutes. No id is that long; suggest nothing.
+	if len(unknown) > maxSuggestible {
+		return ""
+	}
 	best, bestDist := "", 4
+	n := utf8.RuneCountInString(unknown)
 	for _, c := range candidates {
+		// The distance is at least the difference in length.
+		if diff := n - utf8.RuneCountInString(c); diff >= bestDist || -diff >= bestDist {
+			continue
+		}
 		d := levenshtein.ComputeDistance(unknown, c)
 		if d < bestDist || (d == bestDist && c < best) {
 			best, bestDist = c, d

@@ -1,4 +1,4 @@
-package casefile_test
+package settle_test
 
 import (
 	"sync"

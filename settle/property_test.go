@@ -1,4 +1,4 @@
-package casefile_test
+package settle_test
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/settle"
@@ -37,15 +38,15 @@ import (
 func TestPerturbedGoldens(t *testing.T) {
 	set := shippedSet(t)
 	rng := rand.New(rand.NewPCG(20261201, 8))
-	cases := perturbedGoldens(t, set, rng, 22)
-	if len(cases) < 2000 {
-		t.Fatalf("only %d cases", len(cases))
+	perturbed := perturbedGoldens(t, set, rng, 22)
+	if len(perturbed) < 2000 {
+		t.Fatalf("only %d perturbed", len(perturbed))
 	}
 
 	// Alone: each case through an engine of its own (side by side, to use
 	// the cores; the engines share nothing).
-	alone := make([]string, len(cases))
-	results := make([]*settle.Result, len(cases))
+	alone := make([]string, len(perturbed))
+	results := make([]*settle.Result, len(perturbed))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -53,11 +54,11 @@ func TestPerturbedGoldens(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], alone[i] = settleCase(settle.New(set), cases[i])
+				results[i], alone[i] = settleCase(settle.New(set), perturbed[i])
 			}
 		}()
 	}
-	for i := range cases {
+	for i := range perturbed {
 		next <- i
 	}
 	close(next)
@@ -66,7 +67,7 @@ func TestPerturbedGoldens(t *testing.T) {
 	settled := 0
 	for i, res := range results {
 		if strings.Contains(alone[i], "invariant broken") {
-			t.Fatalf("%s: %s", cases[i].File, alone[i])
+			t.Fatalf("%s: %s", perturbed[i].File, alone[i])
 		}
 		if res == nil {
 			continue
@@ -76,33 +77,33 @@ func TestPerturbedGoldens(t *testing.T) {
 			sum := decimal.Zero
 			for _, part := range []settle.Money{cr.HospitalBorne, cr.Basic, cr.Critical, cr.Assistance, cr.Tilted, cr.TopUp, cr.OutOfPocket} {
 				if part < 0 {
-					t.Fatalf("%s claim %s: a negative part %s", cases[i].File, cr.ID, part)
+					t.Fatalf("%s claim %s: a negative part %s", perturbed[i].File, cr.ID, part)
 				}
 				sum = sum.Add(part.Decimal())
 			}
 			if !sum.Equal(cr.Total.Decimal()) {
-				t.Fatalf("%s claim %s: parts %s ≠ total %s", cases[i].File, cr.ID, sum, cr.Total)
+				t.Fatalf("%s claim %s: parts %s ≠ total %s", perturbed[i].File, cr.ID, sum, cr.Total)
 			}
 		}
 	}
 	// Most must settle, or the properties would be shown on errors alone.
-	if settled < len(cases)*3/4 {
-		t.Fatalf("only %d of %d perturbed cases settled", settled, len(cases))
+	if settled < len(perturbed)*3/4 {
+		t.Fatalf("only %d of %d perturbed perturbed settled", settled, len(perturbed))
 	}
 
 	for shuffle := 0; shuffle < 3; shuffle++ {
 		engine := settle.New(set)
-		for _, i := range rng.Perm(len(cases)) {
-			if _, got := settleCase(engine, cases[i]); got != alone[i] {
-				t.Fatalf("shuffle %d: %s settled with the others differs from alone:\n%s\nalone:\n%s", shuffle, cases[i].File, got, alone[i])
+		for _, i := range rng.Perm(len(perturbed)) {
+			if _, got := settleCase(engine, perturbed[i]); got != alone[i] {
+				t.Fatalf("shuffle %d: %s settled with the others differs from alone:\n%s\nalone:\n%s", shuffle, perturbed[i].File, got, alone[i])
 			}
 		}
 	}
-	t.Logf("%d perturbed cases (%d settled): invariants kept; alone and in 3 shuffled orders together, byte-identical", len(cases), settled)
+	t.Logf("%d perturbed perturbed (%d settled): invariants kept; alone and in 3 shuffled orders together, byte-identical", len(perturbed), settled)
 }
 
 // settleCase settles a case and renders the result, or the error, as text.
-func settleCase(e *settle.Engine, c *settle.Case) (*settle.Result, string) {
+func settleCase(e *settle.Engine, c *cases.Case) (*settle.Result, string) {
 	res, err := e.Settle(context.Background(), c)
 	if err != nil {
 		return nil, "error: " + err.Error()
@@ -114,9 +115,9 @@ func settleCase(e *settle.Engine, c *settle.Case) (*settle.Result, string) {
 	return res, string(b)
 }
 
-func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rounds int) []*settle.Case {
+func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rounds int) []*cases.Case {
 	names, _ := fs.Glob(golden.FS, "*/*.yaml")
-	var cases []*settle.Case
+	var out []*cases.Case
 	for _, n := range names {
 		data, _ := fs.ReadFile(golden.FS, n)
 		c, ds := casefile.Load(n, data, set)
@@ -128,7 +129,7 @@ func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rou
 			cs := c.Case
 			cs.File = fmt.Sprintf("%s#%d", n, round)
 			cs.Person = perturbPerson(rng, set, c.Person, cats)
-			cs.Claims = append([]settle.Claim(nil), c.Claims...)
+			cs.Claims = append([]cases.Claim(nil), c.Claims...)
 			for i := range cs.Claims {
 				cl := &cs.Claims[i]
 				cl.Total = settle.Money(rng.Int64N(50_000_000))
@@ -138,10 +139,10 @@ func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rou
 					cl.BasicPaid = &b
 				}
 			}
-			cases = append(cases, &cs)
+			out = append(out, &cs)
 		}
 	}
-	return cases
+	return out
 }
 
 func namedCategories(set *compiler.PolicySet, region string) []string {
@@ -156,7 +157,7 @@ func namedCategories(set *compiler.PolicySet, region string) []string {
 
 // perturbPerson redraws what the person's decisions may read: age,
 // residence, exit year, household, and half the time the categories.
-func perturbPerson(rng *rand.Rand, set *compiler.PolicySet, p compiler.Person, cats []string) compiler.Person {
+func perturbPerson(rng *rand.Rand, set *compiler.PolicySet, p cases.Person, cats []string) cases.Person {
 	q := p
 	age := rng.IntN(100)
 	q.Age = &age
@@ -170,7 +171,7 @@ func perturbPerson(rng *rand.Rand, set *compiler.PolicySet, p compiler.Person, c
 	if p.Household != nil || rng.IntN(2) == 0 {
 		income := decimal.New(rng.Int64N(20_000_000), -2)
 		assets := rng.IntN(2) == 0
-		q.Household = &compiler.Household{AnnualDisposableIncome: &income, AssetsWithinLimit: &assets}
+		q.Household = &cases.Household{AnnualDisposableIncome: &income, AssetsWithinLimit: &assets}
 	}
 	if rng.IntN(2) == 0 && len(cats) > 0 {
 		q.Categories = []string{cats[rng.IntN(len(cats))]}
