@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
+	"slices"
 )
 
 // Stdin is the name that reads a case from standard input, and StdinName
@@ -71,6 +73,8 @@ func kind(m fs.FileMode) string {
 		return "a device"
 	case m&fs.ModeSocket != 0:
 		return "a socket"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	}
 	return m.Type().String()
 }
@@ -80,4 +84,28 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// ReadFS reads a case file from a folder of cases (a golden tree, which
+// comes in a pull request like a policy), under the same rules as
+// ReadFile: a regular file — not a symbolic link, device or named pipe —
+// of at most MaxCaseBytes.
+func ReadFS(fsys fs.FS, name string) ([]byte, error) {
+	entries, err := fs.ReadDir(fsys, path.Dir(name))
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	i := slices.IndexFunc(entries, func(e fs.DirEntry) bool { return e.Name() == path.Base(name) })
+	if i < 0 {
+		return nil, fs.ErrNotExist
+	}
+	if t := entries[i].Type(); !t.IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s): a case is a YAML file", kind(t))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	defer f.Close()
+	return readLimited(f)
 }

@@ -294,7 +294,7 @@ func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Param
 		return nil, err
 	}
 	for _, rec := range recs {
-		if vs := s.Validate("Term", rec.Fields); len(vs) > 0 {
+		if vs := r.Validate(s, "Term", rec); len(vs) > 0 {
 			return nil, fmt.Errorf("%s (clause %s): %s", rulePos(rec), rec.Clause, vs[0])
 		}
 	}
@@ -309,4 +309,18 @@ func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Param
 		return nil, fmt.Errorf("gap in %s: %s", c.Describe(), gaps[0])
 	}
 	return plan, nil
+}
+
+// Validate checks a record against its type and the type's CEL rules. A
+// record is a rule's constant output more often than not, and the same
+// record comes back in context after context: each distinct one is checked
+// once per region and the answer kept.
+func (r *Region) Validate(s *schema.Schema, typeName string, rec Record) []schema.Violation {
+	key := typeName + "\x00" + rulePos(rec) + "\x00" + fieldsText(rec)
+	if vs, ok := r.validated.Load(key); ok {
+		return vs.([]schema.Violation)
+	}
+	vs := s.Validate(typeName, rec.Fields)
+	r.validated.Store(key, vs)
+	return vs
 }

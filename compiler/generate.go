@@ -21,7 +21,7 @@ import (
 // the generated module has
 //
 //	_polc_r<i> contains _polc_x if { BODY; _polc_x := [_polc_v | _polc_v := {…the head…}] }
-//	_polc_plan contains ["<rule key>", _polc_x] if { some _polc_x in _polc_r<i> }
+//	_polc_plan contains ["<rule key>", _polc_x] if { BODY; _polc_x := [_polc_v | _polc_v := {…the head…}] }
 //
 // so _polc_r<i> holds [record] for each way the body holds with the head
 // defined and [] for each way it holds with the head undefined. The
@@ -69,7 +69,9 @@ func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
 	}
 	for i, k := range keys {
 		fmt.Fprintf(&text, "%s contains _polc_x if { true }\n", generatedRule(i))
-		fmt.Fprintf(&text, "%s contains [%s, _polc_x] if { some _polc_x in %s }\n", aggregateRule(r.Rules[k].Decision), strconv.Quote(k), generatedRule(i))
+		// The aggregate repeats the body rather than reading _polc_r<i>:
+		// OPA would build every rule's set first, then iterate over it.
+		fmt.Fprintf(&text, "%s contains [%s, _polc_x] if { true }\n", aggregateRule(r.Rules[k].Decision), strconv.Quote(k))
 	}
 	gen, err := ast.ParseModuleWithOpts(r.File+"#polc", text.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
@@ -100,9 +102,13 @@ func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
 		for j, e := range body {
 			e.Index = j
 		}
-		g := gen.Rules[2*i]
-		g.Body = body
-		g.Location = orig.Location
+		for j, g := range gen.Rules[2*i : 2*i+2] {
+			g.Body = body
+			if j > 0 {
+				g.Body = body.Copy()
+			}
+			g.Location = orig.Location
+		}
 		r.generated[k] = generatedRule(i)
 	}
 	return gen, nil

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -47,6 +48,8 @@ type Region struct {
 	// years holds the params of each document year, resolved at compile
 	// time; checkYears the same with stand-ins for open parameters.
 	years, checkYears map[int]*Params
+	// validated holds what Validate found of each distinct record.
+	validated sync.Map
 }
 
 // DecisionRule is one rule of a decision, as the compiler saw it.

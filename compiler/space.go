@@ -75,7 +75,14 @@ func (c *Compiler) categorySets(r *Region) [][]string {
 			}
 		}
 	}
-	sets = append(sets, c.opts.CategorySets[r.ID]...)
+	// The combinations golden cases and --categories give, of known
+	// categories only (a case naming another fails on its own).
+	cats := c.schema.Vocabulary("category")
+	for _, set := range c.opts.CategorySets[r.ID] {
+		if !slices.ContainsFunc(set, func(id string) bool { return !cats.Has(id) }) {
+			sets = append(sets, set)
+		}
+	}
 	return dedupeSets(sets)
 }
 

@@ -178,9 +178,9 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 			out.Problems = append(out.Problems, d.String())
 		}
 	}
-	data, err := fs.ReadFile(opts.Golden, name+caseSuffix)
+	data, err := casefile.ReadFS(opts.Golden, name+caseSuffix)
 	if err != nil {
-		out.Problems = append(out.Problems, err.Error())
+		out.Problems = append(out.Problems, fmt.Sprintf("%s: cannot read: %v", file, err))
 		return out
 	}
 	c, ds := casefile.Load(file, data, opts.Set)
@@ -215,7 +215,7 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		data   []byte
 	}{{jsonSuffix, js}, {mdSuffix, Markdown(opts.Set, res)}} {
 		gpath := name + g.suffix
-		want, err := fs.ReadFile(opts.Golden, gpath)
+		want, err := casefile.ReadFS(opts.Golden, gpath)
 		switch {
 		case err == nil && string(want) == string(g.data):
 			continue
@@ -242,8 +242,18 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 	return out
 }
 
+// writeGolden writes a golden file — never through a symbolic link or
+// into something that is not a regular file: a golden tree comes in a pull
+// request, and -update must not write wherever a link points.
 func writeGolden(dir, name string, data []byte) error {
 	target := filepath.Join(dir, filepath.FromSlash(name))
+	if st, err := os.Lstat(target); err == nil && !st.Mode().IsRegular() {
+		what := "not a regular file"
+		if st.Mode()&os.ModeSymlink != 0 {
+			what = "a symbolic link"
+		}
+		return fmt.Errorf("%s is %s: not written", target, what)
+	}
 	return os.WriteFile(target, data, 0o666)
 }
 

@@ -284,7 +284,7 @@ func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string
 	}
 	if typ, ok := decisionRecords[decision]; ok {
 		for _, rec := range recs {
-			if vs := e.set.Schema.Validate(typ.record, rec.Fields); len(vs) > 0 {
+			if vs := r.Validate(e.set.Schema, typ.record, rec); len(vs) > 0 {
 				return nil, fmt.Errorf("%s (clause %s): %s", typ.what, rec.Clause, vs[0])
 			}
 		}

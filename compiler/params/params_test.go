@@ -192,3 +192,23 @@ func TestPerCategoryFallsBackToRegionWide(t *testing.T) {
 		t.Error("a ratio has no region-wide value to fall back to")
 	}
 }
+
+// A formula can yield what its parameter may not hold — here a deductible
+// past the largest amount settled, from a hostile params file — and is
+// refused at the formula, the value quoted cut short.
+func TestDerivedValueIsChecked(t *testing.T) {
+	s := testSchema(t)
+	src := strings.Replace(file, `cel: income.per_capita_disposable * dec("0.5")`, `cel: income.per_capita_disposable * dec("1`+strings.Repeat("0", 600)+`") * dec("1`+strings.Repeat("0", 600)+`")`, 1)
+	f, ds := Load("p.yaml", []byte(src), s)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	_, ds = f.Resolve(2023, nil, nil)
+	msg := ds.Error()
+	if !strings.Contains(msg, "p.yaml:8:3: error: derived parameter critical.deductible") || !strings.Contains(msg, "an amount is at most 10^14 yuan") {
+		t.Fatalf("got %q", msg)
+	}
+	if len(msg) > 4000 {
+		t.Fatalf("a message of %d bytes", len(msg))
+	}
+}

@@ -3,7 +3,6 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -351,15 +350,8 @@ func Decimal(v any) (decimal.Decimal, error) {
 	default:
 		return decimal.Decimal{}, fmt.Errorf("not a number")
 	}
-	if !plainDecimal.MatchString(text) {
-		return decimal.Decimal{}, fmt.Errorf("%s is not a plain decimal number (digits, with a point for fen; no exponent)", quoteValue(text))
-	}
-	return decimal.NewFromString(text)
+	return celenv.ParseDecimal(text)
 }
-
-var plainDecimal = regexp.MustCompile(`^[-+]?(\d+(\.\d*)?|\.\d+)$`)
-
-func quoteValue(s string) string { return diag.Quote(s) }
 
 func show(v any) string {
 	switch v := v.(type) {

@@ -86,11 +86,11 @@ func (c *checker) check(n *yaml.Node, depth int) {
 		return
 	}
 	if n.Kind == yaml.AliasNode {
-		c.anchorOrAlias(n, "YAML aliases (*%s) are not allowed: write the value out", n.Value)
+		c.anchorOrAlias(n, "YAML aliases (*%s) are not allowed: write the value out", diag.Cut(n.Value))
 		return
 	}
 	if n.Anchor != "" {
-		c.anchorOrAlias(n, "YAML anchors (&%s) are not allowed: write each value out where it is used", n.Anchor)
+		c.anchorOrAlias(n, "YAML anchors (&%s) are not allowed: write each value out where it is used", diag.Cut(n.Anchor))
 	}
 	if n.Kind == yaml.MappingNode {
 		seen := map[string]*yaml.Node{}
