@@ -13,10 +13,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"sort"
 	"time"
 
@@ -26,6 +24,7 @@ import (
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/untrusted"
 )
 
 // Stage names, printed with each diagnostic.
@@ -78,7 +77,6 @@ type Compiler struct {
 	guard   *sandbox.Guard
 	refused map[string]bool // entries of the folder checkEntries refused
 	spaces  []*regionSpaces // between the constraints and exhaustive stages
-	opa     *ast.Compiler
 	diags   diag.List
 	timings []StageTiming
 	stages  []stage
@@ -262,7 +260,7 @@ func (c *Compiler) checkEntries(dir string) {
 	for _, e := range entries {
 		if t := e.Type(); !t.IsRegular() && !t.IsDir() {
 			name := path.Join(dir, e.Name())
-			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "%s: a policies folder holds only regular files and folders", typeName(t))
+			c.errorf(StageLoad, diag.Position{File: c.file(name)}, "%s: a policies folder holds only regular files and folders", untrusted.Kind(t))
 			if c.refused == nil {
 				c.refused = map[string]bool{}
 			}
@@ -275,50 +273,21 @@ func (c *Compiler) checkEntries(dir string) {
 // already reported: the file is not read, and not reported twice.
 var errRefused = errors.New("refused")
 
-func typeName(t fs.FileMode) string {
-	switch {
-	case t&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case t&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case t&fs.ModeDevice != 0, t&fs.ModeCharDevice != 0:
-		return "a device"
-	case t&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "not a regular file (" + t.String() + ")"
-}
-
 // readFile reads a file of the policies folder if it is a regular file no
 // larger than MaxPolicyFileBytes.
 func (c *Compiler) readFile(name string) ([]byte, error) {
 	if c.refused[name] {
 		return nil, errRefused
 	}
-	entries, err := fs.ReadDir(c.fsys, path.Dir(name))
-	if err != nil {
-		return nil, pathErr(err)
-	}
-	i := slices.IndexFunc(entries, func(e fs.DirEntry) bool { return e.Name() == path.Base(name) })
-	if i < 0 {
-		return nil, fs.ErrNotExist
-	}
-	if t := entries[i].Type(); !t.IsRegular() {
-		return nil, fmt.Errorf("%s: a policies folder holds only regular files", typeName(t))
-	}
-	f, err := c.fsys.Open(name)
-	if err != nil {
-		return nil, pathErr(err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxPolicyFileBytes+1))
-	if err != nil {
-		return nil, pathErr(err)
-	}
-	if len(data) > MaxPolicyFileBytes {
+	data, err := untrusted.ReadFS(c.fsys, name, MaxPolicyFileBytes)
+	var nr *untrusted.NotRegular
+	switch {
+	case errors.As(err, &nr):
+		return nil, fmt.Errorf("%s: a policies folder holds only regular files", nr.Kind)
+	case errors.Is(err, untrusted.ErrTooLarge):
 		return nil, fmt.Errorf("larger than %d bytes, the most a policy file may hold", MaxPolicyFileBytes)
 	}
-	return data, nil
+	return data, err
 }
 
 func (c *Compiler) loadParams() {

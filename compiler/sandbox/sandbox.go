@@ -16,7 +16,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"sort"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -71,16 +70,6 @@ func Capabilities() *ast.Capabilities {
 	// No network hosts at all, should a network builtin ever be allowed.
 	caps.AllowNet = []string{}
 	return caps
-}
-
-// AllowedNames lists the allowed builtins, sorted, for messages and docs.
-func AllowedNames() []string {
-	out := make([]string, 0, len(Allowed))
-	for n := range Allowed {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // ErrNetwork is what any HTTP request an evaluation might make fails with.
