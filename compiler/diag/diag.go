@@ -198,21 +198,24 @@ func Quote(s string) string {
 	if utf8.RuneCountInString(s) <= QuoteLimit {
 		return strconv.Quote(s)
 	}
-	return strconv.Quote(cut(s)) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
+	return strconv.Quote(cut(s, QuoteLimit)) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
 }
 
 // Cut is a value shown bare (a number), cut like Quote.
-func Cut(s string) string {
-	if utf8.RuneCountInString(s) <= QuoteLimit {
+func Cut(s string) string { return CutAt(s, QuoteLimit) }
+
+// CutAt cuts a text to n characters, saying how long it was.
+func CutAt(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return cut(s) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
+	return cut(s, n) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
 }
 
-func cut(s string) string {
+func cut(s string, limit int) string {
 	n := 0
 	for i := range s {
-		if n == QuoteLimit {
+		if n == limit {
 			return s[:i]
 		}
 		n++

@@ -127,7 +127,7 @@ func SyntaxError(file string, err error) diag.Diagnostic {
 		msg = msg[len(m[0]):]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	return diag.Diagnostic{Pos: diag.Position{File: file, Line: line, Col: 1}, Severity: diag.SeverityError, Message: "malformed YAML: " + diag.Cut(msg), Stage: "load"}
+	return diag.Diagnostic{Pos: diag.Position{File: file, Line: line, Col: 1}, Severity: diag.SeverityError, Message: "malformed YAML: " + diag.CutAt(msg, 200), Stage: "load"}
 }
 
 // Pos is the position of a node.
