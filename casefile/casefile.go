@@ -17,8 +17,8 @@ import (
 
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/compiler/params"
-	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/literal"
+	"github.com/polc-dev/polc/compiler/schema/shape"
 	"github.com/polc-dev/polc/compiler/yamldoc"
 	"github.com/polc-dev/polc/settle/money"
 )
@@ -48,11 +48,12 @@ type Expectation struct {
 	Pos    diag.Position
 }
 
-// Catalog is what reading a case needs of a policy set: the schema it is
-// written in and the regions with their years — not the compiled rules, so
-// the reader stands apart from the Rego engine (*compiler.PolicySet is one).
+// Catalog is what reading a case needs of a policy set: the shape of the
+// schema it is written in and the regions with their years — not the
+// compiled rules nor the schema's CEL, so the reader stands apart from both
+// engines (*compiler.PolicySet is one).
 type Catalog interface {
-	CaseSchema() *schema.Schema
+	CaseShape() *shape.Shape
 	RegionIDs() []string
 	// RegionYears gives a region's document number and benefit years.
 	RegionYears(id string) (document string, years []int, ok bool)
@@ -60,7 +61,7 @@ type Catalog interface {
 
 // Load reads one case file against a catalog of regions.
 func Load(file string, data []byte, cat Catalog) (*Case, diag.List) {
-	l := &loader{file: file, cat: cat, s: cat.CaseSchema()}
+	l := &loader{file: file, cat: cat, s: cat.CaseShape()}
 	root, pds := yamldoc.Parse(file, data)
 	if pds.HasErrors() {
 		return nil, pds.WithStage(Stage)
@@ -76,7 +77,7 @@ func Load(file string, data []byte, cat Catalog) (*Case, diag.List) {
 type loader struct {
 	file string
 	cat  Catalog
-	s    *schema.Schema
+	s    *shape.Shape
 	ds   diag.List
 }
 
@@ -306,7 +307,7 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 
 // params flattens the case's params into overrides, one per parameter,
 // each at its own position; bands are one parameter.
-func (l *loader) params(n *yaml.Node, path []string, out *[]params.Override) {
+func (l *loader) params(n *yaml.Node, path []string, out *[]cases.Override) {
 	if len(path) > 0 {
 		if node, ok := l.s.LookupParam(path); ok && node.Leaf != nil {
 			v, err := yamldoc.Value(n)
@@ -314,7 +315,7 @@ func (l *loader) params(n *yaml.Node, path []string, out *[]params.Override) {
 				l.errorf(n, "params %s: %v", strings.Join(path, "."), err)
 				return
 			}
-			*out = append(*out, params.Override{Path: strings.Join(path, "."), Value: v, Pos: yamldoc.Pos(l.file, n)})
+			*out = append(*out, cases.Override{Path: strings.Join(path, "."), Value: v, Pos: yamldoc.Pos(l.file, n)})
 			return
 		}
 	}
@@ -376,7 +377,7 @@ func (l *loader) amount(n *yaml.Node, what string) decimal.Decimal {
 	v, err := yamldoc.Value(n)
 	var d decimal.Decimal
 	if err == nil {
-		d, err = schema.Decimal(v)
+		d, err = literal.Number(v)
 	}
 	if err != nil || n.Kind != yaml.ScalarNode {
 		l.errorf(n, "%s: want an amount of money, not %s", what, diag.Quote(n.Value))

@@ -1,22 +1,22 @@
 package casefile_test
 
 import (
-	"bytes"
 	"sync"
 	"testing"
 
-	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/schema/shape"
 	"github.com/polc-dev/polc/policies"
 )
 
 // catalog is what the loader is read against in these tests: the shipped
-// schema and the five regions with their documents' years. The years are
+// schema's shape (its CEL rules uncompiled: this package's tests link no
+// CEL, so the fuzzer's coverage scan stays small) and the five regions with their documents' years. The years are
 // written out here, not compiled from the modules, so that this package's
 // tests stay apart from the Rego engine; the loader's checks of a year are
 // exercised against them, and settle's tests load every golden case against
 // the compiled set itself.
 type catalog struct {
-	schema  *schema.Schema
+	shape   *shape.Shape
 	regions map[string]region
 }
 
@@ -25,7 +25,7 @@ type region struct {
 	years    []int
 }
 
-func (c *catalog) CaseSchema() *schema.Schema { return c.schema }
+func (c *catalog) CaseShape() *shape.Shape { return c.shape }
 
 func (c *catalog) RegionIDs() []string {
 	return []string{"guangdong", "liujiang", "qiannan", "tongliao", "tongnan"}
@@ -41,11 +41,11 @@ var shippedCatalog = sync.OnceValues(func() (*catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, ds := schema.Load("policies/schema.yaml", bytes.NewReader(data))
+	s, ds := shape.Parse("policies/schema.yaml", data)
 	if len(ds) > 0 {
 		return nil, ds
 	}
-	return &catalog{schema: s, regions: map[string]region{
+	return &catalog{shape: s, regions: map[string]region{
 		"guangdong": {"广东省巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案", []int{2021, 2022, 2023, 2024, 2025}},
 		"liujiang":  {"柳江区实施方案（2023年修订）", []int{2023, 2024, 2025}},
 		"qiannan":   {"黔南医保发〔2019〕36号", []int{2019, 2020}},

@@ -15,10 +15,10 @@ const maxMessage = 1500
 // FuzzLoad is the case loader alone: whatever the bytes, a case or
 // diagnostics each with a position and a readable length, never a panic or
 // a hang. The catalog (the schema and the regions' years) is read once,
-// outside the fuzzed function, and this package's tests never link the
-// Rego engine — the fuzzer scans every coverage counter of the binary after
-// each input, and the engine's counters would be most of them. Seeded with
-// every golden case.
+// outside the fuzzed function, and this package's tests link neither the
+// Rego engine nor CEL (TestLoaderLinksNoEvaluator) — the fuzzer scans every
+// coverage counter of the binary after each input, and the engines'
+// counters would be most of them. Seeded with every golden case.
 func FuzzLoad(f *testing.F) {
 	cat := testCatalog(f)
 	names, _ := fs.Glob(golden.FS, "*/*.yaml")

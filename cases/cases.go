@@ -9,9 +9,16 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/settle/money"
 )
+
+// Override is a value a case gives for one parameter, as written: params
+// resolves and checks it against the region's own.
+type Override struct {
+	Path  string
+	Value any
+	Pos   diag.Position
+}
 
 // Case is one person's year in one region.
 type Case struct {
@@ -20,7 +27,7 @@ type Case struct {
 	Title      string
 	Clauses    []string
 	Year       int
-	Overrides  []params.Override
+	Overrides  []Override
 	Person     Person
 	Enrollment Enrollment
 	Claims     []Claim

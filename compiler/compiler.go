@@ -24,6 +24,7 @@ import (
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/schema/shape"
 	"github.com/polc-dev/polc/compiler/untrusted"
 )
 
@@ -96,8 +97,8 @@ type PolicySet struct {
 	Timings []StageTiming
 }
 
-// CaseSchema is the schema cases are read against (casefile.Catalog).
-func (ps *PolicySet) CaseSchema() *schema.Schema { return ps.Schema }
+// CaseShape is the schema cases are read against (casefile.Catalog).
+func (ps *PolicySet) CaseShape() *shape.Shape { return ps.Schema.Shape }
 
 // RegionYears gives a region's document number and benefit years
 // (casefile.Catalog).

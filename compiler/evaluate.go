@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/literal"
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/schema"
 )
@@ -46,7 +47,7 @@ func (c *Compiler) checkBounds() {
 			for _, kind := range []string{"floor", "ceiling", "fixed"} {
 				if v, ok := rec.Fields[kind]; ok {
 					b.Kind = kind
-					b.Value, _ = schema.Decimal(v)
+					b.Value, _ = literal.Number(v)
 					node, ok := c.schema.LookupParam(strings.Split(b.Path, "."))
 					if !ok || node.Leaf == nil {
 						c.errorf(StageIDs, pos, "%s is not a parameter of the schema%s", b.Path, c.schema.SuggestParam(b.Path))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/polc-dev/polc/compiler/literal"
 	"github.com/polc-dev/polc/compiler/schema"
 )
 
@@ -222,7 +223,7 @@ func sameValue(a, b any) bool {
 }
 
 func figure(v any, clause string) (*Figure, error) {
-	d, err := schema.Decimal(v)
+	d, err := literal.Number(v)
 	if err != nil {
 		return nil, err
 	}
@@ -244,11 +245,11 @@ func (t *Terms) set(field string, v any, clause string) error {
 		for _, it := range items {
 			m, _ := it.(map[string]any)
 			var b Band
-			if b.Ratio, err = schema.Decimal(m["ratio"]); err != nil {
+			if b.Ratio, err = literal.Number(m["ratio"]); err != nil {
 				return err
 			}
 			if m["upto"] != nil {
-				u, err := schema.Decimal(m["upto"])
+				u, err := literal.Number(m["upto"])
 				if err != nil {
 					return err
 				}
@@ -272,10 +273,10 @@ func (t *Terms) set(field string, v any, clause string) error {
 	case "counting":
 		m, _ := v.(map[string]any)
 		c := &Counting{Clause: clause}
-		if c.BelowBasicDeductible, err = schema.Decimal(m["below_basic_deductible"]); err != nil {
+		if c.BelowBasicDeductible, err = literal.Number(m["below_basic_deductible"]); err != nil {
 			return err
 		}
-		if c.AboveBasicDeductible, err = schema.Decimal(m["above_basic_deductible"]); err != nil {
+		if c.AboveBasicDeductible, err = literal.Number(m["above_basic_deductible"]); err != nil {
 			return err
 		}
 		t.Counting = c
@@ -290,7 +291,7 @@ func (tl *Tilt) set(op string, v any) error {
 		tl.RemoveCap, _ = v.(bool)
 		return nil
 	}
-	d, err := schema.Decimal(v)
+	d, err := literal.Number(v)
 	if err != nil {
 		return err
 	}

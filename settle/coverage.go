@@ -7,7 +7,7 @@ import (
 
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/literal"
 )
 
 // coverage works out when the person's coverage starts. Without an
@@ -53,7 +53,7 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 		cov.From = fmt.Sprintf("%04d-01-01", cs.Year+1)
 	}
 	if w, ok := rec.Fields["waiting_days"]; ok {
-		d, _ := schema.Decimal(w)
+		d, _ := literal.Number(w)
 		cov.WaitingDays = int(d.IntPart())
 	}
 	if cov.From < yearStart {

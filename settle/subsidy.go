@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/literal"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -62,19 +62,19 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 		case "full":
 			cand.amount = basis
 		case "share":
-			share, _ := schema.Decimal(rec.Fields["share"])
+			share, _ := literal.Number(rec.Fields["share"])
 			cand.amount = fen(share.Mul(basis))
 		case "fixed":
-			cand.amount, _ = schema.Decimal(rec.Fields["amount"])
+			cand.amount, _ = literal.Number(rec.Fields["amount"])
 		}
 		cand.amount = decimal.Min(cand.amount, own)
 		if rank, ok := rec.Fields["rank"]; ok {
-			d, _ := schema.Decimal(rank)
+			d, _ := literal.Number(rank)
 			cand.rank = int(d.IntPart())
 		}
 		for _, f := range rec.Fields["funders"].([]any) {
 			m := f.(map[string]any)
-			share, _ := schema.Decimal(m["share"])
+			share, _ := literal.Number(m["share"])
 			cand.funders = append(cand.funders, funderShare{funder: str(m["funder"]), share: share})
 		}
 		cands = append(cands, cand)
@@ -137,7 +137,7 @@ func contribution(p *compiler.Params, tier string) (decimal.Decimal, error) {
 	if !ok {
 		return decimal.Zero, fmt.Errorf("no %s for %d: give params.contribution.tier%s", path, p.Resolved.Year, tier)
 	}
-	return schema.Decimal(leaf.Value)
+	return literal.Number(leaf.Value)
 }
 
 func str(v any) string {
@@ -167,10 +167,10 @@ func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.
 			if h == nil || h.AnnualDisposableIncome == nil {
 				return nil, fmt.Errorf("monitoring flag %s (clause %s) is a share of the household's annual disposable income: give person.household.annual_disposable_income", str(rec.Fields["flag"]), rec.Clause)
 			}
-			s, _ := schema.Decimal(share)
+			s, _ := literal.Number(share)
 			threshold = fen(s.Mul(*h.AnnualDisposableIncome))
 		} else {
-			threshold, _ = schema.Decimal(rec.Fields["threshold"])
+			threshold, _ = literal.Number(rec.Fields["threshold"])
 			threshold = fen(threshold)
 		}
 		inclusive, _ := rec.Fields["inclusive"].(bool)

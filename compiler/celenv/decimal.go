@@ -7,7 +7,6 @@ package celenv
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/operators"
@@ -15,6 +14,8 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
 	"github.com/shopspring/decimal"
+
+	"github.com/polc-dev/polc/compiler/literal"
 )
 
 // DecimalType is CEL's name for polc's exact decimal. It is opaque: the only
@@ -111,7 +112,7 @@ func decimalFunctions() []cel.EnvOption {
 	return []cel.EnvOption{
 		cel.Function("dec", cel.Overload("dec_string", []*cel.Type{cel.StringType}, DecimalType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val {
-				d, err := ParseDecimal(string(v.(types.String)))
+				d, err := literal.Decimal(string(v.(types.String)))
 				if err != nil {
 					return types.NewErr("dec(): %v", err)
 				}
@@ -170,41 +171,4 @@ func Places(d decimal.Decimal) int {
 		}
 	}
 	return n
-}
-
-// ParseDecimal reads a plain decimal — digits, a point, a sign — exactly.
-// An exponent is refused: "1e1000000000" is ten characters for a number of
-// a billion digits, which printing or comparing would then build.
-func ParseDecimal(text string) (decimal.Decimal, error) {
-	if !isPlainDecimal(text) {
-		return decimal.Decimal{}, fmt.Errorf("%s is not a plain decimal number (digits, with a point for fen; no exponent)", quoteCut(text))
-	}
-	return decimal.NewFromString(text)
-}
-
-// isPlainDecimal is ^[-+]?(\d+(\.\d*)?|\.\d+)$, without a regexp: every
-// number polc reads passes here.
-func isPlainDecimal(s string) bool {
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		s = s[1:]
-	}
-	digits, point := 0, false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == '.' && !point:
-			point = true
-		default:
-			return false
-		}
-	}
-	return digits > 0
-}
-
-func quoteCut(s string) string {
-	if len(s) > 40 {
-		return strconv.Quote(s[:40]) + fmt.Sprintf("… (%d characters)", len(s))
-	}
-	return strconv.Quote(s)
 }

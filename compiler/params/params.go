@@ -17,8 +17,10 @@ import (
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/celenv"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/literal"
 	"github.com/polc-dev/polc/compiler/schema"
 	"github.com/polc-dev/polc/compiler/yamldoc"
 )
@@ -266,11 +268,7 @@ type Bound struct {
 }
 
 // Override is a value a case gives for one parameter.
-type Override struct {
-	Path  string
-	Value any
-	Pos   diag.Position
-}
+type Override = cases.Override
 
 // Leaf is a resolved parameter value and where it came from.
 type Leaf struct {
@@ -387,7 +385,7 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 				f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
 				continue
 			}
-			gv, _ := schema.Decimal(o.Value)
+			gv, _ := literal.Number(o.Value)
 			if !gv.Equal(val) {
 				ds.Errorf(Stage, o.Pos, "params %s is %s, but %s derives %s from the other parameters (%s, clause %s)", e.Path, diag.Cut(gv.StringFixed(2)), f.Name, diag.Cut(val.StringFixed(2)), e.CEL, e.Clause)
 			}
@@ -418,7 +416,7 @@ func (e *Entry) origin() string {
 // set records a leaf after checking it against the document's bound.
 func (f *File) set(r *Resolved, bounds map[string]Bound, l Leaf, ds *diag.List) {
 	if b, ok := bounds[l.Path]; ok {
-		v, err := schema.Decimal(l.Value)
+		v, err := literal.Number(l.Value)
 		if err == nil {
 			switch {
 			case b.Kind == "fixed" && !v.Equal(b.Value):

@@ -1,558 +1,74 @@
-// Package schema loads policies/schema.yaml: the shared vocabulary of
-// categories, claim kinds, tiers and the rest, the record types policies
-// decide in, the CEL rules those records must meet, and the parameters a
-// params file may give. It is loaded before any policy and is immutable
-// after Load.
+// Package schema loads policies/schema.yaml: its shape (package shape —
+// vocabularies, record types, parameters, exclusive categories) and the CEL
+// rules records, scalars and parameters must meet, compiled. It is loaded
+// before any policy and is immutable after Load.
 package schema
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
 	"io"
-	"strings"
-	"sync"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/polc-dev/polc/compiler/celenv"
 	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/compiler/yamldoc"
+	"github.com/polc-dev/polc/compiler/schema/shape"
 )
 
-// Entry is one id of a vocabulary with its Chinese label.
-type Entry struct {
-	ID     string `yaml:"id"`
-	Label  string `yaml:"label"`
-	Parent string `yaml:"parent,omitempty"` // categories only
-	Line   int    `yaml:"-"`
+// The schema's parts are its shape's.
+type (
+	Entry       = shape.Entry
+	Vocabulary  = shape.Vocabulary
+	Rule        = shape.Rule
+	Type        = shape.Type
+	FieldDef    = shape.FieldDef
+	Scalar      = shape.Scalar
+	Decision    = shape.Decision
+	Parameter   = shape.Parameter
+	Exclusion   = shape.Exclusion
+	Comparisons = shape.Comparisons
+	ParamNode   = shape.ParamNode
+	TypeRef     = shape.TypeRef
+)
 
-	// tiers only
-	Deductible string   `yaml:"deductible,omitempty"`
-	CapGroup   string   `yaml:"cap_group,omitempty"`
-	Required   []string `yaml:"required,omitempty"`
-}
-
-// Vocabulary is an ordered list of ids.
-type Vocabulary struct {
-	Name    string
-	Entries []Entry
-	byID    map[string]*Entry
-}
-
-// Has reports whether id is in the vocabulary.
-func (v *Vocabulary) Has(id string) bool { _, ok := v.byID[id]; return ok }
-
-// Get returns the entry for id.
-func (v *Vocabulary) Get(id string) (*Entry, bool) { e, ok := v.byID[id]; return e, ok }
-
-// IDs lists the ids in schema order.
-func (v *Vocabulary) IDs() []string {
-	ids := make([]string, len(v.Entries))
-	for i, e := range v.Entries {
-		ids[i] = e.ID
-	}
-	return ids
-}
-
-// Rule is a CEL constraint in the Kubernetes style.
-type Rule struct {
-	Rule              string `yaml:"rule"`
-	Message           string `yaml:"message,omitempty"`
-	MessageExpression string `yaml:"messageExpression,omitempty"`
-	FieldPath         string `yaml:"fieldPath,omitempty"`
-	Line, Col         int    `yaml:"-"`
-
-	program *celenv.Program
-	message *celenv.Program
-}
-
-// Type is a record type: named fields with types, and rules over the record.
-type Type struct {
-	Name   string
-	Fields []FieldDef
-	Rules  []*Rule
-	Line   int
-}
-
-// FieldDef is one field of a record type.
-type FieldDef struct {
-	Name string
-	Type TypeRef
-	Line int
-}
-
-// Field finds a field by name.
-func (t *Type) Field(name string) (FieldDef, bool) {
-	for _, f := range t.Fields {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return FieldDef{}, false
-}
-
-// Scalar is a named decimal kind (money, ratio) with its rules.
-type Scalar struct {
-	Name  string
-	Rules []*Rule
-}
-
-// Decision is what a region module defines under one name.
-type Decision struct {
-	Name   string
-	Type   string `yaml:"type"`
-	Set    bool   `yaml:"set"`
-	Clause bool   `yaml:"clause"`
-}
-
-// Parameter is one path pattern of the parameters vocabulary, such as
-// assistance.by_category.<category>.ratio.
-type Parameter struct {
-	Pattern []string // segments; <vocab> stands for any id of vocab
-	Type    TypeRef
-	Label   string
-	// Rules hold of the parameter's value as a whole (self): a list of
-	// bands whose edges increase, say.
-	Rules []*Rule
-	Line  int
-}
-
-// Path returns the pattern as written.
-func (p *Parameter) Path() string { return strings.Join(p.Pattern, ".") }
-
-// Exclusion says two categories exclude each other ("*" for the second:
-// every other category), and why.
-type Exclusion struct {
-	Categories []string `yaml:"categories"`
-	Reason     string   `yaml:"reason"`
-	Line       int      `yaml:"-"`
-}
-
-// Exclusive returns why no person can be in both categories (a parent
-// stands for its kinds), or "" if one can.
-func (s *Schema) Exclusive(a, b string) string {
-	if a == b {
-		return ""
-	}
-	as := append([]string{a}, s.Ancestors(a)...)
-	bs := append([]string{b}, s.Ancestors(b)...)
-	for _, e := range s.Exclusions {
-		x, y := e.Categories[0], e.Categories[1]
-		for _, p := range as {
-			for _, q := range bs {
-				if (p == x && (q == y || y == "*")) || (q == x && (p == y || y == "*")) {
-					return e.Reason
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// Comparisons lists the words that make a threshold inclusive or exclusive.
-type Comparisons struct {
-	Inclusive []string `yaml:"inclusive"`
-	Exclusive []string `yaml:"exclusive"`
-}
-
-// vocabularyKeys maps the schema's top-level list keys to the name a type
-// uses for them.
-var vocabularyKeys = map[string]string{
-	"categories":         "category",
-	"claim_kinds":        "claim_kind",
-	"hospital_levels":    "hospital_level",
-	"residences":         "residence",
-	"enrollment_tiers":   "enrollment_tier",
-	"funders":            "funder",
-	"tiers":              "tier",
-	"deductible_bases":   "deductible_basis",
-	"tilt_operations":    "tilt_operation",
-	"subsidy_forms":      "subsidy_form",
-	"contribution_bases": "contribution_basis",
-	"measures":           "measure",
-	"monitoring_flags":   "monitoring_flag",
-	"coverage_starts":    "coverage_start",
-}
-
-// Schema is the loaded, checked schema.
+// Schema is the loaded, checked schema: its shape and its compiled rules.
 type Schema struct {
-	File         string
-	Vocabularies map[string]*Vocabulary
-	Comparisons  Comparisons
-	// Exclusions are pairs of categories no person is in at once.
-	Exclusions []Exclusion
-	Scalars    map[string]*Scalar
-	Types      map[string]*Type
-	TypeOrder  []string
-	Decisions  map[string]*Decision
-	Parameters []*Parameter
-
-	cel       *celenv.Env
-	paramTree *ParamNode
-
-	paramPathsOnce sync.Once
-	paramPaths     []string
+	*shape.Shape
+	programs map[*Rule]compiled
 }
 
-// Vocabulary returns a vocabulary by its type name ("category", "tier", …).
-func (s *Schema) Vocabulary(name string) *Vocabulary { return s.Vocabularies[name] }
-
-// Ancestors returns a category's parents, nearest first: a rule for a parent
-// applies to its children.
-func (s *Schema) Ancestors(category string) []string {
-	var out []string
-	cats := s.Vocabularies["category"]
-	for seen := map[string]bool{}; ; {
-		e, ok := cats.Get(category)
-		if !ok || e.Parent == "" || seen[e.Parent] {
-			return out
-		}
-		seen[e.Parent] = true
-		out = append(out, e.Parent)
-		category = e.Parent
-	}
+// compiled is a rule's CEL programs: the test and its message.
+type compiled struct {
+	rule, message *celenv.Program
 }
+
+// Stage is the name schema problems are reported under.
+const Stage = shape.Stage
 
 // Load reads and checks a schema. Every problem is returned, each with the
 // line it is on; a schema with any problem is not returned.
 func Load(file string, r io.Reader) (*Schema, diag.List) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, diag.List{schemaError(file, 1, 1, err.Error())}
+		return nil, diag.List{shape.Error(file, 1, 1, err.Error())}
 	}
-	root, ds := yamldoc.Parse(file, data)
+	sh, ds := shape.Parse(file, data)
 	if ds.HasErrors() {
-		return nil, ds.WithStage(Stage)
+		return nil, ds
 	}
-	if root.Kind != yaml.MappingNode || len(root.Content) == 0 {
-		return nil, diag.List{schemaError(file, 1, 1, "the schema is not a YAML mapping")}
+	s := &Schema{Shape: sh, programs: map[*Rule]compiled{}}
+	if errs := s.compileRules(); len(errs) > 0 {
+		return nil, errs
 	}
-	l := &loader{file: file, s: &Schema{
-		File:         file,
-		Vocabularies: map[string]*Vocabulary{},
-		Scalars:      map[string]*Scalar{},
-		Types:        map[string]*Type{},
-		Decisions:    map[string]*Decision{},
-	}}
-	l.top(root)
-	if len(l.errs) == 0 {
-		l.resolve()
-	}
-	if len(l.errs) == 0 {
-		l.compileRules()
-	}
-	if len(l.errs) > 0 {
-		return nil, l.errs
-	}
-	return l.s, nil
+	return s, nil
 }
 
-type loader struct {
-	file string
-	s    *Schema
-	errs diag.List
-}
+// ParseTypeRef reads a type as the schema writes it.
+func ParseTypeRef(text string) (TypeRef, error) { return shape.ParseTypeRef(text) }
 
-func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
-	line, col := 1, 1
-	if n != nil {
-		line, col = n.Line, n.Column
-	}
-	l.errs = append(l.errs, schemaError(l.file, line, col, fmt.Sprintf(format, args...)))
+// SuggestFrom returns ` (did you mean "x"?)` for the candidate closest to
+// unknown, or "" when none is close.
+func SuggestFrom(unknown string, candidates []string) string {
+	return shape.SuggestFrom(unknown, candidates)
 }
-
-// decodeStrict decodes n into v, refusing keys v does not have.
-func (l *loader) decodeStrict(n *yaml.Node, v any) bool {
-	out, err := yaml.Marshal(n)
-	if err == nil {
-		dec := yaml.NewDecoder(bytes.NewReader(out))
-		dec.KnownFields(true)
-		err = dec.Decode(v)
-	}
-	if err != nil {
-		msg := err.Error()
-		var te *yaml.TypeError
-		if errors.As(err, &te) && len(te.Errors) > 0 {
-			msg = te.Errors[0]
-			// yaml reports lines of the re-marshalled snippet; the node's own
-			// line is the honest position.
-			if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i > 0 {
-				msg = msg[i+2:]
-			}
-		}
-		l.errorf(n, "%s", msg)
-		return false
-	}
-	return true
-}
-
-func (l *loader) top(m *yaml.Node) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if name, ok := vocabularyKeys[k.Value]; ok {
-			l.vocabulary(name, v)
-			continue
-		}
-		switch k.Value {
-		case "version":
-			if v.Value != "1" {
-				l.errorf(v, "schema version %s is not understood (want 1)", v.Value)
-			}
-		case "comparisons":
-			l.decodeStrict(v, &l.s.Comparisons)
-		case "exclusive_categories":
-			l.exclusions(v)
-		case "scalars":
-			l.scalars(v)
-		case "types":
-			l.types(v)
-		case "decisions":
-			l.decisions(v)
-		case "parameters":
-			l.parameters(v)
-		default:
-			l.errorf(k, "unknown schema key %q", k.Value)
-		}
-	}
-	for _, name := range vocabularyKeys {
-		if l.s.Vocabularies[name] == nil {
-			l.s.Vocabularies[name] = &Vocabulary{Name: name, byID: map[string]*Entry{}}
-		}
-	}
-}
-
-func (l *loader) vocabulary(name string, n *yaml.Node) {
-	v := &Vocabulary{Name: name, byID: map[string]*Entry{}}
-	l.s.Vocabularies[name] = v
-	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "%s: want a list of {id, label}", name)
-		return
-	}
-	for _, item := range n.Content {
-		var e Entry
-		if !l.decodeStrict(item, &e) {
-			continue
-		}
-		e.Line = item.Line
-		if e.ID == "" {
-			l.errorf(item, "%s entry without an id", name)
-			continue
-		}
-		if _, dup := v.byID[e.ID]; dup {
-			l.errorf(item, "%s %q is listed twice", name, e.ID)
-			continue
-		}
-		v.Entries = append(v.Entries, e)
-	}
-	for i := range v.Entries {
-		v.byID[v.Entries[i].ID] = &v.Entries[i]
-	}
-}
-
-func (l *loader) rules(n *yaml.Node) []*Rule {
-	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "rules: want a list")
-		return nil
-	}
-	var out []*Rule
-	for _, item := range n.Content {
-		r := &Rule{}
-		if !l.decodeStrict(item, r) {
-			continue
-		}
-		r.Line, r.Col = item.Line, item.Column
-		if r.Rule == "" {
-			l.errorf(item, "a rule without `rule`")
-			continue
-		}
-		if r.Message == "" && r.MessageExpression == "" {
-			l.errorf(item, "rule %q has neither message nor messageExpression", r.Rule)
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-func (l *loader) scalars(n *yaml.Node) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		sc := &Scalar{Name: k.Value}
-		for j := 0; j+1 < len(v.Content); j += 2 {
-			if v.Content[j].Value != "rules" {
-				l.errorf(v.Content[j], "scalar %s: unknown key %q", k.Value, v.Content[j].Value)
-				continue
-			}
-			sc.Rules = l.rules(v.Content[j+1])
-		}
-		l.s.Scalars[k.Value] = sc
-	}
-}
-
-func (l *loader) types(n *yaml.Node) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		t := &Type{Name: k.Value, Line: k.Line}
-		if _, dup := l.s.Types[t.Name]; dup {
-			l.errorf(k, "type %s is defined twice", t.Name)
-			continue
-		}
-		for j := 0; j+1 < len(v.Content); j += 2 {
-			key, val := v.Content[j], v.Content[j+1]
-			switch key.Value {
-			case "fields":
-				for f := 0; f+1 < len(val.Content); f += 2 {
-					fk, fv := val.Content[f], val.Content[f+1]
-					ref, err := ParseTypeRef(fv.Value)
-					if err != nil {
-						l.errorf(fv, "%s.%s: %v", t.Name, fk.Value, err)
-						continue
-					}
-					t.Fields = append(t.Fields, FieldDef{Name: fk.Value, Type: ref, Line: fk.Line})
-				}
-			case "rules":
-				t.Rules = l.rules(val)
-			default:
-				l.errorf(key, "type %s: unknown key %q (want fields or rules)", t.Name, key.Value)
-			}
-		}
-		l.s.Types[t.Name] = t
-		l.s.TypeOrder = append(l.s.TypeOrder, t.Name)
-	}
-}
-
-func (l *loader) decisions(n *yaml.Node) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		d := &Decision{Name: k.Value}
-		if l.decodeStrict(v, d) {
-			l.s.Decisions[d.Name] = d
-		}
-	}
-}
-
-func (l *loader) parameters(n *yaml.Node) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		var spec struct {
-			Type  string    `yaml:"type"`
-			Label string    `yaml:"label"`
-			Rules yaml.Node `yaml:"rules"`
-		}
-		if !l.decodeStrict(v, &spec) {
-			continue
-		}
-		ref, err := ParseTypeRef(spec.Type)
-		if err != nil {
-			l.errorf(v, "parameter %s: %v", k.Value, err)
-			continue
-		}
-		p := &Parameter{Pattern: strings.Split(k.Value, "."), Type: ref, Label: spec.Label, Line: k.Line}
-		for j := 0; j+1 < len(v.Content); j += 2 {
-			if v.Content[j].Value == "rules" {
-				p.Rules = l.rules(v.Content[j+1])
-			}
-		}
-		l.s.Parameters = append(l.s.Parameters, p)
-	}
-}
-
-func (l *loader) exclusions(n *yaml.Node) {
-	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "exclusive_categories: want a list of {categories: [a, b], reason}")
-		return
-	}
-	for _, item := range n.Content {
-		var e Exclusion
-		if !l.decodeStrict(item, &e) {
-			continue
-		}
-		e.Line = item.Line
-		if len(e.Categories) != 2 || e.Reason == "" {
-			l.errorf(item, "exclusive_categories: each entry names two categories (the second may be \"*\") and a reason")
-			continue
-		}
-		l.s.Exclusions = append(l.s.Exclusions, e)
-	}
-}
-
-// resolve checks that every name a type, decision or parameter uses is
-// defined, and that category parents exist.
-func (l *loader) resolve() {
-	for _, e := range l.s.Exclusions {
-		for i, c := range e.Categories {
-			if !l.s.Vocabularies["category"].Has(c) && !(i == 1 && c == "*") {
-				l.errs = append(l.errs, schemaError(l.file, e.Line, 1, fmt.Sprintf("exclusive_categories: %q is not a category", c)))
-			}
-		}
-	}
-	for _, e := range l.s.Vocabularies["category"].Entries {
-		if e.Parent != "" && !l.s.Vocabularies["category"].Has(e.Parent) {
-			l.errs = append(l.errs, schemaError(l.file, e.Line, 1, fmt.Sprintf("category %s: parent %q is not a category", e.ID, e.Parent)))
-		}
-	}
-	for _, e := range l.s.Vocabularies["tier"].Entries {
-		for _, f := range e.Required {
-			if _, ok := l.s.Types["Term"].Field(f); !ok {
-				l.errs = append(l.errs, schemaError(l.file, e.Line, 1, fmt.Sprintf("tier %s requires %q, which is not a field of Term", e.ID, f)))
-			}
-		}
-	}
-	for _, name := range l.s.TypeOrder {
-		t := l.s.Types[name]
-		for _, f := range t.Fields {
-			if !l.s.known(f.Type.Name) {
-				l.errs = append(l.errs, schemaError(l.file, f.Line, 1, fmt.Sprintf("%s.%s: unknown type %q", name, f.Name, f.Type.Name)))
-			}
-		}
-	}
-	for _, d := range l.s.Decisions {
-		if _, ok := l.s.Types[d.Type]; !ok {
-			l.errs = append(l.errs, schemaError(l.file, 1, 1, fmt.Sprintf("decision %s: unknown type %q", d.Name, d.Type)))
-		}
-	}
-	for _, p := range l.s.Parameters {
-		if !l.s.known(p.Type.Name) {
-			l.errs = append(l.errs, schemaError(l.file, p.Line, 1, fmt.Sprintf("parameter %s: unknown type %q", p.Path(), p.Type.Name)))
-		}
-		for _, seg := range p.Pattern {
-			if v, ok := placeholder(seg); ok && l.s.Vocabularies[v] == nil {
-				l.errs = append(l.errs, schemaError(l.file, p.Line, 1, fmt.Sprintf("parameter %s: <%s> is not a vocabulary", p.Path(), v)))
-			}
-		}
-	}
-	if _, ok := l.s.Types["Input"]; !ok {
-		l.errs = append(l.errs, schemaError(l.file, 1, 1, "the schema defines no Input type"))
-	}
-	l.errs.Sort()
-}
-
-func (s *Schema) known(name string) bool {
-	if _, ok := primitives[name]; ok {
-		return true
-	}
-	if _, ok := s.Scalars[name]; ok {
-		return true
-	}
-	if _, ok := s.Types[name]; ok {
-		return true
-	}
-	_, ok := s.Vocabularies[name]
-	return ok || name == "Params"
-}
-
-// placeholder reports whether a parameter segment is <vocab>.
-func placeholder(seg string) (string, bool) {
-	if strings.HasPrefix(seg, "<") && strings.HasSuffix(seg, ">") {
-		return seg[1 : len(seg)-1], true
-	}
-	return "", false
-}
-
-// Stage is the name schema problems are reported under.
-const Stage = "schema"
 
 func schemaError(file string, line, col int, msg string) diag.Diagnostic {
-	return diag.Diagnostic{Pos: diag.Position{File: file, Line: line, Col: col}, Severity: diag.SeverityError, Message: msg, Stage: Stage}
+	return shape.Error(file, line, col, msg)
 }

@@ -8,50 +8,12 @@ import (
 
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
-	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler/celenv"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/literal"
+	"github.com/polc-dev/polc/compiler/schema/shape"
 )
-
-// TypeRef is a type as a field names it: money, list<Band>, category?.
-type TypeRef struct {
-	Name     string
-	List     bool
-	Optional bool
-}
-
-func (t TypeRef) String() string {
-	s := t.Name
-	if t.List {
-		s = "list<" + s + ">"
-	}
-	if t.Optional {
-		s += "?"
-	}
-	return s
-}
-
-var primitives = map[string]bool{"int": true, "string": true, "bool": true}
-
-// ParseTypeRef reads a type as the schema writes it.
-func ParseTypeRef(s string) (TypeRef, error) {
-	var t TypeRef
-	s = strings.TrimSpace(s)
-	if strings.HasSuffix(s, "?") {
-		t.Optional = true
-		s = strings.TrimSuffix(s, "?")
-	}
-	if strings.HasPrefix(s, "list<") && strings.HasSuffix(s, ">") {
-		t.List = true
-		s = s[len("list<") : len(s)-1]
-	}
-	if s == "" || strings.ContainsAny(s, "<>? ") {
-		return TypeRef{}, fmt.Errorf("malformed type %q", s)
-	}
-	t.Name = s
-	return t, nil
-}
 
 // celType is the CEL type values of t have.
 func (s *Schema) celType(t TypeRef) *types.Type {
@@ -89,25 +51,25 @@ func (s *Schema) recordTypes() []celenv.RecordType {
 	return append(out, s.paramRecordTypes()...)
 }
 
-func (l *loader) compileRules() {
-	s := l.s
-	env, err := celenv.New(s.recordTypes(), s.paramVariables())
-	if err != nil {
-		l.errs = append(l.errs, schemaError(l.file, 1, 1, fmt.Sprintf("building the CEL environment: %v", err)))
-		return
+func (s *Schema) compileRules() diag.List {
+	var errs diag.List
+	if _, err := celenv.New(s.recordTypes(), s.paramVariables()); err != nil {
+		return diag.List{schemaError(s.File, 1, 1, fmt.Sprintf("building the CEL environment: %v", err))}
 	}
-	s.cel = env
 	compile := func(owner string, selfType *types.Type, r *Rule) {
+		var c compiled
 		selfEnv, err := s.selfEnv(selfType)
 		if err == nil {
-			r.program, err = selfEnv.Compile(r.Rule, types.BoolType)
+			c.rule, err = selfEnv.Compile(r.Rule, types.BoolType)
 		}
 		if err == nil && r.MessageExpression != "" {
-			r.message, err = selfEnv.Compile(r.MessageExpression, types.StringType)
+			c.message, err = selfEnv.Compile(r.MessageExpression, types.StringType)
 		}
 		if err != nil {
-			l.errs = append(l.errs, schemaError(l.file, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
+			errs = append(errs, schemaError(s.File, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
+			return
 		}
+		s.programs[r] = c
 	}
 	for _, p := range s.Parameters {
 		for _, r := range p.Rules {
@@ -129,6 +91,7 @@ func (l *loader) compileRules() {
 			compile(n, types.NewObjectType(n), r)
 		}
 	}
+	return errs
 }
 
 // selfEnv is the schema environment with `self` bound to a type.
@@ -252,7 +215,7 @@ func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation, rules b
 		}
 		return types.String(str)
 	case s.Scalars[t.Name] != nil:
-		d, err := Decimal(v)
+		d, err := literal.Number(v)
 		if err != nil {
 			*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("want %s: %v", t.Name, err), Value: show(v)})
 			return nil
@@ -283,7 +246,7 @@ func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation, rules b
 	sort.Strings(keys)
 	for _, k := range keys {
 		if _, ok := rt.Field(k); !ok {
-			*vs = append(*vs, Violation{Path: path + "." + k, Message: fmt.Sprintf("%s has no field %q%s", rt.Name, k, suggestFrom(k, fieldNames(rt)))})
+			*vs = append(*vs, Violation{Path: path + "." + k, Message: fmt.Sprintf("%s has no field %q%s", rt.Name, k, shape.SuggestFrom(k, fieldNames(rt)))})
 		}
 	}
 	before := len(*vs)
@@ -312,10 +275,11 @@ func (s *Schema) convert(t TypeRef, v any, path string, vs *[]Violation, rules b
 
 // check runs one rule on self and records a violation if it fails.
 func (s *Schema) check(r *Rule, self ref.Val, path, shown string, vs *[]Violation) {
-	if r.program == nil {
+	c, ok := s.programs[r]
+	if !ok {
 		return
 	}
-	out, err := r.program.Eval(map[string]any{"self": self})
+	out, err := c.rule.Eval(map[string]any{"self": self})
 	if err != nil {
 		*vs = append(*vs, Violation{Path: path, Message: fmt.Sprintf("rule %q could not be evaluated: %v", r.Rule, err), Rule: r.Rule})
 		return
@@ -324,33 +288,14 @@ func (s *Schema) check(r *Rule, self ref.Val, path, shown string, vs *[]Violatio
 		return
 	}
 	msg := r.Message
-	if r.message != nil {
-		if m, err := r.message.Eval(map[string]any{"self": self}); err == nil {
+	if c.message != nil {
+		if m, err := c.message.Eval(map[string]any{"self": self}); err == nil {
 			if str, ok := m.(types.String); ok {
 				msg = string(str)
 			}
 		}
 	}
 	*vs = append(*vs, Violation{Path: path, Message: msg, Value: shown, Rule: r.Rule})
-}
-
-// Decimal reads a money or ratio value exactly from its literal text: a
-// JSON or YAML number's digits, or a string of digits. Never via float64.
-// Only plain decimals are read (digits, a point, a sign): an exponent would
-// let a ten-character literal stand for a number of a billion digits.
-func Decimal(v any) (decimal.Decimal, error) {
-	var text string
-	switch v := v.(type) {
-	case json.Number:
-		text = string(v)
-	case string:
-		text = strings.TrimSpace(v)
-	case decimal.Decimal:
-		return v, nil
-	default:
-		return decimal.Decimal{}, fmt.Errorf("not a number")
-	}
-	return celenv.ParseDecimal(text)
 }
 
 func show(v any) string {

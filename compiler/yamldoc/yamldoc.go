@@ -164,7 +164,7 @@ func Value(n *yaml.Node) (any, error) {
 			}
 			return b, nil
 		case "!!int", "!!float":
-			// The digits are kept as written; schema.Decimal decides what
+			// The digits are kept as written; literal.Number decides what
 			// a number may look like.
 			if !numberish.MatchString(n.Value) {
 				return nil, fmt.Errorf("%s is not a plain decimal number", diag.Cut(n.Value))

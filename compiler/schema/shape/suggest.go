@@ -1,4 +1,4 @@
-package schema
+package shape
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 
 // Suggest returns ` (did you mean "x"?)` when an id of the vocabulary is
 // close to the unknown one, or "".
-func (s *Schema) Suggest(vocabulary, unknown string) string {
+func (s *Shape) Suggest(vocabulary, unknown string) string {
 	v := s.Vocabularies[vocabulary]
 	if v == nil {
 		return ""
@@ -18,7 +18,7 @@ func (s *Schema) Suggest(vocabulary, unknown string) string {
 }
 
 // SuggestAny looks for a close id in every vocabulary.
-func (s *Schema) SuggestAny(unknown string) string {
+func (s *Shape) SuggestAny(unknown string) string {
 	var all []string
 	for _, v := range s.Vocabularies {
 		all = append(all, v.IDs()...)
