@@ -24,6 +24,8 @@ import (
 // evaluate. One region's errors never hide another's, and OPA's own limit
 // on errors is lifted: an author sees every problem at once.
 func (c *Compiler) checkTypes() {
+	ctx, cancel := stageContext()
+	defer cancel()
 	ss := ast.NewSchemaSet()
 	ss.Put(ast.SchemaRootRef, c.schema.InputJSONSchema())
 	for _, r := range c.parsed() {
@@ -64,7 +66,7 @@ func (c *Compiler) checkTypes() {
 			if !d.Set {
 				continue
 			}
-			q, err := r.prepare(aggregateRule(name))
+			q, err := r.prepare(ctx, aggregateRule(name))
 			if err != nil {
 				c.errorf(StageTypes, c.pos(r.Module.Package.Location), "preparing %s: %v", name, err)
 				c.regionFailed(r)
@@ -117,10 +119,11 @@ func newOPACompiler(ss *ast.SchemaSet) *ast.Compiler {
 	return oc
 }
 
-// prepare prepares the query of one rule of the region's package.
-func (r *Region) prepare(rule string) (*rego.PreparedEvalQuery, error) {
+// prepare prepares the query of one rule of the region's package, within
+// the stage's deadline.
+func (r *Region) prepare(ctx context.Context, rule string) (*rego.PreparedEvalQuery, error) {
 	opts := append(sandbox.Options(), rego.Compiler(r.compiled), rego.Query(fmt.Sprintf("data.%s.%s.%s", PackagePrefix, r.ID, rule)))
-	q, err := rego.New(opts...).PrepareForEval(context.Background())
+	q, err := rego.New(opts...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package compiler
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -16,6 +15,8 @@ import (
 // a floor (不低于), above a ceiling, or changing a number the document fixes
 // is an error naming both numbers.
 func (c *Compiler) checkBounds() {
+	ctx, cancel := stageContext()
+	defer cancel()
 	for _, r := range c.healthy() {
 		if c.checkParamsRead(r) {
 			c.regionFailed(r)
@@ -27,9 +28,10 @@ func (c *Compiler) checkBounds() {
 			continue
 		}
 		base := inputValue(c.schema, Context{Year: r.Document.Years[0]}, nil)
-		recs, err := r.Eval(context.Background(), "parameters", base)
+		recs, err := r.Eval(ctx, "parameters", base)
 		if err != nil {
-			c.errorf(StageBounds, c.pos(r.Module.Package.Location), "%v", err)
+			pos, msg := placeError(err, c.pos(r.Module.Package.Location))
+			c.errorf(StageBounds, pos, "%s", msg)
 			c.regionFailed(r)
 			continue
 		}
@@ -64,9 +66,10 @@ func (c *Compiler) checkBounds() {
 			}
 			r.Bounds = append(r.Bounds, b)
 		}
-		covs, err := r.Eval(context.Background(), "coverage", base)
+		covs, err := r.Eval(ctx, "coverage", base)
 		if err != nil {
-			c.errorf(StageBounds, c.pos(r.Module.Package.Location), "%v", err)
+			pos, msg := placeError(err, c.pos(r.Module.Package.Location))
+			c.errorf(StageBounds, pos, "%s", msg)
 			bad = true
 		}
 		for _, rec := range covs {

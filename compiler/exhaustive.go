@@ -3,7 +3,6 @@ package compiler
 import (
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -27,6 +26,13 @@ const (
 	RuleTimeBudget  = 10 * time.Second
 	StageTimeBudget = 60 * time.Second
 )
+
+// stageContext bounds a stage that prepares or evaluates policy queries:
+// each evaluation is under the sandbox guard's own deadline as well, and
+// the stage's as a whole is under StageTimeBudget.
+func stageContext() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), StageTimeBudget)
+}
 
 // decisionsChecked are the decisions evaluated over their context space.
 var decisionsChecked = []string{"subsidy", "monitoring", "enrollment", "plan"}
@@ -87,7 +93,7 @@ func (c *Compiler) checkConstraints() {
 	// The largest first, over as many workers as there are cores; the
 	// results do not depend on the order.
 	sort.SliceStable(tasks, func(i, j int) bool { return tasks[i].proj.size > tasks[j].proj.size })
-	ctx, cancel := context.WithTimeout(context.Background(), StageTimeBudget)
+	ctx, cancel := stageContext()
 	defer cancel()
 	work := make(chan *ruleTask)
 	var wg sync.WaitGroup
@@ -177,7 +183,7 @@ func (c *Compiler) evaluateRule(ctx context.Context, t *ruleTask) {
 		t.failed = true
 		t.diags.Errorf(StageConstraints, pos, format, args...)
 	}
-	q, err := r.prepare(r.generated[t.rule.Key])
+	q, err := r.prepare(ctx, r.generated[t.rule.Key])
 	if err != nil {
 		fail(t.rule.position(), "preparing the rule: %v", err)
 		return
@@ -201,13 +207,8 @@ func (c *Compiler) evaluateRule(ctx context.Context, t *ruleTask) {
 			fail(t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, spent.Round(time.Millisecond), i, t.proj.size)
 			return
 		case err != nil:
-			err = r.evalError(t.rule.Decision, err)
-			var re *RuleError
-			if errors.As(err, &re) {
-				fail(re.Pos, "%s (in %s)", re.Message, t.space.describe(t.proj, i))
-			} else {
-				fail(t.rule.position(), "%v (in %s)", err, t.space.describe(t.proj, i))
-			}
+			pos, msg := placeError(r.evalError(t.rule.Decision, err), t.rule.position())
+			fail(pos, "%s (in %s)", msg, t.space.describe(t.proj, i))
 			return
 		case len(undefined) > 0:
 			why, missing := r.explainUndefined(ctx, t.rule, input)

@@ -28,6 +28,16 @@ type RuleError struct {
 
 func (e *RuleError) Error() string { return e.Pos.String() + ": " + e.Message }
 
+// placeError is where an evaluation error is reported and what it says: a
+// RuleError at its rule, anything else at the fallback.
+func placeError(err error, fallback diag.Position) (diag.Position, string) {
+	var re *RuleError
+	if errors.As(err, &re) {
+		return re.Pos, re.Message
+	}
+	return fallback, err.Error()
+}
+
 // evalError turns an evaluation failure into a RuleError where the sandbox
 // stopped it: the rule it was in, at its position.
 func (r *Region) evalError(decision string, err error) error {
