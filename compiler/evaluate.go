@@ -90,6 +90,10 @@ func (c *Compiler) checkBounds() {
 			cov.Clause, cov.Rule = rec.Clause, rec.Rule
 			r.Coverage = append(r.Coverage, cov)
 		}
+		if len(r.Coverage) > MaxCoverage {
+			c.errorf(StageBounds, rulePosition(Record{Rule: r.Coverage[MaxCoverage].Rule}), "%s states %d coverage statements; polc checks at most %d in one region", r.ID, len(r.Coverage), MaxCoverage)
+			bad = true
+		}
 		if c.boundConflicts(r) {
 			bad = true
 		}

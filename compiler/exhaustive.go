@@ -25,6 +25,9 @@ const (
 	// StageTimeBudget those of every rule of every region.
 	RuleTimeBudget  = 10 * time.Second
 	StageTimeBudget = 60 * time.Second
+	// MaxCoverage bounds a region's coverage statements: the exhaustive
+	// stage holds the ones applying at a point as bits of a uint64.
+	MaxCoverage = 64
 )
 
 // stageContext bounds a stage that prepares or evaluates policy queries:
@@ -372,9 +375,6 @@ type lack struct {
 func (sp *space) coverageMasks(c *Compiler) func(point []int) uint64 {
 	if sp.decision != "plan" || len(sp.region.Coverage) == 0 {
 		return nil
-	}
-	if len(sp.region.Coverage) > 64 {
-		panic("more than 64 coverage statements in one region")
 	}
 	kind, referred := sp.dimIndex("kind"), sp.dimIndex("referred")
 	nk, nr := sp.dims[kind].values, sp.dims[referred].values

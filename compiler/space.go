@@ -234,7 +234,9 @@ func (sp *space) project(key string, rr *ruleReads, s *schema.Schema) *projectio
 		name := sp.dims[d].name
 		read := rr.attrs[name]
 		if d == dimYear {
-			read = rr.attrs["year"] || rr.attrs["params"]
+			// The dates tried are dates of the year in question, so a rule
+			// reading a date reads the year with it.
+			read = rr.attrs["year"] || rr.attrs["params"] || rr.attrs["enrollment_date"] || rr.attrs["recognized"]
 		}
 		if !read {
 			continue
