@@ -74,7 +74,6 @@ func (c *Compiler) checkTypes() {
 			}
 			r.queries[name] = q
 		}
-		r.inputs = collectAttributeUse(r.Module)
 	}
 }
 

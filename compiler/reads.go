@@ -388,6 +388,7 @@ func (c *Compiler) checkReads() {
 	ids := c.categoryIDs()
 	for _, r := range c.healthy() {
 		r.analyseReads(ids)
+		r.boundaries = r.findBoundaries()
 		w := &paramsWalker{r: r, rules: map[string][]*ast.Rule{}, seen: map[string]bool{}, done: map[string]bool{}}
 		for _, rule := range r.Module.Rules {
 			name := ruleName(rule)

@@ -42,9 +42,9 @@ type Region struct {
 	// readParams are the patterns of the parameters the region reads.
 	readParams []string
 	queries    map[string]*rego.PreparedEvalQuery
-	// inputs lists the person attributes the module reads, with the
-	// constants it compares them with, for the exhaustive context space.
-	inputs attributeUse
+	// boundaries are the constants the rules compare attributes with, for
+	// the exhaustive context space.
+	boundaries boundaries
 	// years holds the params of each document year, resolved at compile
 	// time; checkYears the same with stand-ins for open parameters.
 	years, checkYears map[int]*Params

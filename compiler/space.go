@@ -122,7 +122,7 @@ func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space 
 		if !attrs[attr] {
 			continue
 		}
-		vs := r.inputs.variantsOf(attr, residences)
+		vs := r.boundaries.variantsOf(attr, residences)
 		add(attr, len(vs), func(ctx *Context, i int) {
 			v := vs[i]
 			switch attr {
@@ -146,7 +146,7 @@ func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space 
 		add("hospital_level", len(levels), func(ctx *Context, i int) { ctx.Claim.HospitalLevel = levels[i] }, func(i int, _ *Context) string { return "level " + levels[i] })
 		add("referred", 2, func(ctx *Context, i int) { ctx.Claim.Referred = i == 0 }, func(i int, _ *Context) string { return []string{"referred", "not referred"}[i] })
 		if attrs["disease"] {
-			vs := r.inputs.variantsOf("disease", nil)
+			vs := r.boundaries.variantsOf("disease", nil)
 			add("disease", len(vs), func(ctx *Context, i int) { ctx.Claim.Disease = vs[i].str }, func(i int, _ *Context) string { return "disease " + vs[i].text })
 		}
 		if attrs["uninsured"] {
