@@ -31,11 +31,15 @@ func (c *Compiler) checkTypes() {
 	for _, r := range c.parsed() {
 		if r.failed {
 			// Still type-check a module the sandbox refused or whose rules
-			// are malformed, so one problem never hides another; the
-			// builtins stage has already named each disallowed call.
-			oc := newOPACompiler(ss)
+			// are malformed, so one problem never hides another. It is
+			// never evaluated, so it is checked with every builtin: the
+			// builtins stage has named each refused call and each `with`
+			// in its own words, and the sandbox's capabilities would only
+			// make OPA repeat them, or stop at them.
+			oc := ast.NewCompiler().WithSchemas(ss)
+			oc.SetErrorLimit(0)
 			oc.Compile(map[string]*ast.Module{r.File: r.Module})
-			c.opaErrors(StageTypes, withoutDisallowedCalls(oc.Errors))
+			c.opaErrors(StageTypes, oc.Errors)
 			continue
 		}
 		gen, err := c.generateEvaluationModule(r)
@@ -76,41 +80,6 @@ func (c *Compiler) checkTypes() {
 		}
 	}
 }
-
-// withoutDisallowedCalls drops what OPA says of builtins the sandbox
-// leaves out — "undefined function http.send" where one is called, "var
-// http is unsafe" where one is named as a `with` value — for the builtins
-// stage reports those in its own words.
-func withoutDisallowedCalls(errs ast.Errors) ast.Errors {
-	var out ast.Errors
-	for _, e := range errs {
-		if name, ok := strings.CutPrefix(e.Message, "undefined function "); ok && disallowedBuiltin(name) {
-			continue
-		}
-		if v, ok := strings.CutPrefix(e.Message, "var "); ok && strings.HasSuffix(v, " is unsafe") && disallowedNamespace[strings.TrimSuffix(v, " is unsafe")] {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-func disallowedBuiltin(name string) bool {
-	_, builtin := ast.BuiltinMap[name]
-	return builtin && !sandbox.Allowed[name]
-}
-
-// disallowedNamespace holds the first segments of the builtins the sandbox
-// leaves out (http of http.send).
-var disallowedNamespace = func() map[string]bool {
-	out := map[string]bool{}
-	for name := range ast.BuiltinMap {
-		if head, _, dotted := strings.Cut(name, "."); dotted && !sandbox.Allowed[name] {
-			out[head] = true
-		}
-	}
-	return out
-}()
 
 func newOPACompiler(ss *ast.SchemaSet) *ast.Compiler {
 	oc := ast.NewCompiler().WithSchemas(ss).WithCapabilities(sandbox.Capabilities())

@@ -209,13 +209,13 @@ func (c *Compiler) withValueNote(w *ast.With) string {
 	var names []string
 	ast.WalkRefs(w.Value, func(ref ast.Ref) bool {
 		name := ref.String()
-		if _, builtin := ast.BuiltinMap[name]; builtin && !sandbox.Allowed[name] {
+		if sandbox.Refused(name) {
 			names = append(names, name)
 		}
 		return false
 	})
 	if v, ok := w.Value.Value.(ast.Var); ok {
-		if _, builtin := ast.BuiltinMap[string(v)]; builtin && !sandbox.Allowed[string(v)] {
+		if sandbox.Refused(string(v)) {
 			names = append(names, string(v))
 		}
 	}
@@ -235,11 +235,8 @@ func (c *Compiler) checkCall(r *Region, op *ast.Term, loc *ast.Location, bad *bo
 
 func (c *Compiler) checkCallRef(r *Region, ref ast.Ref, loc *ast.Location, bad *bool) {
 	name := ref.String()
-	if sandbox.Allowed[name] {
-		return
-	}
-	if _, builtin := ast.BuiltinMap[name]; !builtin {
-		return // a function of the module itself; OPA reports unknown ones
+	if !sandbox.Refused(name) {
+		return // allowed, or a function of the module itself (OPA reports unknown ones)
 	}
 	*bad = true
 	switch {
@@ -280,7 +277,7 @@ func (c *Compiler) checkIDs() {
 		// The arguments of a call the builtins stage refuses are that
 		// stage's to report, not ids.
 		ast.WalkExprs(r.Module, func(e *ast.Expr) bool {
-			if name := e.Operator().String(); e.IsCall() && !sandbox.Allowed[name] && ast.BuiltinMap[name] != nil {
+			if name := e.Operator().String(); e.IsCall() && sandbox.Refused(name) {
 				for _, op := range e.Operands() {
 					ast.WalkTerms(op, func(x *ast.Term) bool { free[x] = true; return false })
 				}
@@ -407,7 +404,7 @@ func walkStrings(x any, f func(t *ast.Term, s string)) {
 			}
 			return true
 		case ast.Call:
-			if name := v[0].String(); !sandbox.Allowed[name] && ast.BuiltinMap[name] != nil {
+			if name := v[0].String(); sandbox.Refused(name) {
 				return true // the builtins stage refuses the call itself
 			}
 			for _, arg := range v[1:] {

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -53,12 +54,20 @@ var Arithmetic = map[string]bool{
 	"bits.or": true, "bits.and": true, "bits.negate": true, "bits.xor": true, "bits.lsh": true, "bits.rsh": true,
 }
 
+// Refused reports whether a name is a builtin of OPA's that a region
+// module may not call (a function of the module itself is not refused).
+func Refused(name string) bool {
+	_, builtin := ast.BuiltinMap[name]
+	return builtin && !Allowed[name]
+}
+
 // Capabilities are OPA's capabilities for this version with the builtins
 // cut down to Allowed. Given to the compiler, they make any other builtin
 // an undefined function wherever it is called. (A `with` target or value is
 // not a call, and OPA does not check it against the capabilities: the
-// compiler refuses `with` in region modules for that reason.)
-func Capabilities() *ast.Capabilities {
+// compiler refuses `with` in region modules for that reason.) Built once
+// and shared: callers must not change them.
+var Capabilities = sync.OnceValue(func() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
@@ -70,7 +79,7 @@ func Capabilities() *ast.Capabilities {
 	// No network hosts at all, should a network builtin ever be allowed.
 	caps.AllowNet = []string{}
 	return caps
-}
+})
 
 // ErrNetwork is what any HTTP request an evaluation might make fails with.
 var ErrNetwork = errors.New("polc sandbox: a policy may not reach the network")
@@ -96,18 +105,18 @@ func (discardPrint) Print(print.Context, string) error { return nil }
 
 // EvalOptions close every door an evaluation could open even if a builtin
 // behind it were reachable: no HTTP transport, a fixed time and random
-// source, print discarded, builtin errors fatal.
+// source, print discarded.
 func EvalOptions() []rego.EvalOption {
 	return []rego.EvalOption{
 		rego.EvalHTTPRoundTripper(func(*http.Transport) http.RoundTripper { return noNetwork{} }),
 		rego.EvalTime(Epoch),
 		rego.EvalSeed(io.Reader(zeroReader{})),
 		rego.EvalPrintHook(discardPrint{}),
-		rego.EvalNondeterministicBuiltins(false),
 	}
 }
 
-// Options for preparing a query in the sandbox.
+// Options for preparing a query in the sandbox: the capabilities, builtin
+// errors fatal, print statements compiled out.
 func Options() []func(*rego.Rego) {
 	return []func(*rego.Rego){
 		rego.Capabilities(Capabilities()),
