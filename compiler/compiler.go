@@ -54,8 +54,6 @@ type Options struct {
 	// exhaustive stage evaluates besides each category alone.
 	// Keyed by region id.
 	CategorySets map[string][][]string
-	// EvalTimeout bounds each evaluation (sandbox.DefaultTimeout if zero).
-	EvalTimeout time.Duration
 	// SkipExhaustive leaves out the stages that evaluate every context
 	// (constraints, exhaustive): what settles a case needs the compiled
 	// set, and the engine checks each plan and decision it builds.
@@ -123,7 +121,7 @@ func (ps *PolicySet) RegionIDs() []string {
 // Compile loads and checks every policy under fsys. display is the folder
 // name shown in diagnostics. The set is returned only if there is no error.
 func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
-	c := &Compiler{fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(opts.EvalTimeout, 0)}
+	c := &Compiler{fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(0, 0)}
 	// The order matters where a stage reads what an earlier one built:
 	// clauses attaches clauses to rule heads before types compiles the
 	// modules; bounds resolves params before constraints and exhaustive
@@ -324,13 +322,4 @@ func (c *Compiler) pos(loc *ast.Location) diag.Position {
 		return diag.Position{}
 	}
 	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}
-}
-
-// pathErr drops the path from a file error: the diagnostic already names
-// the file.
-func pathErr(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

@@ -120,7 +120,7 @@ func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]
 		return nil, r.evalError(decision, err)
 	}
 	if len(undefined) > 0 {
-		return nil, r.undefinedError(ctx, undefined[0], input)
+		return nil, r.undefinedError(ctx, undefined[0], input, "the case's params (or in "+r.Params.Name+")")
 	}
 	return out, nil
 }

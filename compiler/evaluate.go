@@ -119,7 +119,7 @@ func (c *Compiler) checkBounds() {
 				continue
 			}
 			r.years[y] = p
-			if p, err = NewParams(r.Params.WithStandIns(res, r.Bounds)); err != nil {
+			if p, err = NewParams(r.Params.WithStandIns(res)); err != nil {
 				c.errorf(StageBounds, diag.Position{File: r.Params.Name}, "%v", err)
 				bad = true
 				continue

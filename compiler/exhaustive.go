@@ -79,7 +79,7 @@ func (c *Compiler) checkConstraints() {
 				continue
 			}
 			for _, key := range r.ruleKeys(decision) {
-				p := sp.project(key, r.reads[key], c.schema)
+				p := sp.project(r.reads[key], c.schema)
 				t := &ruleTask{space: sp, proj: p, rule: r.Rules[key]}
 				if p.size > MaxRuleContexts {
 					c.errorf(StageConstraints, t.rule.position(), "the exhaustive check would evaluate this rule in %d contexts, over the limit of %d: it reads %s; compare fewer attributes in one rule, or split it",
@@ -166,15 +166,24 @@ func (c *Compiler) categoryIDs() map[string]bool {
 	return out
 }
 
+// RuleKeys lists the region's decision rules in their order in the module.
+func (r *Region) RuleKeys() []string {
+	keys := make([]string, 0, len(r.Rules))
+	for k := range r.Rules {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
+	return keys
+}
+
 // ruleKeys lists a decision's rules in their order in the module.
 func (r *Region) ruleKeys(decision string) []string {
 	var keys []string
-	for k, dr := range r.Rules {
-		if dr.Decision == decision {
+	for _, k := range r.RuleKeys() {
+		if r.Rules[k].Decision == decision {
 			keys = append(keys, k)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
 	return keys
 }
 
@@ -195,9 +204,12 @@ func (c *Compiler) evaluateRule(ctx context.Context, t *ruleTask) {
 	t.results = make([]int32, t.proj.size)
 	index := map[string]int32{}
 	var spent time.Duration
+	outOfTime := func(i int) {
+		fail(t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, spent.Round(time.Millisecond), i, t.proj.size)
+	}
 	for i := range t.proj.size {
 		if ctx.Err() != nil {
-			fail(t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, spent.Round(time.Millisecond), i, t.proj.size)
+			outOfTime(i)
 			return
 		}
 		cctx := t.space.ruleContext(t.proj, i)
@@ -207,19 +219,15 @@ func (c *Compiler) evaluateRule(ctx context.Context, t *ruleTask) {
 		spent += time.Since(start)
 		switch {
 		case err != nil && ctx.Err() != nil:
-			fail(t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, spent.Round(time.Millisecond), i, t.proj.size)
+			outOfTime(i)
 			return
 		case err != nil:
 			pos, msg := placeError(r.evalError(t.rule.Decision, err), t.rule.position())
 			fail(pos, "%s (in %s)", msg, t.space.describe(t.proj, i))
 			return
 		case len(undefined) > 0:
-			why, missing := r.explainUndefined(ctx, t.rule, input)
-			advice := ""
-			if len(missing) > 0 {
-				advice = " — give " + plural(len(missing), "it", "them") + " in " + r.Params.Name
-			}
-			fail(t.rule.position(), "%s rule (clause %s) applies here but yields nothing: %s%s (in %s)", t.rule.Decision, t.rule.Clause, why, advice, t.space.describe(t.proj, i))
+			e := r.undefinedError(ctx, t.rule, input, r.Params.Name)
+			fail(e.Pos, "%s (in %s)", e.Message, t.space.describe(t.proj, i))
 			return
 		case spent > RuleTimeBudget:
 			fail(t.rule.position(), "evaluating this rule in its %d contexts takes too long: %d took %v, past the budget of %v", t.proj.size, i+1, spent.Round(time.Millisecond), RuleTimeBudget)

@@ -44,8 +44,6 @@ var inputAttributes = []struct {
 	{"params", ast.MustParseRef("input.params")},
 }
 
-var inputRoot = ast.MustParseRef("input")
-
 // ruleReads is what one decision rule may read.
 type ruleReads struct {
 	attrs map[string]bool
@@ -190,7 +188,7 @@ func (rr *ruleReads) scan(rule *ast.Rule, categoryIDs, cats map[string]bool) {
 			}
 		case ast.Var:
 			if v == ast.InputRootDocument.Value.(ast.Var) {
-				rr.read(inputRoot, t, tests)
+				rr.read(ast.InputRootRef, t, tests)
 			}
 		case ast.Ref:
 			if v[0].Equal(ast.InputRootDocument) {
@@ -248,7 +246,7 @@ func (rr *ruleReads) read(ref ast.Ref, t *ast.Term, tests map[*ast.Term]bool) {
 			rr.projectable = false
 		}
 	}
-	if len(ref) >= 2 && mayRead(ref, ast.MustParseRef("input.params")) {
+	if len(ref) >= 2 && mayRead(ref, paramsRef) {
 		rr.params = append(rr.params, ref)
 	}
 }
@@ -293,7 +291,7 @@ func (r *Region) paramsRead(paths []string) []string {
 				continue
 			}
 			for _, p := range paths {
-				if !set[p] && celNames(e.CEL, p) {
+				if !set[p] && e.Names(p) {
 					set[p] = true
 					changed = true
 				}
@@ -306,28 +304,6 @@ func (r *Region) paramsRead(paths []string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// celNames reports whether a CEL formula names a parameter path.
-func celNames(expr, path string) bool {
-	for i := strings.Index(expr, path); i >= 0; {
-		end := i + len(path)
-		before := i == 0 || !isPathByte(expr[i-1])
-		after := end == len(expr) || !isPathByte(expr[end])
-		if before && after {
-			return true
-		}
-		next := strings.Index(expr[i+1:], path)
-		if next < 0 {
-			break
-		}
-		i += 1 + next
-	}
-	return false
-}
-
-func isPathByte(b byte) bool {
-	return b == '.' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // matchesAny reports whether a parameter path is read by a pattern: the
@@ -368,13 +344,6 @@ func (r *Region) ReadsParam(path string) bool {
 	return false
 }
 
-// ParamsRead lists the patterns of parameters the region reads, * for a
-// segment a rule works out (the claim's kind, the person's category).
-func (r *Region) ParamsRead() []string { return r.readParams }
-
-// attrsOf is what a decision's rules may read, together.
-func (r *Region) attrsOf(decision string) map[string]bool { return r.decisionAttrs[decision] }
-
 // checkReads works out what every decision rule reads, then refuses a
 // parameter read to decide whether a rule applies. Parameters are the
 // numbers a rule yields; if a rule's body tested one (`terms :=
@@ -389,7 +358,7 @@ func (c *Compiler) checkReads() {
 	for _, r := range c.healthy() {
 		r.analyseReads(ids)
 		r.boundaries = r.findBoundaries()
-		w := &paramsWalker{r: r, rules: map[string][]*ast.Rule{}, seen: map[string]bool{}, done: map[string]bool{}}
+		w := &paramsWalker{rules: map[string][]*ast.Rule{}, seen: map[string]bool{}, done: map[string]bool{}}
 		for _, rule := range r.Module.Rules {
 			name := ruleName(rule)
 			w.rules[name] = append(w.rules[name], rule)
@@ -402,7 +371,7 @@ func (c *Compiler) checkReads() {
 				c.regionFailed(r)
 			}
 		}
-		for _, key := range r.sortedRuleKeys() {
+		for _, key := range r.RuleKeys() {
 			dr := r.Rules[key]
 			if !c.schema.Decisions[dr.Decision].Set {
 				continue
@@ -411,15 +380,6 @@ func (c *Compiler) checkReads() {
 			w.term(dr.Rule.Head.Key, false)
 		}
 	}
-}
-
-func (r *Region) sortedRuleKeys() []string {
-	keys := make([]string, 0, len(r.Rules))
-	for k := range r.Rules {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
-	return keys
 }
 
 const (
@@ -433,7 +393,6 @@ var paramsRef = ast.MustParseRef("input.params")
 // the helper rules it names, with whether what it walks is a condition
 // (a body, or anything a body reaches) or a value (a head).
 type paramsWalker struct {
-	r     *Region
 	rules map[string][]*ast.Rule
 	found func(t *ast.Term, why string)
 	seen  map[string]bool
@@ -555,7 +514,7 @@ func (w *paramsWalker) helper(name string, condition bool) {
 // directly or through helper rules.
 func (w *paramsWalker) readsParams(t *ast.Term) bool {
 	found := false
-	inner := &paramsWalker{r: w.r, rules: w.rules, seen: map[string]bool{}, done: map[string]bool{}, found: func(*ast.Term, string) { found = true }}
+	inner := &paramsWalker{rules: w.rules, seen: map[string]bool{}, done: map[string]bool{}, found: func(*ast.Term, string) { found = true }}
 	inner.term(t, true)
 	return found
 }

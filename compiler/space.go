@@ -89,7 +89,7 @@ func (c *Compiler) categorySets(r *Region) [][]string {
 // newSpace lays out the dimensions of one decision of a region.
 func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space {
 	sp := &space{region: r, decision: decision, sets: sets}
-	attrs := r.attrsOf(decision)
+	attrs := r.decisionAttrs[decision]
 	years := r.Document.Years
 	add := func(name string, n int, set func(*Context, int), show func(int, *Context) string) {
 		sp.dims = append(sp.dims, dim{name, n, set, show})
@@ -194,8 +194,7 @@ func (sp *space) describePoint(point []int) string {
 // projection is one rule's view of a space: the dimensions it reads, its
 // own category sets, and how a point of the space maps to its point.
 type projection struct {
-	key    string // the rule's key
-	reads  []int  // dimension indices it reads, categories and year included when read
+	reads  []int // dimension indices it reads: categories first, always; the rest when read
 	sets   [][]string
 	setOf  []int // the space's category set → the rule's
 	stride []int // by dimension; 0 for one it does not read
@@ -203,8 +202,8 @@ type projection struct {
 }
 
 // project lays a rule over a space.
-func (sp *space) project(key string, rr *ruleReads, s *schema.Schema) *projection {
-	p := &projection{key: key, stride: make([]int, len(sp.dims)), setOf: make([]int, len(sp.sets))}
+func (sp *space) project(rr *ruleReads, s *schema.Schema) *projection {
+	p := &projection{stride: make([]int, len(sp.dims)), setOf: make([]int, len(sp.sets))}
 	index := map[string]int{}
 	for i, set := range sp.sets {
 		var view []string

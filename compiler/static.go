@@ -11,6 +11,7 @@ import (
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/compiler/schema/shape"
 )
 
 var regionIDRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -421,7 +422,7 @@ func suggestField(t *schema.Type, key string) string {
 	for i, f := range t.Fields {
 		names[i] = f.Name
 	}
-	return schema.SuggestFrom(key, names)
+	return shape.SuggestFrom(key, names)
 }
 
 // checkYears decodes the document metadata and refuses a rule that names a

@@ -20,10 +20,7 @@ import (
 // Pos is the rule's position (or the expression's, for a runaway).
 type RuleError struct {
 	Pos     diag.Position
-	Rule    *DecisionRule
 	Message string
-	// Missing are the parameters the rule needs and was not given.
-	Missing []string
 }
 
 func (e *RuleError) Error() string { return e.Pos.String() + ": " + e.Message }
@@ -74,19 +71,15 @@ func (r *Region) ruleAt(loc *ast.Location) *ast.Rule {
 
 // undefinedError explains a rule that applies but yields nothing: which
 // fields of its head are undefined, and why — a parameter with no value,
-// or a helper rule undefined in this context.
-func (r *Region) undefinedError(ctx context.Context, dr *DecisionRule, input ast.Value) error {
-	if dr == nil {
-		return fmt.Errorf("a rule of %s applies but yields nothing", r.ID)
-	}
-	e := &RuleError{Pos: dr.position(), Rule: dr}
+// or a helper rule undefined in this context. giveIn says where a missing
+// parameter is to be given.
+func (r *Region) undefinedError(ctx context.Context, dr *DecisionRule, input ast.Value, giveIn string) *RuleError {
 	why, missing := r.explainUndefined(ctx, dr, input)
-	e.Missing = missing
-	e.Message = fmt.Sprintf("%s rule (clause %s) applies here but yields nothing: %s", dr.Decision, dr.Clause, why)
+	msg := fmt.Sprintf("%s rule (clause %s) applies here but yields nothing: %s", dr.Decision, dr.Clause, why)
 	if len(missing) > 0 {
-		e.Message += " — give " + plural(len(missing), "it", "them") + " in the case's params (or in " + r.Params.Name + ")"
+		msg += " — give " + plural(len(missing), "it", "them") + " in " + giveIn
 	}
-	return e
+	return &RuleError{Pos: dr.position(), Message: msg}
 }
 
 func (dr *DecisionRule) position() diag.Position {

@@ -87,12 +87,7 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 		for _, c := range r.Document.Clauses {
 			row(c).Listed = true
 		}
-		keys := make([]string, 0, len(r.Rules))
-		for k := range r.Rules {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
-		for _, k := range keys {
+		for _, k := range r.RuleKeys() {
 			dr := r.Rules[k]
 			if dr.Decision == "uncomputed" {
 				continue

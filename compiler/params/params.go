@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -101,11 +102,7 @@ func Load(name string, data []byte, s *schema.Schema) (*File, diag.List) {
 		ds.Errorf(Stage, yamldoc.Pos(name, root), "a params file is a mapping with region, document and parameters")
 		return nil, ds
 	}
-	env, err := s.ParamEnv()
-	if err != nil {
-		ds.Errorf(Stage, yamldoc.Pos(name, root), "building the CEL environment: %v", err)
-		return nil, ds
-	}
+	env := s.ParamEnv()
 	for _, kv := range yamldoc.Pairs(root) {
 		k, v := kv[0], kv[1]
 		switch k.Value {
@@ -332,6 +329,7 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 		f.set(r, boundOf, Leaf{Path: e.Path, Value: d.Value, Origin: e.origin(), Pos: d.Pos}, &ds)
 	}
 	given := map[string]Override{}
+	replaced := map[string]bool{}
 	for _, o := range overrides {
 		node, ok := f.schema.LookupParam(strings.Split(o.Path, "."))
 		if !ok || node.Leaf == nil {
@@ -345,20 +343,25 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 			continue
 		}
 		if e, ok := f.byPath[o.Path]; ok && e.CEL != "" {
-			given[o.Path] = o // checked against its derivation below
-			continue
+			if !e.Illustrative {
+				given[o.Path] = o // checked against its derivation below
+				continue
+			}
+			// Only a derivation the document states is enforced; an
+			// illustrative one is a default the given value replaces.
+			replaced[o.Path] = true
 		}
 		f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
 	}
 	var vars map[string]any
 	var derivedSince []string
 	for _, e := range f.Entries {
-		if e.CEL == "" {
+		if e.CEL == "" || replaced[e.Path] {
 			continue
 		}
 		// The activation is built once, and again only for a formula that
 		// names a value derived since.
-		if vars == nil || namesAny(e.CEL, derivedSince) {
+		if vars == nil || slices.ContainsFunc(derivedSince, e.Names) {
 			var vs []schema.Violation
 			vars, vs = f.schema.ParamActivation(r.Tree())
 			for _, v := range vs {
@@ -379,12 +382,6 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 		}
 		val := out.(celenv.Decimal).Round(2)
 		if o, ok := given[e.Path]; ok {
-			if e.Illustrative {
-				// Only a derivation the document states is enforced; an
-				// illustrative one is a default the given value replaces.
-				f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
-				continue
-			}
 			gv, _ := literal.Number(o.Value)
 			if !gv.Equal(val) {
 				ds.Errorf(Stage, o.Pos, "params %s is %s, but %s derives %s from the other parameters (%s, clause %s)", e.Path, diag.Cut(gv.StringFixed(2)), f.Name, diag.Cut(val.StringFixed(2)), e.CEL, e.Clause)
@@ -435,11 +432,11 @@ func (f *File) set(r *Resolved, bounds map[string]Bound, l Leaf, ds *diag.List) 
 }
 
 // WithStandIns is the resolved parameters with a stand-in value for each
-// open parameter that has none: the document's floor or fixed number if it
-// sets one, else a plain value of the parameter's type. The compiler checks
-// rules with these, so that a rule needing an open number is checked like
-// any other; settlement never sees them.
-func (f *File) WithStandIns(r *Resolved, bounds []Bound) *Resolved {
+// open parameter that has none — a plain value of the parameter's type
+// (where the document sets a floor or a fixed number, Resolve has already
+// given it). The compiler checks rules with these, so that a rule needing
+// an open number is checked like any other; settlement never sees them.
+func (f *File) WithStandIns(r *Resolved) *Resolved {
 	out := &Resolved{Year: r.Year, Leaves: maps.Clone(r.Leaves)}
 	for _, e := range f.Entries {
 		if !e.Open {
@@ -448,16 +445,7 @@ func (f *File) WithStandIns(r *Resolved, bounds []Bound) *Resolved {
 		if _, ok := out.Leaves[e.Path]; ok {
 			continue
 		}
-		var v any
-		for _, b := range bounds {
-			if b.Path == e.Path && (b.Kind == "floor" || b.Kind == "fixed") {
-				v = json.Number(b.Value.String())
-			}
-		}
-		if v == nil {
-			v = standIn(e.param.Type)
-		}
-		out.Leaves[e.Path] = Leaf{Path: e.Path, Value: v, Origin: "stand-in for an open parameter", Pos: e.Pos}
+		out.Leaves[e.Path] = Leaf{Path: e.Path, Value: standIn(e.param.Type), Origin: "stand-in for an open parameter", Pos: e.Pos}
 	}
 	return out
 }
@@ -513,12 +501,27 @@ func (f *File) fallBack(r *Resolved) {
 	}
 }
 
-// namesAny reports whether a formula names any of the paths.
-func namesAny(expr string, paths []string) bool {
-	for _, p := range paths {
-		if strings.Contains(expr, p) {
+// Names reports whether the entry's formula names a parameter path, as a
+// whole path (income.per_capita names neither income.per_capita_x nor
+// x.income.per_capita).
+func (e *Entry) Names(path string) bool {
+	expr := e.CEL
+	for i := strings.Index(expr, path); i >= 0; {
+		end := i + len(path)
+		before := i == 0 || !isPathByte(expr[i-1])
+		after := end == len(expr) || !isPathByte(expr[end])
+		if before && after {
 			return true
 		}
+		next := strings.Index(expr[i+1:], path)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return false
+}
+
+func isPathByte(b byte) bool {
+	return b == '.' || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }

@@ -132,14 +132,14 @@ func TestOpenParameters(t *testing.T) {
 		t.Fatal(ds)
 	}
 	bounds := []Bound{{Path: "assistance.by_category.dibao.ratio", Kind: "floor", Value: decimal.RequireFromString("0.7")}}
-	r, ds := f.Resolve(2023, nil, nil)
+	r, ds := f.Resolve(2023, bounds, nil)
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
 	if _, ok := r.Leaves["tilted.threshold"]; ok {
 		t.Fatal("an open parameter has a value")
 	}
-	st := f.WithStandIns(r, bounds)
+	st := f.WithStandIns(r)
 	if got := st.Leaves["assistance.by_category.dibao.ratio"].Value; got != json.Number("0.7") {
 		t.Errorf("stand-in ratio = %v, want the floor 0.7", got)
 	}

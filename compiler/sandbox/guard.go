@@ -58,9 +58,6 @@ func NewGuard(timeout time.Duration, memoryBudget uint64) *Guard {
 	return &Guard{timeout: timeout, heapLimit: heapBytes() + memoryBudget, opts: EvalOptions(), runs: map[*run]struct{}{}}
 }
 
-// Timeout is the deadline of each evaluation.
-func (g *Guard) Timeout() time.Duration { return g.timeout }
-
 // Exceeded is the error of an evaluation its guard stopped.
 type Exceeded struct {
 	Limit    string // "deadline" or "memory"

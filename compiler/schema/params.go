@@ -48,10 +48,9 @@ func (s *Schema) paramVariables() map[string]*types.Type {
 	return vars
 }
 
-// ParamEnv is the environment derived parameters are compiled in.
-func (s *Schema) ParamEnv() (*celenv.Env, error) {
-	return celenv.New(s.recordTypes(), s.paramVariables())
-}
+// ParamEnv is the environment derived parameters are compiled in, built
+// with the schema (CEL environments are immutable and safe to share).
+func (s *Schema) ParamEnv() *celenv.Env { return s.paramEnv }
 
 // ParamActivation converts a resolved params tree (nested maps of plain
 // values) into CEL variables, checking each leaf against its type (its

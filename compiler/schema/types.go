@@ -53,9 +53,11 @@ func (s *Schema) recordTypes() []celenv.RecordType {
 
 func (s *Schema) compileRules() diag.List {
 	var errs diag.List
-	if _, err := celenv.New(s.recordTypes(), s.paramVariables()); err != nil {
-		return diag.List{schemaError(s.File, 1, 1, fmt.Sprintf("building the CEL environment: %v", err))}
+	env, err := celenv.New(s.recordTypes(), s.paramVariables())
+	if err != nil {
+		return diag.List{shape.Error(s.File, 1, 1, fmt.Sprintf("building the CEL environment: %v", err))}
 	}
+	s.paramEnv = env
 	compile := func(owner string, selfType *types.Type, r *Rule) {
 		var c compiled
 		selfEnv, err := s.selfEnv(selfType)
@@ -66,7 +68,7 @@ func (s *Schema) compileRules() diag.List {
 			c.message, err = selfEnv.Compile(r.MessageExpression, types.StringType)
 		}
 		if err != nil {
-			errs = append(errs, schemaError(s.File, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
+			errs = append(errs, shape.Error(s.File, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
 			return
 		}
 		s.programs[r] = c
