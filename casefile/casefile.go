@@ -162,7 +162,7 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 		if !ok {
 			l.errorf(regionNode, "unknown region %s (the policy set has %s)", diag.Quote(c.Region), strings.Join(l.cat.RegionIDs(), ", "))
 		} else if c.Year != 0 && !slices.Contains(years, c.Year) {
-			l.errorf(yearNode, "year %d is outside the years of %s (%s)", c.Year, document, yearsText(years))
+			l.errorf(yearNode, "year %d is outside the years of %s (%s)", c.Year, document, cases.YearsText(years))
 		}
 	}
 	if paramsNode != nil {
@@ -398,12 +398,10 @@ func (l *loader) amount(n *yaml.Node, what string) decimal.Decimal {
 	return d
 }
 
-// money reads a claim's amount into the settlement's exact fen.
+// money reads a claim's amount into the settlement's exact fen (amount
+// has refused what does not convert, giving zero).
 func (l *loader) money(n *yaml.Node, what string) money.Amount {
-	m, err := money.FromDecimal(l.amount(n, what))
-	if err != nil {
-		l.errorf(n, "%s: %v", what, err)
-	}
+	m, _ := money.FromDecimal(l.amount(n, what))
 	return m
 }
 
@@ -413,14 +411,4 @@ func (l *loader) date(n *yaml.Node, what string) string {
 		return ""
 	}
 	return n.Value
-}
-
-// yearsText lists years in order, for a message.
-func yearsText(years []int) string {
-	ys := slices.Sorted(slices.Values(years))
-	parts := make([]string, len(ys))
-	for i, y := range ys {
-		parts[i] = strconv.Itoa(y)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -1,7 +1,6 @@
 package casefile_test
 
 import (
-	"io/fs"
 	"testing"
 
 	"github.com/polc-dev/polc/casefile"
@@ -21,10 +20,8 @@ const maxMessage = 1500
 // counters would be most of them. Seeded with every golden case.
 func FuzzLoad(f *testing.F) {
 	cat := testCatalog(f)
-	names, _ := fs.Glob(golden.FS, "*/*.yaml")
-	for _, n := range names {
-		data, _ := fs.ReadFile(golden.FS, n)
-		f.Add(data)
+	for _, g := range golden.Cases() {
+		f.Add(g.Data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, ds := casefile.Load("fuzz.yaml", data, cat)

@@ -6,6 +6,10 @@
 package cases
 
 import (
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/compiler/diag"
@@ -71,4 +75,14 @@ type Claim struct {
 	BasicPaid     *money.Amount // what basic insurance paid, if the case knows it
 	Uninsured     bool          // not insured, or in a waiting period, when the cost arose
 	Pos           diag.Position
+}
+
+// YearsText lists years in order, for a message.
+func YearsText(years []int) string {
+	ys := slices.Sorted(slices.Values(years))
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
 }

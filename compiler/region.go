@@ -1,14 +1,12 @@
 package compiler
 
 import (
-	"slices"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/sandbox"
 )
@@ -89,15 +87,7 @@ func (d Document) HasYear(y int) bool {
 }
 
 // YearsText lists the document's years in order, for messages.
-func (d Document) YearsText() string {
-	ys := slices.Clone(d.Years)
-	slices.Sort(ys)
-	parts := make([]string, len(ys))
-	for i, y := range ys {
-		parts[i] = strconv.Itoa(y)
-	}
-	return strings.Join(parts, ", ")
-}
+func (d Document) YearsText() string { return cases.YearsText(d.Years) }
 
 // Coverage is a region's statement that a tier covers some categories, so a
 // context without terms for it is a gap.

@@ -19,6 +19,7 @@ import (
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/celenv"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/untrusted"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -215,7 +216,7 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		data   []byte
 	}{{jsonSuffix, js}, {mdSuffix, Markdown(opts.Set, res)}} {
 		gpath := name + g.suffix
-		want, err := casefile.ReadFS(opts.Golden, gpath)
+		want, err := untrusted.ReadFS(opts.Golden, gpath, MaxGoldenBytes)
 		switch {
 		case err == nil && string(want) == string(g.data):
 			continue
@@ -230,7 +231,7 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		case errors.Is(err, fs.ErrNotExist):
 			out.Problems = append(out.Problems, fmt.Sprintf("%s: no golden (run polc test -update to write it, then review it)", opts.show(gpath)))
 		case err != nil:
-			out.Problems = append(out.Problems, err.Error())
+			out.Problems = append(out.Problems, fmt.Sprintf("%s: cannot read the golden: %v", opts.show(gpath), err))
 		default:
 			out.Problems = append(out.Problems, string(diff.Diff(opts.show(gpath), want, "got", g.data)))
 		}
@@ -242,17 +243,17 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 	return out
 }
 
+// MaxGoldenBytes bounds a golden output read for comparison: a case's
+// result, at most 5,000 claims, is far smaller.
+const MaxGoldenBytes = 16 << 20
+
 // writeGolden writes a golden file — never through a symbolic link or
 // into something that is not a regular file: a golden tree comes in a pull
 // request, and -update must not write wherever a link points.
 func writeGolden(dir, name string, data []byte) error {
 	target := filepath.Join(dir, filepath.FromSlash(name))
 	if st, err := os.Lstat(target); err == nil && !st.Mode().IsRegular() {
-		what := "not a regular file"
-		if st.Mode()&os.ModeSymlink != 0 {
-			what = "a symbolic link"
-		}
-		return fmt.Errorf("%s is %s: not written", target, what)
+		return fmt.Errorf("%s is %s: not written", target, untrusted.Kind(st.Mode()))
 	}
 	return os.WriteFile(target, data, 0o666)
 }

@@ -1,8 +1,6 @@
 package settle_test
 
 import (
-	"context"
-	"encoding/json"
 	"testing"
 	"testing/fstest"
 
@@ -55,7 +53,7 @@ subsidy contains {"rule": "dibao", "form": "share", "share": 0.5, "funders": [{"
 	}
 	alone := map[int]string{}
 	for _, age := range []int{10, 70} {
-		alone[age] = settleJSON(t, settle.New(set), person(age))
+		_, alone[age] = settleCase(settle.New(set), person(age))
 	}
 	if alone[10] == alone[70] {
 		t.Fatalf("the two ages settle alike: %s", alone[10])
@@ -63,22 +61,9 @@ subsidy contains {"rule": "dibao", "form": "share", "share": 0.5, "funders": [{"
 	for _, order := range [][]int{{10, 70}, {70, 10}} {
 		engine := settle.New(set)
 		for _, age := range order {
-			if got := settleJSON(t, engine, person(age)); got != alone[age] {
+			if _, got := settleCase(engine, person(age)); got != alone[age] {
 				t.Errorf("age %d settled after %v:\n%s\nalone:\n%s", age, order, got, alone[age])
 			}
 		}
 	}
-}
-
-func settleJSON(t *testing.T, e *settle.Engine, c *cases.Case) string {
-	t.Helper()
-	res, err := e.Settle(context.Background(), c)
-	if err != nil {
-		return "error: " + err.Error()
-	}
-	b, err := json.Marshal(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

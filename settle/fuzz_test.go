@@ -2,7 +2,6 @@ package settle_test
 
 import (
 	"context"
-	"io/fs"
 	"strings"
 	"testing"
 
@@ -24,10 +23,8 @@ const maxMessage = 1500
 // loader alone, in a test binary without the Rego engine, and so faster.)
 func FuzzLoadAndSettle(f *testing.F) {
 	set := shippedSet(f)
-	names, _ := fs.Glob(golden.FS, "*/*.yaml")
-	for _, n := range names {
-		data, _ := fs.ReadFile(golden.FS, n)
-		f.Add(data)
+	for _, g := range golden.Cases() {
+		f.Add(g.Data)
 	}
 	engine := settle.New(set)
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -116,11 +115,10 @@ func settleCase(e *settle.Engine, c *cases.Case) (*settle.Result, string) {
 }
 
 func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rounds int) []*cases.Case {
-	names, _ := fs.Glob(golden.FS, "*/*.yaml")
 	var out []*cases.Case
-	for _, n := range names {
-		data, _ := fs.ReadFile(golden.FS, n)
-		c, ds := casefile.Load(n, data, set)
+	for _, g := range golden.Cases() {
+		n := g.Name
+		c, ds := casefile.Load(n, g.Data, set)
 		if ds.HasErrors() {
 			t.Fatalf("%s: %v", n, ds)
 		}

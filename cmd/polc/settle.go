@@ -64,9 +64,11 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 	var results []*settle.Result
 	var problems diag.List
 	for _, file := range files {
-		data, display, err := c.readCase(file)
+		// casefile.ReadFile refuses what is not a case (a device, a FIFO,
+		// a file past the size limit) and names standard input.
+		data, display, err := casefile.ReadFile(file, c.stdin)
 		if err != nil {
-			problems.Errorf(casefile.Stage, diag.Position{File: display}, "cannot read: %v", unwrapPathError(err))
+			problems.Errorf(casefile.Stage, diag.Position{File: display}, "cannot read: %v", err)
 			continue
 		}
 		cf, ds := casefile.Load(display, data, set)
@@ -103,11 +105,4 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 		}
 	}
 	return nil
-}
-
-// readCase reads a case file, or standard input for "-", and gives the name
-// diagnostics show for it: casefile.ReadFile refuses what is not a case
-// (a device, a FIFO, a file past the size limit).
-func (c *cli) readCase(name string) (data []byte, display string, err error) {
-	return casefile.ReadFile(name, c.stdin)
 }
