@@ -2,7 +2,6 @@ package compiler
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -27,8 +26,9 @@ import (
 // defined and [] for each way it holds with the head undefined. The
 // exhaustive stage queries one _polc_r<i> at a time (each rule only over
 // what it reads); settlement queries _polc_<decision>, all rules at once.
-// The author's module is compiled unchanged beside it, so stock OPA gives
-// the same decisions.
+// The author's module is compiled beside it, its rules as written except
+// for the clause and rule key the clauses stage adds to each decision's
+// record — so stock OPA, given the module, yields the same terms.
 
 // reservedPrefix is the prefix of every generated name: a module may not
 // use it.
@@ -41,26 +41,16 @@ func generatedRule(i int) string { return fmt.Sprintf("%sr%d", reservedPrefix, i
 func aggregateRule(decision string) string { return reservedPrefix + decision }
 
 // generateEvaluationModule builds the generated module for a region whose
-// decision rules have been collected (clauses stage). It parses the
-// region's source afresh, so the bodies keep their positions in the
-// author's file, and attaches clause and rule keys as the clauses stage
-// did to the author's module.
+// decision rules have been collected (clauses stage), from copies of their
+// heads and bodies: those keep their positions in the author's file, and
+// the heads the clause and rule keys the clauses stage attached.
 func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
-	fresh, err := ast.ParseModuleWithOpts(r.File, string(r.source), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-	if err != nil {
-		return nil, err
-	}
-	byKey := map[string]*ast.Rule{}
-	for _, rule := range fresh.Rules {
-		byKey[c.pos(rule.Location).String()] = rule
-	}
-	keys := make([]string, 0, len(r.Rules))
-	for k, dr := range r.Rules {
-		if c.schema.Decisions[dr.Decision].Set {
+	var keys []string
+	for _, k := range r.RuleKeys() {
+		if c.schema.Decisions[r.Rules[k].Decision].Set {
 			keys = append(keys, k)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
 
 	var text strings.Builder
 	fmt.Fprintf(&text, "package %s.%s\n\n", PackagePrefix, r.ID)
@@ -79,18 +69,8 @@ func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
 	}
 	r.generated = map[string]string{}
 	for i, k := range keys {
-		dr := r.Rules[k]
-		orig := byKey[k]
-		if orig == nil {
-			return nil, fmt.Errorf("generated module: no rule at %s in a fresh parse", k)
-		}
-		obj, ok := orig.Head.Key.Value.(ast.Object)
-		if !ok {
-			return nil, fmt.Errorf("generated module: rule at %s yields no object", k)
-		}
-		obj.Insert(ast.StringTerm(clauseKey), ast.StringTerm(dr.Clause))
-		obj.Insert(ast.StringTerm(ruleKey), ast.StringTerm(k))
-		head := orig.Head.Key
+		orig := r.Rules[k].Rule
+		head := orig.Head.Key.Copy()
 		loc := orig.Head.Location
 		v, x := ast.VarTerm("_polc_v"), ast.VarTerm("_polc_x")
 		v.Location, x.Location = loc, loc
