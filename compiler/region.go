@@ -58,6 +58,19 @@ type DecisionRule struct {
 	Title    string
 	Pos      string
 	Rule     *ast.Rule
+	// Quote is the sentence(s) of the document the rule implements,
+	// verbatim (custom.quote); Readings the choices it makes where the
+	// text admits more than one reading (custom.reading).
+	Quote    []string
+	Readings []Reading
+}
+
+// Reading is one declared reading of an ambiguous text: the phrase, how
+// the rule reads it, and the reading it did not take.
+type Reading struct {
+	Text        string `json:"text"`
+	Chosen      string `json:"chosen"`
+	Alternative string `json:"alternative"`
 }
 
 // Document is a region module's `document`: what it encodes.

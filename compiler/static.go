@@ -2,6 +2,9 @@ package compiler
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
+	"slices"
 	"regexp"
 	"strconv"
 	"strings"
@@ -116,12 +119,31 @@ func (c *Compiler) checkClauses() {
 				continue
 			}
 			var clause, title string
+			var quote []string
+			var readings []Reading
 			for _, a := range as.GetRuleScope(rule) {
 				if cl, ok := a.Custom["clause"].(string); ok && strings.TrimSpace(cl) != "" {
 					clause = strings.TrimSpace(cl)
 				}
 				if a.Title != "" {
 					title = a.Title
+				}
+				apos := c.pos(a.Location)
+				if v, ok := a.Custom["quote"]; ok {
+					q, err := quoteOf(v)
+					if err != nil {
+						c.errorf(StageClauses, apos, "%s rule: custom.quote %s", name, err)
+						bad = true
+					}
+					quote = q
+				}
+				if v, ok := a.Custom["reading"]; ok {
+					rs, err := readingsOf(v)
+					if err != nil {
+						c.errorf(StageClauses, apos, "%s rule: custom.reading %s", name, err)
+						bad = true
+					}
+					readings = rs
 				}
 			}
 			if !dec.Set {
@@ -150,12 +172,89 @@ func (c *Compiler) checkClauses() {
 			key := pos.String()
 			obj.Insert(ast.StringTerm(clauseKey), ast.StringTerm(clause))
 			obj.Insert(ast.StringTerm(ruleKey), ast.StringTerm(key))
-			r.Rules[key] = &DecisionRule{Key: key, Decision: name, Clause: clause, Title: title, Pos: key, Rule: rule}
+			r.Rules[key] = &DecisionRule{Key: key, Decision: name, Clause: clause, Title: title, Pos: key, Rule: rule,
+				Quote: quote, Readings: readings}
 		}
 		if bad {
 			c.regionFailed(r)
 		}
 	}
+}
+
+// quoteOf reads custom.quote: the document's sentence(s), a string or a
+// list of strings, none empty.
+func quoteOf(v any) ([]string, error) {
+	var out []string
+	switch v := v.(type) {
+	case string:
+		out = []string{v}
+	case []any:
+		for _, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				return nil, fmt.Errorf("is a list with a %T in it: each entry is a sentence of the document, as a string", e)
+			}
+			out = append(out, s)
+		}
+	default:
+		return nil, fmt.Errorf("is a %T: give the sentence of the document as a string, or several as a list of strings", v)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("is empty: give the sentence of the document the rule implements")
+	}
+	for _, s := range out {
+		if strings.TrimSpace(s) == "" {
+			return nil, fmt.Errorf("has an empty sentence")
+		}
+	}
+	return out, nil
+}
+
+// readingsOf reads custom.reading: {text, chosen, alternative}, or a list
+// of them, every field a non-empty string and no other field.
+func readingsOf(v any) ([]Reading, error) {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("is empty: give {text: …, chosen: …, alternative: …}")
+	}
+	var out []Reading
+	for _, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("is a %T: give {text: <the phrase>, chosen: <how it is read>, alternative: <the other reading>}", e)
+		}
+		var r Reading
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			s, ok := m[k].(string)
+			if ok {
+				s = strings.TrimSpace(s)
+			}
+			switch {
+			case k != "text" && k != "chosen" && k != "alternative":
+				return nil, fmt.Errorf("has %q: its fields are text, chosen and alternative", k)
+			case !ok || s == "":
+				return nil, fmt.Errorf("%s is not a non-empty string", k)
+			}
+			switch k {
+			case "text":
+				r.Text = s
+			case "chosen":
+				r.Chosen = s
+			case "alternative":
+				r.Alternative = s
+			}
+		}
+		for _, f := range [...]struct{ name, v string }{{"text", r.Text}, {"chosen", r.Chosen}, {"alternative", r.Alternative}} {
+			if f.v == "" {
+				return nil, fmt.Errorf("lacks %s: give {text: <the phrase>, chosen: <how it is read>, alternative: <the other reading>}", f.name)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // Keys the compiler attaches to what a decision rule yields.
