@@ -56,6 +56,10 @@ assistance_fund := [{"funder": "medical_assistance_fund", "share": 1}]
 # title: 特困人员参加一档，按一档个人缴费标准的100%全额资助
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - 上述人员参加城乡居民医保一档的，对特困人员，按照一档个人缴费标准的 100% 给予全额资助；对低保对象，按照 90% 给予定额资助；对返贫致贫人口、脱贫不稳定户、边缘易致贫户、突发严重困难户、低保边缘户，按照 70% 给予定额资助。
+#     - 上述人员享受资助参保的标准，按参保缴费时就高身份确定，享受资助参保后人员身份发生变化的，不再进行差额资助。
+#     - 上述 7 类低收入人口的资助参保资金，由医疗救助基金安排。
 subsidy contains {"rule": "extreme_poverty", "form": "full", "basis": "tier1", "funders": assistance_fund} if {
 	"extreme_poverty" in input.person.categories
 	input.enrollment.tier == "1"
@@ -65,6 +69,10 @@ subsidy contains {"rule": "extreme_poverty", "form": "full", "basis": "tier1", "
 # title: 低保对象参加一档，按一档个人缴费标准的90%定额资助
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - 上述人员参加城乡居民医保一档的，对特困人员，按照一档个人缴费标准的 100% 给予全额资助；对低保对象，按照 90% 给予定额资助；对返贫致贫人口、脱贫不稳定户、边缘易致贫户、突发严重困难户、低保边缘户，按照 70% 给予定额资助。
+#     - 上述人员享受资助参保的标准，按参保缴费时就高身份确定，享受资助参保后人员身份发生变化的，不再进行差额资助。
+#     - 上述 7 类低收入人口的资助参保资金，由医疗救助基金安排。
 subsidy contains {"rule": "dibao", "form": "share", "share": 0.9, "basis": "tier1", "funders": assistance_fund} if {
 	"dibao" in input.person.categories
 	input.enrollment.tier == "1"
@@ -74,6 +82,10 @@ subsidy contains {"rule": "dibao", "form": "share", "share": 0.9, "basis": "tier
 # title: 返贫致贫人口、脱贫不稳定户、边缘易致贫户、突发严重困难户、低保边缘户参加一档，按70%定额资助
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - 上述人员参加城乡居民医保一档的，对特困人员，按照一档个人缴费标准的 100% 给予全额资助；对低保对象，按照 90% 给予定额资助；对返贫致贫人口、脱贫不稳定户、边缘易致贫户、突发严重困难户、低保边缘户，按照 70% 给予定额资助。
+#     - 上述人员享受资助参保的标准，按参保缴费时就高身份确定，享受资助参保后人员身份发生变化的，不再进行差额资助。
+#     - 上述 7 类低收入人口的资助参保资金，由医疗救助基金安排。
 subsidy contains {"rule": c, "form": "share", "share": 0.7, "basis": "tier1", "funders": assistance_fund} if {
 	some c in seventy_percent_group
 	c in input.person.categories
@@ -84,6 +96,11 @@ subsidy contains {"rule": c, "form": "share", "share": 0.7, "basis": "tier1", "f
 # title: 上述人员自愿参加二档，统一按一档个人缴费标准的100%资助，超过部分自行承担
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - 上述人员自愿参加城乡居民医保二档的，统一按照参加城乡居民医保一档个人缴费标准的 100% 给予资助。
+#     - 超过资助标准的个人应缴纳参保费用由参保对象自行承担。
+#     - 上述人员享受资助参保的标准，按参保缴费时就高身份确定，享受资助参保后人员身份发生变化的，不再进行差额资助。
+#     - 上述 7 类低收入人口的资助参保资金，由医疗救助基金安排。
 subsidy contains {"rule": c, "form": "share", "share": 1, "basis": "tier1", "funders": assistance_fund} if {
 	some c in low_income
 	c in input.person.categories
@@ -94,6 +111,13 @@ subsidy contains {"rule": c, "form": "share", "share": 1, "basis": "tier1", "fun
 # title: 未纳入监测的稳定脱贫人口：2022年定额资助100元
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - 未纳入低收入人口监测范围的稳定脱贫人口，执行资助参保渐退政策，对其参加 2022 年、2023 年城乡居民医保的，分别按照 100 元、50 元标准给予定额资助，2024 年按规定退出，不再享受资助参保政策。
+#     - 此类人员的资助参保资金，由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排。
+#   reading:
+#     text: 由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排
+#     chosen: the whole subsidy is booked to the district finance (funder district_finance, share 1), which arranges the money
+#     alternative: split among 市级以下衔接资金, 社会捐赠资金 and other funds as separate funders; the document gives no shares, so the amount is unchanged but the funder breakdown would differ
 subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 100, "funders": [{"funder": "district_finance", "share": 1}]} if {
 	"stable_out_of_poverty" in input.person.categories
 	input.year == 2022
@@ -103,6 +127,13 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 10
 # title: 未纳入监测的稳定脱贫人口：2023年定额资助50元；2024年按规定退出
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - 未纳入低收入人口监测范围的稳定脱贫人口，执行资助参保渐退政策，对其参加 2022 年、2023 年城乡居民医保的，分别按照 100 元、50 元标准给予定额资助，2024 年按规定退出，不再享受资助参保政策。
+#     - 此类人员的资助参保资金，由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排。
+#   reading:
+#     text: 由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排
+#     chosen: the whole subsidy is booked to the district finance (funder district_finance, share 1), which arranges the money
+#     alternative: split among 市级以下衔接资金, 社会捐赠资金 and other funds as separate funders; the document gives no shares, so the amount is unchanged but the funder breakdown would differ
 subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 50, "funders": [{"funder": "district_finance", "share": 1}]} if {
 	"stable_out_of_poverty" in input.person.categories
 	input.year == 2023
@@ -116,6 +147,14 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 50
 # title: 基本医保执行全市统一的城乡居民基本医保待遇
 # custom:
 #   clause: 三(五)
+#   quote:
+#     - 执行全市统一规范的城乡居民基本医保制度。
+#     - 稳定基本医保住院待遇水平，确保区县域内政策范围内住院费用支付比例总体保持在70%左右。
+#     - 落实全市城乡居民医保门诊统筹制度，补齐门诊保障短板，规范城乡居民医保慢特病保障，优化“两病”（高血压、糖尿病）门诊用药保障机制，确保“两病”患者用药保障和健康管理全覆盖，切实降低“两病”并发症、合并症风险。
+#   reading:
+#     text: 确保区县域内政策范围内住院费用支付比例总体保持在70%左右
+#     chosen: "an overall target for the district's inpatient spending, not a per-claim ratio; each claim is paid at the city's deductible and ratio by hospital level (parameters basic.*, example figures)"
+#     alternative: "a 70% ratio on each inpatient claim's in-scope cost, whatever the hospital level (more than the example terms at level 3, less at level 1)"
 plan contains {
 	"tier": "basic",
 	"deductible": input.params.basic[input.claim.kind][input.claim.hospital_level].deductible,
@@ -129,6 +168,10 @@ plan contains {
 # title: 基本医保覆盖全体参保人
 # custom:
 #   clause: 三(五)
+#   quote:
+#     - 基本医保实施公平普惠保障政策。
+#     - 执行全市统一规范的城乡居民基本医保制度。
+#     - 对不属于特困人员、低保对象和返贫致贫人口的稳定脱贫人口，取消脱贫攻坚期内超常规措施安排，转为按规定享受基本医疗保险待遇。
 coverage contains {"tier": "basic", "categories": array.concat(low_income, ["stable_out_of_poverty", "ordinary"])}
 
 # ---------------------------------------------------------------------------
@@ -144,6 +187,19 @@ critical_kinds := {"inpatient", "outpatient_special"}
 # title: 大病保险起付线为全市上年度居民人均可支配收入的50%，支付比例稳定在60%左右
 # custom:
 #   clause: 三(六)
+#   quote:
+#     - 巩固大病保险保障水平。
+#     - 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右，大病保险起付线降低50%，报销比例提高5个百分点，不设封顶线。
+#   reading:
+#     - text: 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右
+#       chosen: "the deductible of 50% of last year's city per-capita disposable income and the ratio of about 60% are the critical-illness terms of every insured person; the three tilted groups then have that deductible halved (25% of income, 2023 8916.50) and 5 points more"
+#       alternative: "the sentence's subject 上述对象 governs these terms too, so 50% of income is the tilted groups' deductible already lowered by 50% (2023 17833 rather than 8916.50, paying 0.65 × 8916.50 = 5795.73 less on a large claim) and the general terms are the city's"
+#     - text: 政策范围内支付比例稳定在60%左右
+#       chosen: "\"about 60%\" describes the city's banded critical-illness ratios, taken as a parameter (critical.bands; the example is one band at 60%)"
+#       alternative: "a flat 60% fixed by this document for every band of cost; if the city's bands differ (e.g. rise with cost) the payment differs"
+#     - text: 大病保险
+#       chosen: "the document names no claim kinds; critical-illness insurance pays on inpatient and outpatient special-disease (门诊慢特病) in-scope self-pay, as Chongqing's scheme does, not on general outpatient"
+#       alternative: it also takes general-outpatient self-pay into its base (more paid, e.g. the 2500 of outpatient self-pay in assistance-shared-limit would count toward the deductible), or inpatient only (less paid)
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -157,6 +213,13 @@ plan contains {
 # title: 特困人员、低保对象、返贫致贫人口：起付线降低50%，报销比例提高5个百分点，不设封顶线
 # custom:
 #   clause: 三(六)
+#   quote:
+#     - 过渡期内，继续对特困人员、低保对象、返贫致贫人口实施倾斜支付政策。
+#     - 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右，大病保险起付线降低50%，报销比例提高5个百分点，不设封顶线。
+#   reading:
+#     text: 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右
+#     chosen: "the deductible of 50% of last year's city per-capita disposable income and the ratio of about 60% are the critical-illness terms of every insured person; the three tilted groups then have that deductible halved (25% of income, 2023 8916.50) and 5 points more"
+#     alternative: "the sentence's subject 上述对象 governs these terms too, so 50% of income is the tilted groups' deductible already lowered by 50% (2023 17833 rather than 8916.50, paying 0.65 × 8916.50 = 5795.73 less on a large claim) and the general terms are the city's"
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	some c in {"extreme_poverty", "dibao", "returned_to_poverty"}
@@ -167,6 +230,13 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 # title: 大病保险覆盖全体参保人的住院和门诊特病费用
 # custom:
 #   clause: 三(六)
+#   quote:
+#     - 巩固大病保险保障水平。
+#     - 在逐步提高大病保障水平基础上，大病保险继续对特困人员、低保对象和返贫致贫人口实施倾斜支付。
+#   reading:
+#     text: 大病保险
+#     chosen: "the document names no claim kinds; critical-illness insurance pays on inpatient and outpatient special-disease (门诊慢特病) in-scope self-pay, as Chongqing's scheme does, not on general outpatient"
+#     alternative: it also takes general-outpatient self-pay into its base (more paid, e.g. the 2500 of outpatient self-pay in assistance-shared-limit would count toward the deductible), or inpatient only (less paid)
 coverage contains {
 	"tier": "critical",
 	"categories": array.concat(low_income, ["stable_out_of_poverty", "ordinary"]),
@@ -183,6 +253,11 @@ coverage contains {
 # title: 特困人员、低保对象、返贫致贫人口救助比例不低于70%
 # custom:
 #   clause: 三(七)
+#   quote: 确保年度救助限额内，特困人员、低保对象、返贫致贫人口政策范围内个人自付医疗费用救助比例不低于70%，其他低收入人口不低于 60%。
+#   reading:
+#     text: 救助比例不低于70%
+#     chosen: "a floor on the city's assistance ratio (assistance.by_category.*.ratio); with no city figure given, the floor itself is the ratio paid"
+#     alternative: "the city's uniform assistance policy sets the ratio, possibly above the floor (a higher ratio pays more); the module pays 70% unless a case gives that figure"
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.7} if {
 	some c in {"extreme_poverty", "dibao", "returned_to_poverty"}
 }
@@ -196,6 +271,11 @@ other_low_income := {"unstable_out_of_poverty", "edge_vulnerable", "sudden_hards
 # title: 其他低收入人口救助比例不低于60%
 # custom:
 #   clause: 三(七)
+#   quote: 确保年度救助限额内，特困人员、低保对象、返贫致贫人口政策范围内个人自付医疗费用救助比例不低于70%，其他低收入人口不低于 60%。
+#   reading:
+#     text: 其他低收入人口不低于 60%
+#     chosen: "a floor on the city's ratio for 低保边缘户、脱贫不稳定户、边缘易致贫户、突发严重困难户; with no city figure given, 60% itself is paid"
+#     alternative: "the city's ratio, possibly above 60%, would pay more"
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.6} if {
 	some c in other_low_income
 }
@@ -214,6 +294,17 @@ else := "sudden_hardship" if "sudden_hardship" in input.person.categories
 # title: 年度救助限额内按类别比例救助；门诊和住院救助共用年度救助限额
 # custom:
 #   clause: 三(七)
+#   quote:
+#     - 健全完善统一规范的医疗救助制度，贯彻落实全市统一的医疗救助政策，实现救助对象范围、参保资助标准、救助待遇水平、经办管理服务、基金监督管理“五统一”。
+#     - 确保年度救助限额内，特困人员、低保对象、返贫致贫人口政策范围内个人自付医疗费用救助比例不低于70%，其他低收入人口不低于 60%。
+#     - 统筹加大门诊慢特病救助保障，门诊和住院救助共用年度救助限额。
+#   reading:
+#     - text: 门诊和住院救助共用年度救助限额
+#       chosen: general outpatient, outpatient special-disease and inpatient assistance are all paid and draw on one annual limit
+#       alternative: 门诊 is the 门诊慢特病 of the same sentence only, so general outpatient costs would not be assisted (assistance-shared-limit would pay 0 rather than 1500 on its outpatient claim, leaving more of the limit for the inpatient claim)
+#     - text: 政策范围内个人自付医疗费用救助比例
+#       chosen: "the ratio applies from the first yuan of in-scope self-pay after basic and critical-illness insurance: the document sets no assistance deductible"
+#       alternative: "the city's uniform assistance policy (全市统一的医疗救助政策) may set an annual deductible (起付标准) for some groups, which would reduce assistance by ratio × deductible"
 plan contains {
 	"tier": "assistance",
 	"ratio": input.params.assistance.by_category[c].ratio,
@@ -227,12 +318,24 @@ plan contains {
 # title: 7类低收入人口享受医疗救助，门诊和住院均救助
 # custom:
 #   clause: 三(七)
+#   quote:
+#     - 进一步夯实医疗救助托底保障，合理控制救助对象政策范围内自付费用比例。
+#     - 确保年度救助限额内，特困人员、低保对象、返贫致贫人口政策范围内个人自付医疗费用救助比例不低于70%，其他低收入人口不低于 60%。
+#     - 统筹加大门诊慢特病救助保障，门诊和住院救助共用年度救助限额。
 coverage contains {"tier": "assistance", "categories": low_income}
 
 # METADATA
 # title: 经三重制度支付后个人负担仍然较重的，给予倾斜救助（标准由全市确定）
 # custom:
 #   clause: 三(七)
+#   quote: 对经三重制度支付后政策范围内个人负担仍然较重的，给予倾斜救助。
+#   reading:
+#     - text: 对经三重制度支付后政策范围内个人负担仍然较重的
+#       chosen: the sentence names no subject; read as the assistance recipients of the same item, the 7 low-income categories
+#       alternative: any insured person whose burden stays heavy, including stable out-of-poverty people and ordinary residents (as the 依申请救助 of 三(八) reaches 大病患者 generally), who would then get tilted assistance too
+#     - text: 个人负担仍然较重
+#       chosen: "the person's own annual in-scope self-pay after basic, critical-illness and assistance, above the city's threshold (tilted.threshold, an example figure), paid at the city's ratio on the part above the threshold, within the city's annual cap"
+#       alternative: a burden measured per family or against household income; or the threshold as an eligibility test with the ratio paid on the whole burden (ratio × threshold more)
 plan contains {
 	"tier": "tilted",
 	"deductible": input.params.tilted.threshold,
@@ -252,6 +355,17 @@ plan contains {
 # title: 经三重制度报销后政策范围内自付费用达到监测标准2倍及以上，纳入监测范围
 # custom:
 #   clause: 三(八)
+#   quote: 把 7 类参保资助对象作为监测对象，按照当年符合政策范围内的医疗费用，经基本医保、大病保险和医疗救助报销后，自付费用达到乡村振兴部门确定的监测标准 2 倍及以上的人员（2021 年标准为 12000 元及以上），纳入我区防止因病返贫致贫监测范围。
+#   reading:
+#     - text: 2021 年标准为 12000 元及以上
+#       chosen: 12000 is the doubled figure, i.e. the monitoring standard is 6000 and the threshold 2 × 6000 = 12000
+#       alternative: 12000 is the monitoring standard itself, making the threshold 2 × 12000 = 24000 (fewer people monitored)
+#     - text: 乡村振兴部门确定的监测标准
+#       chosen: the 2021 standard (6000, threshold 12000) carried into 2022–2025 until a newer figure is given
+#       alternative: "each year's standard as the rural-revitalisation department sets it (usually raised yearly), unknown here; a higher standard raises the threshold"
+#     - text: 经基本医保、大病保险和医疗救助报销后
+#       chosen: "医疗救助 includes the 倾斜救助 of 三(七): self-pay is measured after it (tilted-assistance-city-terms measures 10895.49)"
+#       alternative: 医疗救助 as the regular assistance only, measuring self-pay before tilted assistance (12238.72 in that case), which would flag more people
 monitoring contains {
 	"flag": "illness_poverty_watch",
 	"measure": "in_scope_self_pay",
@@ -268,64 +382,110 @@ monitoring contains {
 # METADATA
 # custom:
 #   clause: 一
+#   quote: 在规定的5年过渡期内（2021年1月1日至2025年12月31日止），通过优化调整医保扶贫政策，健全防范化解因病返贫致贫长效机制，逐步实现由集中资源支持脱贫攻坚向统筹基本医保、大病保险、医疗救助三重制度常态化保障平稳过渡。
 uncomputed contains {"reason": "总体要求：指导思想与过渡期（2021—2025年），过渡期见 document.in_force_to"}
 
 # METADATA
 # custom:
 #   clause: 二(二)
+#   quote:
+#     - 基本医保实施公平普惠保障政策。
+#     - 在逐步提高大病保障水平基础上，大病保险继续对特困人员、低保对象和返贫致贫人口实施倾斜支付。
+#     - 对不属于特困人员、低保对象和返贫致贫人口的稳定脱贫人口，取消脱贫攻坚期内超常规措施安排，转为按规定享受基本医疗保险待遇。
 uncomputed contains {"reason": "原则：基本医保公平普惠、大病保险对特困人员、低保对象和返贫致贫人口倾斜、稳定脱贫人口取消超常规措施；其数额由三(六)、三(七)规定并计算"}
 
 # METADATA
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - 全面清理并取消脱贫攻坚期内存在的不按规定实施的不可持续的过度保障政策。
+#     - 按照全市统一安排，积极稳妥将脱贫攻坚期内各级各部门开展的医疗保障扶贫措施资金统一并入医疗救助基金，充分发挥基本医保、大病保险、医疗救助三重制度综合保障功能，确保政策有效衔接、待遇平稳过渡、制度稳定可持续。
 uncomputed contains {"reason": "清理过度保障政策、资金并入医疗救助基金：工作要求，不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 三(四)
+#   quote:
+#     - 低收入人口应当在集中参保期内完成参保。
+#     - 过渡期内，上述人员在7月1日至12月31日期间参加当年城乡居民医疗保险，不设待遇享受等待期，参保个人缴费资助部分由医疗救助资金解决，参保财政补助部分，由区财政另安排专项资金落实。
+#     - 对已实现稳定就业的脱贫人口，引导其依法依规参加职工医保。
+#   reading:
+#     text: 不设待遇享受等待期
+#     chosen: benefits start on the day of enrolment with no waiting period, which the engine does already, so nothing is computed
+#     alternative: a late enrolment (7月1日至12月31日) also covers costs of that year incurred before the enrolment date
 uncomputed contains {"reason": "应保尽保与参保动员；7月1日至12月31日参保不设待遇享受等待期——引擎本就自参保日起计算待遇，不设等待期，故无规则可写"}
 
 # METADATA
 # custom:
 #   clause: 四(九)
+#   quote:
+#     - 重点加强农村地区医保经办能力建设,大力推进服务下沉。
+#     - 继续落实参保人员基本医保、大病保险、医疗救助“一站式”服务。
+#     - 稳步推进门诊费用跨省直接结算工作。
 uncomputed contains {"reason": "经办管理服务能力建设、一站式服务、跨省直接结算：经办要求"}
 
 # METADATA
 # custom:
 #   clause: 四(十)
+#   quote:
+#     - 推动药品招标采购工作制度化、常态化,确保国家和我市组织的药品、医用耗材集中采购落地。
+#     - 动态调整医保药品目录,建立医保医用耗材准入制度。
+#     - 医保部门要创新完善医保协议管理,持续推进支付方式改革。
+#     - 根据医保基金的收支运行情况,可按协议约定向医疗机构预付部分医保资金,缓解其资金运行压力。
 uncomputed contains {"reason": "药品耗材集采、目录调整、支付方式改革、预付资金：管理措施"}
 
 # METADATA
 # custom:
 #   clause: 四(十一)
+#   quote:
+#     - 规范医疗服务行为和医保基金使用行为,引导居民有序合理就医。
+#     - 建立健全医保基金监督检查、信用管理、综合监管等制度,推动建立跨区域医保管理协作协查机制。
 uncomputed contains {"reason": "基金监管与合理就医：监管措施"}
 
 # METADATA
 # custom:
 #   clause: 四(十二)
+#   quote:
+#     - 按照全市统一部署，将符合条件的“互联网+”诊疗服务纳入医保支付范围，提高优质医疗服务可及性。
+#     - 加强基层医疗卫生机构能力建设，探索对紧密型医疗联合体实行总额付费，加强监督考核。
 uncomputed contains {"reason": "“互联网+”诊疗纳入支付、基层能力建设：服务供给措施"}
 
 # METADATA
 # custom:
 #   clause: 五(十三)
+#   quote:
+#     - 按照市委、市政府，区委、区政府统一部署，建立健全全区负总责、相关部门、各镇街抓落实的工作机制，强化工作力量、组织保障、制度资源等方面的统筹衔接。
+#     - 医保部门要建立统一高效的议事协调工作机制，研究解决政策衔接过渡中的重大问题。
 uncomputed contains {"reason": "组织领导：部门职责"}
 
 # METADATA
 # custom:
 #   clause: 五(十四)
+#   quote:
+#     - 民政部门负责做好特困供养人员、低保对象、低保边缘家庭的身份认定和信息共享。
+#     - 乡村振兴部门负责做好返贫致贫人口、脱贫不稳定人口、边缘易致贫人口，以及因病因灾因意外事故等刚性支出较大或收入大幅缩减导致基本生活出现严重困难人口的身份认定和信息共享。
 uncomputed contains {"reason": "部门协同与身份认定分工：部门职责"}
 
 # METADATA
 # custom:
 #   clause: 五(十五)
+#   quote:
+#     - 加强脱贫人口医保帮扶政策落实和待遇享受情况监测。
+#     - 做好与低收入人口数据库的信息比对和信息共享,健全低收入人口医保综合保障信息台账,加强信息动态管理,及时跟踪政策落实、待遇享受情况,做好因病返贫致贫风险预警和相关政策的督导落实。
 uncomputed contains {"reason": "运行监测与信息比对：工作要求"}
 
 # METADATA
 # custom:
 #   clause: 六
+#   quote:
+#     - 实施方案中有关政策调整工作,从2022年1月1日起统一执行。
+#     - 以往相关政策规定与本方案不一致的,以本方案为准。
 uncomputed contains {"reason": "自2022年1月1日起执行：即 document.in_force_from"}
 
 # METADATA
 # custom:
 #   clause: 三(八)
+#   quote:
+#     - 区医保部门建立依申请救助机制，将发生高额医疗费用的易返贫致贫人口和因高额医疗费用支出导致家庭基本生活出现严重困难的大病患者纳入医疗救助范围。
+#     - 对其经基本医保、大病保险支付后，符合规定的个人自付费用，一事一议，酌情予以救助，防止因病返贫致贫（具体实施办法根据市里工作安排另行研究制定）。
 uncomputed contains {"reason": "依申请救助“一事一议，酌情予以救助”，具体办法另行制定：无可计算的标准（本条的监测部分已计算）"}
