@@ -70,6 +70,14 @@ insured_before_recognition if input.enrollment.date < input.person.recognized
 # title: 每年8月底前新认定的医保扶贫保障对象，纳入当年度基本医保
 # custom:
 #   clause: 二(二)
+#   quote: 每年8月底前，动态调整新认定的医保扶贫保障对象，纳入当年度基本医保；
+#   reading:
+#     - text: 每年8月底前
+#       chosen: recognised on or before 31 August (the last day of August included) goes into that year's basic insurance
+#       alternative: 底前 as strictly before the end of August; a recognition on 31 August would fall to the 9月至12月 branch and be covered only from 1 January of the next year
+#     - text: 纳入当年度基本医保
+#       chosen: covered from the recognition date; that year's costs before recognition are not covered
+#       alternative: enrolled for the whole benefit year, covered from 1 January, so costs earlier in the year before recognition would also be paid by basic insurance, critical-illness insurance and assistance
 enrollment contains {"starts": "recognition_date"} if {
 	is_poverty_target
 	recognized_this_year
@@ -81,6 +89,7 @@ enrollment contains {"starts": "recognition_date"} if {
 # title: 9月至12月新认定且未参保的医保扶贫保障对象，统一纳入下一年度基本医保
 # custom:
 #   clause: 二(二)
+#   quote: 9月至12月新认定且未参保的医保扶贫保障对象，统一纳入下一年度基本医保。
 enrollment contains {"starts": "next_year"} if {
 	is_poverty_target
 	recognized_this_year
@@ -106,6 +115,16 @@ enrollment contains {"starts": "next_year"} if {
 # title: 特困供养人员参保个人缴费给予全额资助
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - 将参保资助资金归口到医疗救助渠道，特困供养人员参保个人缴费给予全额资助，建档立卡贫困人口按每人每年100元标准给予定额资助。
+#     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗保障参保资助政策，参保资助金额不得超过个人缴费总额。
+#   reading:
+#     - text: 将参保资助资金归口到医疗救助渠道
+#       chosen: the full subsidy of 特困供养人员 is paid wholly from the medical assistance fund; the province/prefecture/county split of the next sentence is for 建档立卡贫困人口定额资助部分 only
+#       alternative: the full subsidy is also shared by province, prefecture and county by the three county classes (in 三都县 and 罗甸县 borne by the province, in 都匀市 and 福泉市 by the county); the amount is the same, the funders differ
+#     - text: 特困供养人员参保个人缴费给予全额资助
+#       chosen: the individual contribution of the first (basic) tier, and never more than the person's own tier costs
+#       alternative: the whole contribution of whichever tier the person enrols in (the document names no tiers); a 特困供养人员 enrolled in a dearer tier would pay nothing rather than the difference
 subsidy contains {"rule": "extreme_poverty", "form": "full", "funders": [{"funder": "medical_assistance_fund", "share": 1}]} if {
 	"extreme_poverty" in input.person.categories
 }
@@ -114,6 +133,11 @@ subsidy contains {"rule": "extreme_poverty", "form": "full", "funders": [{"funde
 # title: 建档立卡贫困人口每人每年定额资助100元；第一类2个县（三都县、罗甸县）由省级政府全部承担
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - 建档立卡贫困人口按每人每年100元标准给予定额资助
+#     - 建档立卡贫困人口定额资助部分，按深度贫困县、贫困县、非贫困县三类，由省、州、县三级政府按不同比例分担
+#     - 第一类 2 个县（三都县和罗甸县）由省级政府全部承担
+#     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗保障参保资助政策，参保资助金额不得超过个人缴费总额。
 subsidy contains {"rule": "registered_poor", "form": "fixed", "amount": 100, "funders": [{"funder": "province_finance", "share": 1}]} if {
 	"registered_poor" in input.person.categories
 	input.person.county in {"三都县", "罗甸县"}
@@ -123,6 +147,11 @@ subsidy contains {"rule": "registered_poor", "form": "fixed", "amount": 100, "fu
 # title: 建档立卡贫困人口每人每年定额资助100元；第二类8个县由省、州、县三级政府按照5:2:3比例分担
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - 建档立卡贫困人口按每人每年100元标准给予定额资助
+#     - 建档立卡贫困人口定额资助部分，按深度贫困县、贫困县、非贫困县三类，由省、州、县三级政府按不同比例分担
+#     - 第二类 8 个县（瓮安县、龙里县、贵定县、惠水县、长顺县、平塘县、独山县、荔波县）由省、州、县三级政府按照 5:2:3 比例分担
+#     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗保障参保资助政策，参保资助金额不得超过个人缴费总额。
 subsidy contains {
 	"rule": "registered_poor", "form": "fixed", "amount": 100,
 	"funders": [
@@ -139,6 +168,11 @@ subsidy contains {
 # title: 建档立卡贫困人口每人每年定额资助100元；第三类2个市（都匀市、福泉市）由县级政府全部承担
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - 建档立卡贫困人口按每人每年100元标准给予定额资助
+#     - 建档立卡贫困人口定额资助部分，按深度贫困县、贫困县、非贫困县三类，由省、州、县三级政府按不同比例分担
+#     - 第三类 2 个市（都匀市、福泉市）由县级政府全部承担
+#     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗保障参保资助政策，参保资助金额不得超过个人缴费总额。
 subsidy contains {"rule": "registered_poor", "form": "fixed", "amount": 100, "funders": [{"funder": "county_finance", "share": 1}]} if {
 	"registered_poor" in input.person.categories
 	input.person.county in {"都匀市", "福泉市"}
@@ -154,6 +188,7 @@ subsidy contains {"rule": "registered_poor", "form": "fixed", "amount": 100, "fu
 # title: 严格执行基本医疗保障支付范围和标准（统筹地区的城乡居民基本医保待遇）
 # custom:
 #   clause: 二(四)1
+#   quote: 坚持基本医保责任边界，严格执行基本医疗保障支付范围和标准
 plan contains {
 	"tier": "basic",
 	"deductible": input.params.basic[input.claim.kind][input.claim.hospital_level].deductible,
@@ -167,12 +202,16 @@ plan contains {
 # title: 统筹基金最高支付限额不低于25万元
 # custom:
 #   clause: 二(四)1
+#   quote: 统筹基金最高支付限额不低于 25 万元
 parameters contains {"path": "basic.annual_cap", "floor": 250000}
 
 # METADATA
 # title: 基本医保覆盖全体参保人
 # custom:
 #   clause: 二(四)1
+#   quote:
+#     - 坚持普惠政策与特惠政策相结合，在基本医保、大病保险和医疗救助三重保障框架下
+#     - 坚持基本医保责任边界，严格执行基本医疗保障支付范围和标准
 coverage contains {"tier": "basic", "categories": ["registered_poor", "extreme_poverty", "ordinary"]}
 
 # ---------------------------------------------------------------------------
@@ -206,6 +245,13 @@ tilt_allowed if input.claim.referred
 # title: 大病保险：基本医保报销后政策范围内个人自付医疗费用纳入赔付范围，实行年度累计（普通参保人员起付线、比例、封顶线按省规定）
 # custom:
 #   clause: 二(四)2
+#   quote:
+#     - 巩固稳步实施大病保险，对参保人员发生的医疗费用，由基本医保按规定报销后，符合大病保险规定的政策范围内个人自付医疗费用纳入赔付范围，实行年度累计。
+#     - 《贵州省医疗保障局关于进一步做好城乡居民大病保险有关工作的通知》（黔医保发〔2019〕29号）
+#   reading:
+#     text: 对参保人员发生的医疗费用
+#     chosen: inpatient and outpatient special-disease (门诊特殊病) costs, the reach of Guizhou's critical-illness insurance; ordinary outpatient costs do not accumulate
+#     alternative: every medical cost of the insured, ordinary outpatient included; ordinary outpatient self-pay would then count toward the critical-illness deductible and be paid above it
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -219,6 +265,20 @@ plan contains {
 # title: 大病保险起付线在普通参保人员基础上降低50%、报销比例提高5个百分点（县级以上住院须经转诊）
 # custom:
 #   clause: 二(四)2
+#   quote:
+#     - 大病保险起付线在普通参保人员大病保险起付线基础上降低 50%、报销比例在普通参保人员大病保险报销比例的基础上提高 5 个百分点
+#     - 参保人员在县级以上定点医疗机构住院治疗，全部实行电子转诊
+#     - 对未按规定转诊的贫困患者，不享受降低起付线，提高报销比例等相关优惠报销政策。
+#   reading:
+#     - text: 大病保险起付线在普通参保人员大病保险起付线基础上降低 50%
+#       chosen: the sentence names no subject; read as the 医保扶贫保障对象 of 二(一), 建档立卡贫困人口 and 特困供养人员 alike
+#       alternative: read with the cap removal that ends the same sentence, for 建档立卡贫困人口 only; 特困供养人员 not also registered poor would pay the ordinary critical-illness deductible at the ordinary ratio (their 100% assistance then carrying more)
+#     - text: 县级以上定点医疗机构
+#       chosen: 以上 includes the county level; an inpatient admission at a county hospital or higher needs a referral to keep the tilts
+#       alternative: strictly above the county level; a county hospital admission would need no referral and keep the tilts without one
+#     - text: 县级以上定点医疗机构住院治疗
+#       chosen: the hospital grade stands for the administrative level, level 1 (一级) being below county level (township and village) and needing no referral, levels 2 and 3 county level and above
+#       alternative: grade and administrative level differ; a county-run hospital graded level 1 would need a referral too, and a level-2 hospital below county level would not
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05}} if {
 	input.claim.kind in critical_kinds
 	is_poverty_target
@@ -229,6 +289,17 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 # title: 取消建档立卡贫困人口大病保险封顶线（县级以上住院须经转诊）
 # custom:
 #   clause: 二(四)2
+#   quote:
+#     - 取消建档立卡贫困人口大病保险封顶线
+#     - 参保人员在县级以上定点医疗机构住院治疗，全部实行电子转诊
+#     - 对未按规定转诊的贫困患者，不享受降低起付线，提高报销比例等相关优惠报销政策。
+#   reading:
+#     - text: 取消建档立卡贫困人口大病保险封顶线
+#       chosen: only 建档立卡贫困人口, as named; 特困供养人员 not also registered poor keep the ordinary cap
+#       alternative: the whole sentence, tilts and cap removal, for every 医保扶贫保障对象; a 特困供养人员 would be paid on beyond the ordinary critical-illness cap
+#     - text: 不享受降低起付线，提高报销比例等相关优惠报销政策
+#       chosen: the 等 includes the cap removal, the third tilt of 二(四)2; an unreferred registered poor inpatient at county level or above is held to the ordinary cap
+#       alternative: 等 covers only the deductible and ratio tilts it names; the cap removal would stay, and critical-illness insurance would pay beyond the ordinary cap even without a referral
 plan contains {"tier": "critical", "tilt": {"remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	"registered_poor" in input.person.categories
@@ -239,6 +310,11 @@ plan contains {"tier": "critical", "tilt": {"remove_cap": true}} if {
 # title: 大病保险覆盖全体参保人的住院和门诊特病费用
 # custom:
 #   clause: 二(四)2
+#   quote: 巩固稳步实施大病保险，对参保人员发生的医疗费用，由基本医保按规定报销后，符合大病保险规定的政策范围内个人自付医疗费用纳入赔付范围，实行年度累计。
+#   reading:
+#     text: 对参保人员发生的医疗费用
+#     chosen: inpatient and outpatient special-disease (门诊特殊病) costs, the reach of Guizhou's critical-illness insurance; ordinary outpatient costs do not accumulate
+#     alternative: every medical cost of the insured, ordinary outpatient included; ordinary outpatient self-pay would then count toward the critical-illness deductible and be paid above it
 coverage contains {
 	"tier": "critical",
 	"categories": ["registered_poor", "extreme_poverty", "ordinary"],
@@ -261,6 +337,19 @@ else := 0.7 if "registered_poor" in input.person.categories
 # title: 年度救助限额内政策范围内个人自付住院医疗费用：建档立卡贫困人口按70%、特困供养人员按100%救助（就高）
 # custom:
 #   clause: 二(四)3
+#   quote:
+#     - 建档立卡贫困人口年度救助限额内政策范围内个人自付住院医疗费用救助按70%比例进行救助，特困供养人员年度救助限额内政策范围内个人自付住院医疗费用救助按100%比例进行救助。
+#     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗医保扶贫保障政策，不得重复享受保障待遇、重复报销。
+#   reading:
+#     - text: 年度救助限额内
+#       chosen: the annual limit caps the assistance paid in the year
+#       alternative: the limit bounds the self-pay cost assisted (costs up to the limit, assisted at 70% or 100%); a registered poor person would then receive at most 70% of the limit, not the limit
+#     - text: 按就高原则享受医疗医保扶贫保障政策
+#       chosen: 就高 item by item; a person both 建档立卡 and 特困 is assisted at 100% and, as 建档立卡, keeps the critical-illness cap removal
+#       alternative: 就高 as one identity's whole package, whichever pays more; the 特困 package (100% assistance, ordinary cap) or the 建档立卡 package (cap removal, 70% assistance), not both
+#     - text: 相关优惠报销政策
+#       chosen: 二(七) withdraws from unreferred poor patients the insurance tilts only; assistance is paid at 70% or 100% whether referred or not
+#       alternative: assistance counted among the 优惠报销政策 withdrawn; an unreferred poor inpatient at county level or above would get no assistance
 plan contains {
 	"tier": "assistance",
 	"ratio": ratio,
@@ -274,6 +363,7 @@ plan contains {
 # title: 医疗救助覆盖医保扶贫保障对象的住院费用
 # custom:
 #   clause: 二(四)3
+#   quote: 建档立卡贫困人口年度救助限额内政策范围内个人自付住院医疗费用救助按70%比例进行救助，特困供养人员年度救助限额内政策范围内个人自付住院医疗费用救助按100%比例进行救助。
 coverage contains {"tier": "assistance", "categories": ["registered_poor", "extreme_poverty"], "claim_kinds": ["inpatient"]}
 
 # ---------------------------------------------------------------------------
@@ -286,6 +376,14 @@ coverage contains {"tier": "assistance", "categories": ["registered_poor", "extr
 # title: 医保扶贫保障对象住院及门诊目录外医疗费用占比控制在10%以内，超出部分由定点医疗机构自行承担
 # custom:
 #   clause: 二(六)
+#   quote: 各定点医疗机构要严格控制药品、耗材、检查化验费占比和目录外费用占比，对医保扶贫保障对象住院及门诊治疗目录外医疗费用占比，原则上控制在10%以内，超出部分由定点医疗机构自行承担。
+#   reading:
+#     - text: 目录外医疗费用占比，原则上控制在10%以内
+#       chosen: per claim; out-of-catalog cost above 10% of the claim's total cost is borne by the hospital and not paid by the patient
+#       alternative: a share over all the hospital's poverty-target patients in a period (a management indicator); a single claim could exceed 10% with the patient paying its out-of-catalog cost, the hospital bearing only an aggregate excess
+#     - text: 原则上
+#       chosen: binding on every claim; the excess is always the hospital's
+#       alternative: a principle that admits exceptions (e.g. approved 高值医用耗材), in which the patient would pay the out-of-catalog cost above 10%
 plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} if {
 	is_poverty_target
 }
@@ -294,6 +392,7 @@ plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} i
 # title: 目录外费用控制覆盖医保扶贫保障对象的住院和门诊费用
 # custom:
 #   clause: 二(六)
+#   quote: 各定点医疗机构要严格控制药品、耗材、检查化验费占比和目录外费用占比，对医保扶贫保障对象住院及门诊治疗目录外医疗费用占比，原则上控制在10%以内，超出部分由定点医疗机构自行承担。
 coverage contains {"tier": "out_of_catalog", "categories": ["registered_poor", "extreme_poverty"]}
 
 # ---------------------------------------------------------------------------
@@ -302,89 +401,143 @@ coverage contains {"tier": "out_of_catalog", "categories": ["registered_poor", "
 # METADATA
 # custom:
 #   clause: 一
+#   quote: 实现参保缴费有资助、待遇支付有倾斜、基本保障有边界、管理服务更高效、就医结算更便捷，为2020年现行标准下农村贫困人口脱贫提供坚强保障。
+#   reading:
+#     text: 为2020年现行标准下农村贫困人口脱贫提供坚强保障
+#     chosen: the document serves the 2020 goal; its benefit years are 2019 and 2020 (document.years)
+#     alternative: the document sets no end date (本方案自发布之日起执行); it would govern 2021 and later years too, until replaced
 uncomputed contains {"reason": "总体要求：指导原则与2020年目标（见 document.years），不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 二(一)
+#   quote: 医保扶贫保障对象为建档立卡贫困人口、特困供养人员等农村贫困人口。
+#   reading:
+#     text: 建档立卡贫困人口、特困供养人员等农村贫困人口
+#     chosen: the list is closed; only 建档立卡贫困人口 and 特困供养人员 are 医保扶贫保障对象 (poverty_targets)
+#     alternative: 等 left open, other rural poor (e.g. 低保对象) also counted; they would get the critical-illness tilts and the out-of-catalog limit, though the document fixes no subsidy or assistance ratio for them
 uncomputed contains {"reason": "医保扶贫保障对象为建档立卡贫困人口、特困供养人员等农村贫困人口——用作各条的适用人群（poverty_targets）；参保排查、台账、对账销号为工作要求"}
 
 # METADATA
 # custom:
 #   clause: 二(二)
+#   quote:
+#     - 实行医保扶贫保障对象动态参保管理，进一步加强医保扶贫保障对象信息共享和数据比对。
+#     - 缴费标准按当年个人缴费标准执行。
+#   reading:
+#     text: 缴费标准按当年个人缴费标准执行
+#     chosen: the individual contribution of the benefit year enrolled into (contribution parameters resolved for the case year)
+#     alternative: 当年 as the year of recognition; one recognised September to December and enrolled from the next year would pay the recognition year's standard
 uncomputed contains {"reason": "信息共享与数据比对为工作要求；“缴费标准按当年个人缴费标准执行”由 contribution 参数给出，未另写规则（本条的参保时点已计算）"}
 
 # METADATA
 # custom:
 #   clause: 二(四)
+#   quote: 坚持现行制度基本标准，坚持普惠政策与特惠政策相结合，在基本医保、大病保险和医疗救助三重保障框架下，稳步提高城乡居民医保筹资水平和医疗救助政府补助水平。
 uncomputed contains {"reason": "坚持现行制度基本标准、普惠与特惠相结合、稳步提高筹资和救助补助水平：原则，其数额见二(四)1—3"}
 
 # METADATA
 # custom:
 #   clause: 二(四)1
+#   quote: 住院费用政策范围内实际报销比例保持在 75% 左右
+#   reading:
+#     text: 住院费用政策范围内实际报销比例保持在 75% 左右
+#     chosen: a target for the actual reimbursement ratio over all in-scope inpatient costs, a fund-level outcome; no bound on any claim
+#     alternative: a nominal inpatient ratio of about 75% owed on each claim; it would override or bound the counties' level-graded ratios (e.g. raise a 70% level-3 ratio to 75%)
 uncomputed contains {"reason": "住院费用政策范围内实际报销比例保持在75%左右：全年实际报销比例的目标，不是每笔费用的名义比例，故不设约束（名义起付线、比例为统筹地区参数；本条的25万元下限已计算）"}
 
 # METADATA
 # custom:
 #   clause: 二(四)4
+#   quote: 按病种定（限）额付费的，在病种救治定（限）额费用内，按基本医保、大病保险、医疗救助保障待遇执行；没有按病种定（限）额付费的病种，统一按医保扶贫基本医保、大病保险、医疗救助保障待遇标准执行。
+#   reading:
+#     text: 在病种救治定（限）额费用内
+#     chosen: not applied; the quotas are not in this document, so claims for the 21 diseases are settled on their whole in-scope cost by the ordinary tiers
+#     alternative: the three tiers pay only within each disease's quota, the cost above it borne by the hospital (as usual in 大病专项救治) or left to the patient; the base paid on would shrink to the quota
 uncomputed contains {"reason": "21种大病专项救治病种按基本医保、大病保险、医疗救助保障待遇执行——即二(四)1—3的同一套待遇，对这些病种的费用照常计算，无另外的比例；按病种定（限）额付费的定额标准不在本文，故不读 claim.disease"}
 
 # METADATA
 # custom:
 #   clause: 二(五)
+#   quote:
+#     - 基本医保、大病保险和医疗救助实行统一经办，推进“一站式服务、一窗口办理、一单制结算”。
+#     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗医保扶贫保障政策，不得重复享受保障待遇、重复报销。
 uncomputed contains {"reason": "统一经办、“一站式”结算、专窗专人：经办要求；多重属性按就高原则、不得重复享受待遇——就高体现在二(三)资助（引擎取最高）和二(四)3救助比例（assistance_ratio）"}
 
 # METADATA
 # custom:
 #   clause: 二(五)1
+#   quote:
+#     - 定点医疗机构对医保扶贫保障对象各层次的报销资金统一实行垫付制，按照相关规定一律现场报销，实现基本医保、大病保险和医疗救助结算“一站式”，出院结账单“一单清”。
+#     - 医保经办机构自收到申报材料 10 个工作日内支付申报资金总额的 70%，之后 15 个工作日内完成审核确认并支付剩余资金，完成资金结算报账。
 uncomputed contains {"reason": "州内定点医疗机构垫付与回款：经办机构收到申报材料10个工作日内支付申报资金总额的70%，之后15个工作日内支付剩余资金——医保经办与医疗机构之间的结算期限，不改变个人待遇"}
 
 # METADATA
 # custom:
 #   clause: 二(五)2
+#   quote: 医保扶贫保障对象在州外定点联网医疗机构直接结报的，基本医保和大病保险支付部分由医疗机构垫付；医疗救助资金需返回参保地医保经办机构申报，申报资料和支付流程按非直接结算定点医疗机构报销流程执行。
 uncomputed contains {"reason": "州外联网医疗机构直接结报：基本医保、大病保险由医疗机构垫付，医疗救助回参保地申报——结算流程，不改变金额"}
 
 # METADATA
 # custom:
 #   clause: 二(五)3
+#   quote: 医保经办机构在 25 个工作日内完成信息系统病案登记录入、病案调查核实，对基本医保、大病保险、医疗救助报销初审和复核无误后，将报销费用直接支付到患者指定金融账户，实现资金兑付“一卡通”。
 uncomputed contains {"reason": "非直接结算医疗机构报销：经办机构25个工作日内完成审核并支付到患者账户——办理期限，不改变金额"}
 
 # METADATA
 # custom:
 #   clause: 二(六)
+#   quote:
+#     - 医保扶贫保障对象在县域内定点医疗机构住院实行“先诊疗后付费”，无需缴纳住院押金，直接住院治疗，实行基本医保、大病保险、医疗救助三重保障“一站式”即时结算，患者只需在出院时支付自付医疗费用部分。
+#     - 对疾病救治确需使用高值医用耗材的，由统筹地区医保经办机构予以审批，有效遏止医疗费用不合理增长，防止医保扶贫保障对象医疗经济负担增加。
 uncomputed contains {"reason": "县域内先诊疗后付费、跨省异地就医结算、费用调控机制、药品耗材检查占比控制、高值耗材审批：服务与管理要求（本条目录外费用10%控制已计算）"}
 
 # METADATA
 # custom:
 #   clause: 二(七)
+#   quote:
+#     - 实施分级诊疗，规范就医行为，实行转诊与非转诊差异化报销政策，严格执行定点医疗机构转诊制度。
+#     - 结合分级诊疗制度建设，将符合规定的家庭医生签约服务费纳入医保支付范围，引导参保人员优先到基层首诊。
 uncomputed contains {"reason": "执行医保目录、谈判药品、分级诊疗、家庭医生签约服务费、互联网诊疗：管理要求；转诊与非转诊差异化报销的基本医保比例由统筹地区规定，schema 无非转诊比例参数，故基本医保按给定待遇或 basic_paid 计算（本条未转诊不享受倾斜待遇已计算）"}
 
 # METADATA
 # custom:
 #   clause: 二(八)
+#   quote:
+#     - 进一步完善数据共享机制，扎实做好搬迁群众的医疗保障关系转移接续，落实好搬迁群众的医疗保障待遇。
+#     - 对异地安置和异地转诊的贫困人口，医保经办机构要优先做好异地就医登记备案和就医结算等服务，同时，要切实做好贫困地区外出就业创业人员异地就医备案工作。
 uncomputed contains {"reason": "易地扶贫搬迁人口医保关系转移接续、异地就医备案：经办服务要求"}
 
 # METADATA
 # custom:
 #   clause: 三(一)
+#   quote: 医保部门负责参保信息的录入、比对及待遇保障，确保建档立卡贫困人口参保和保障全覆盖；财政部门负责参保资助资金按时足额到位并加强对资助参保资助资金的管理；民政部门负责救助对象属性的认定及录入，确保相应属性的参保对象得到及时资助；扶贫部门负责建档立卡贫困人口认定、比对。
 uncomputed contains {"reason": "加强组织领导：医保、财政、民政、扶贫部门职责"}
 
 # METADATA
 # custom:
 #   clause: 三(二)
+#   quote: 各县市要认真宣传方案，强化舆论宣传工作，向社会全面解读政策，合理引导预期；加大政策培训，组织动员向贫困人口宣传医保扶贫政策，切实提高群众知晓率；总结推广典型经验，宣传工作成效，及时回应社会各界关切，建立重大事件应急处理机制，加强对医保扶贫舆情监测，形成良好的工作氛围和社会环境。
 uncomputed contains {"reason": "加强宣传引导：工作要求"}
 
 # METADATA
 # custom:
 #   clause: 三(三)
+#   quote: 各县市要将作风建设贯穿医保扶贫全过程，全面深入排查基本医疗保障突出问题，重点解决贯彻中央脱贫攻坚决策部署不坚决、扶贫责任落实不到位、政策措施不精准、资金管理使用不规范、工作作风不扎实等问题，防止形式主义，加强工作实效。
 uncomputed contains {"reason": "加强作风建设：工作要求"}
 
 # METADATA
 # custom:
 #   clause: 三(四)
+#   quote: 各县市要建立医保扶贫工作调度机制，加强农村贫困人口参保缴费、患病就医、待遇保障、费用结算等情况监测，按县、市、省三级定期汇总报送数据，及时开展成效评估，对落实不力或未严格执行政策标准的，要严肃追究责任。
 uncomputed contains {"reason": "加强工作调度：参保、就医、待遇、结算情况的数据监测与逐级报送，不是个人的监测阈值，故无 monitoring 规则"}
 
 # METADATA
 # custom:
 #   clause: 结语
+#   quote: 本方案自发布之日起执行，相关医保扶贫政策以本文规定为准。
+#   reading:
+#     text: 本方案自发布之日起执行
+#     chosen: in force from 2019-06-24, the 印发 date printed on the document; claims dated earlier are refused
+#     alternative: the 2019 benefit year had begun, and the tilts could be applied to the whole year (claims from 1 January 2019); or 发布 taken as a later public release date
 uncomputed contains {"reason": "本方案自发布之日起执行：即 document.in_force_from；相关医保扶贫政策以本文规定为准：见 document.supersedes"}
