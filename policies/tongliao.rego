@@ -80,6 +80,14 @@ assistance_fund := [{"funder": "medical_assistance_fund", "share": 1}]
 # title: 特困人员、孤儿（含事实无抚养儿童）个人缴费由政府全额资助
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - "特困人员、孤儿（含事实无抚养儿童）个人缴费由政府全额资助"
+#     - "各旗县市区要在城乡居民集中缴费期结束1个月内，核准资助参保人数并申请资助参保费用，及时划拨至医疗救助基金财政专户。"
+#     - "困难群众具有多重特殊身份属性的按照“就高不就低”的原则享受参保资助，不得重复资助。"
+#   reading:
+#     text: "由政府全额资助"
+#     chosen: "paid by the medical-assistance fund (funder medical_assistance_fund): the subsidies are transferred into the fund's account (划拨至医疗救助基金财政专户) and 二(四) merges the other poverty funds into it"
+#     alternative: "paid by the governments' finance departments directly, outside the fund; the amount is the same (the whole contribution), only the funder named differs"
 subsidy contains {"rule": c, "form": "full", "basis": "tier1", "funders": assistance_fund} if {
 	some c in ["extreme_poverty", "orphan", "de_facto_orphan"]
 	c in input.person.categories
@@ -89,6 +97,17 @@ subsidy contains {"rule": c, "form": "full", "basis": "tier1", "funders": assist
 # title: 低保对象、返贫致贫人口个人缴费由政府定额资助，标准不低于当期居民医保个人缴费标准的45%
 # custom:
 #   clause: 二(三)
+#   quote:
+#     - "低保对象、返贫致贫人口个人缴费由政府定额资助，定额资助标准不低于当期居民医保个人缴费标准的45%"
+#     - "各旗县市区要在城乡居民集中缴费期结束1个月内，核准资助参保人数并申请资助参保费用，及时划拨至医疗救助基金财政专户。"
+#     - "困难群众具有多重特殊身份属性的按照“就高不就低”的原则享受参保资助，不得重复资助。"
+#   reading:
+#     - text: "由政府定额资助"
+#       chosen: "paid by the medical-assistance fund, as for the full subsidy"
+#       alternative: "paid by the finance departments directly; same amount, another funder"
+#     - text: "定额资助标准不低于当期居民医保个人缴费标准的45%"
+#       chosen: "a share (45%, the floor, until the city sets its own) of the contribution standard of the benefit year itself, so the amount follows the standard each year"
+#       alternative: "定额 as a fixed yuan amount, fixed once (e.g. 45% of the 2023 standard, 171 on the illustrative 380) and kept until the city adjusts it; on the illustrative 400 of 2024 it would pay 171 instead of 180"
 subsidy contains {
 	"rule": c,
 	"form": "share",
@@ -104,6 +123,11 @@ subsidy contains {
 # title: 定额资助标准不低于当期居民医保个人缴费标准的45%（市政府有关部门可适时调整）
 # custom:
 #   clause: 二(三)
+#   quote: "定额资助标准不低于当期居民医保个人缴费标准的45%，具体资助政策由市政府有关部门根据医疗救助基金筹集使用和困难群众实际需求情况适时调整"
+#   reading:
+#     text: "定额资助标准不低于当期居民医保个人缴费标准的45%"
+#     chosen: "a share (45%, the floor, until the city sets its own) of the contribution standard of the benefit year itself, so the amount follows the standard each year"
+#     alternative: "定额 as a fixed yuan amount, fixed once (e.g. 45% of the 2023 standard, 171 on the illustrative 380) and kept until the city adjusts it; on the illustrative 400 of 2024 it would pay 171 instead of 180"
 parameters contains {"path": concat(".", ["subsidy.by_category", c, "share"]), "floor": 0.45} if {
 	some c in ["dibao", "returned_to_poverty"]
 }
@@ -118,6 +142,9 @@ parameters contains {"path": concat(".", ["subsidy.by_category", c, "share"]), "
 # title: 基本医保严格执行国家、自治区制定的基本政策（起付线、支付比例、最高支付限额）
 # custom:
 #   clause: 二(七)
+#   quote:
+#     - "严格执行国家设立的医疗保障基本制度，严格执行国家、自治区制定的基本政策，严格执行国家、自治区确定的医保基金支付范围和支付标准。"
+#     - "充分发挥基本医疗保险主体保障功能，巩固住院待遇保障水平，完善门诊保障政策措施。"
 plan contains {
 	"tier": "basic",
 	"deductible": input.params.basic[input.claim.kind][input.claim.hospital_level].deductible,
@@ -131,6 +158,9 @@ plan contains {
 # title: 基本医保覆盖全体参保人
 # custom:
 #   clause: 二(七)
+#   quote:
+#     - "坚持完善覆盖全民、依法参加的基本医疗保险制度，确保基本医疗保险参保率稳定在95%以上。"
+#     - "困难群众依法参加基本医疗保险"
 coverage contains {"tier": "basic", "categories": insured}
 
 # ---------------------------------------------------------------------------
@@ -146,6 +176,11 @@ critical_kinds := {"inpatient", "outpatient_special"}
 # title: 大病保险统一起付标准，按自治区规定的分段比例和最高支付限额支付
 # custom:
 #   clause: 二(七)
+#   quote: "增强大病保险减负功能，统一起付标准，确保政策范围内支付比例不低于60%"
+#   reading:
+#     text: "增强大病保险减负功能"
+#     chosen: "the document does not say which costs critical-illness insurance pays on; read as inpatient and outpatient special (门诊慢特病) costs, as in Inner Mongolia's scheme"
+#     alternative: "inpatient costs only (outpatient special claims would get no critical payment and no tilt), or every compliant cost including ordinary outpatient"
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -164,6 +199,11 @@ plan contains {
 # title: 确保大病保险政策范围内支付比例不低于60%
 # custom:
 #   clause: 二(七)
+#   quote: "增强大病保险减负功能，统一起付标准，确保政策范围内支付比例不低于60%"
+#   reading:
+#     text: "确保政策范围内支付比例不低于60%"
+#     chosen: "a floor on the ratio of every band of the region's critical-illness scheme (no band pays below 60%)"
+#     alternative: "a floor on the overall share of compliant costs above the deductible that critical insurance pays, so a band below 60% would be allowed if the whole reaches 60% (pays less on low bands than this module)"
 plan contains {"tier": "critical", "tilt": {"ratio_floor": 0.6}} if {
 	input.claim.kind in critical_kinds
 }
@@ -172,6 +212,11 @@ plan contains {"tier": "critical", "tilt": {"ratio_floor": 0.6}} if {
 # title: 特困人员、低保对象、返贫致贫人口大病保险起付标准降低50%，支付比例提高5个百分点，并取消最高支付限额
 # custom:
 #   clause: 二(七)
+#   quote: "特困人员、低保对象、返贫致贫人口大病保险起付标准降低50%，支付比例提高5个百分点，并取消最高支付限额。"
+#   reading:
+#     text: "支付比例提高5个百分点"
+#     chosen: "5 percentage points added to the ordinary ratio after the 60% floor (at least 65%), capped at 100%"
+#     alternative: "5 points added to the region's band ratio before the 60% floor, so a band at 55% would give 60% rather than 65%; no difference on the illustrative 60% band"
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	some c in ["extreme_poverty", "dibao", "returned_to_poverty"]
@@ -182,6 +227,11 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 # title: 大病保险覆盖全体参保人的住院和门诊慢特病费用
 # custom:
 #   clause: 二(七)
+#   quote: "增强大病保险减负功能，统一起付标准，确保政策范围内支付比例不低于60%"
+#   reading:
+#     text: "增强大病保险减负功能"
+#     chosen: "the document does not say which costs critical-illness insurance pays on; read as inpatient and outpatient special (门诊慢特病) costs, as in Inner Mongolia's scheme"
+#     alternative: "inpatient costs only (outpatient special claims would get no critical payment and no tilt), or every compliant cost including ordinary outpatient"
 coverage contains {"tier": "critical", "categories": insured, "claim_kinds": ["inpatient", "outpatient_special"]}
 
 # ---------------------------------------------------------------------------
@@ -215,6 +265,13 @@ assisted_claim if input.claim.hospital_level == "1"
 # title: 特困人员不设年度救助限额
 # custom:
 #   clause: 二(六)1
+#   quote:
+#     - "特困人员不设年度限额，低保对象、农村牧区易返贫致贫人口、低保边缘家庭成员、因病致贫重病患者年度限额13万元。"
+#     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
+#   reading:
+#     text: "就高不就低"
+#     chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
+#     alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
 plan contains {"tier": "assistance", "annual_cap": null} if {
 	assisted_claim
 	assistance_category == "extreme_poverty"
@@ -224,6 +281,14 @@ plan contains {"tier": "assistance", "annual_cap": null} if {
 # title: 低保对象、农村牧区易返贫致贫人口、低保边缘家庭成员、因病致贫重病患者年度限额13万元；门诊和住院救助共用
 # custom:
 #   clause: 二(六)1
+#   quote:
+#     - "特困人员不设年度限额，低保对象、农村牧区易返贫致贫人口、低保边缘家庭成员、因病致贫重病患者年度限额13万元。"
+#     - "门诊救助和住院救助共用年度救助限额"
+#     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
+#   reading:
+#     text: "就高不就低"
+#     chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
+#     alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
 plan contains {"tier": "assistance", "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	assisted_claim
 	c := assistance_category
@@ -234,6 +299,11 @@ plan contains {"tier": "assistance", "annual_cap": input.params.assistance.by_ca
 # title: 年度限额13万元（返贫致贫人口按农村牧区易返贫致贫人口）
 # custom:
 #   clause: 二(六)1
+#   quote: "特困人员不设年度限额，低保对象、农村牧区易返贫致贫人口、低保边缘家庭成员、因病致贫重病患者年度限额13万元。"
+#   reading:
+#     text: "农村牧区易返贫致贫人口"
+#     chosen: "返贫致贫人口, not named in 二(六)1, is read as one of the 农村牧区易返贫致贫人口 it came from: annual limit 130000"
+#     alternative: "返贫致贫人口 has no limit stated here, so either none (like 特困) or one the city sets; with no limit a large bill would be assisted beyond 130000"
 parameters contains {"path": concat(".", ["assistance.by_category", c, "annual_cap"]), "fixed": 130000} if {
 	some c in ["dibao", "returned_to_poverty", "monitored", "dibao_edge", "illness_impoverished"]
 }
@@ -246,6 +316,19 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "annual_c
 # title: 住院救助起付标准：特困人员、低保对象、农村牧区易返贫致贫人员不设；低保边缘家庭成员约10%、因病致贫重病患者约25%（全市上年全体居民人均可支配收入）
 # custom:
 #   clause: 二(六)2
+#   quote:
+#     - "特困人员、低保对象、农村牧区易返贫致贫人员不设住院救助起付标准，低保边缘家庭成员起付标准全市上年全体居民人均可支配收入的10%左右确定，因病致贫重病患者按全市上年全体居民人均可支配收入的25%左右确定，具体救助起付标准由市政府有关部门确定并动态调整。"
+#     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
+#   reading:
+#     - text: "就高不就低"
+#       chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
+#       alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
+#     - text: "住院救助起付标准"
+#       chosen: "one deductible a year, met on the year's accumulated inpatient compliant self-pay"
+#       alternative: "a deductible for each admission; a 低保边缘 member with two admissions would bear it twice (2 × 3100 on the illustrative 2023 income)"
+#     - text: "10%左右"
+#       chosen: "exactly 10% (and 25% for 因病致贫重病患者, 25%左右) of last year's all-resident per-capita disposable income as the default, replaced by the figure the city fixes"
+#       alternative: "a round figure near 10%/25% that the city fixes (e.g. 3000 rather than 3100), paying slightly more or less"
 plan contains {"tier": "assistance", "deductible": input.params.assistance.by_category[c].deductible} if {
 	assisted_claim
 	input.claim.kind == "inpatient"
@@ -256,6 +339,11 @@ plan contains {"tier": "assistance", "deductible": input.params.assistance.by_ca
 # title: 特困人员、低保对象、农村牧区易返贫致贫人员不设住院救助起付标准
 # custom:
 #   clause: 二(六)2
+#   quote: "特困人员、低保对象、农村牧区易返贫致贫人员不设住院救助起付标准"
+#   reading:
+#     text: "农村牧区易返贫致贫人员"
+#     chosen: "返贫致贫人口, not named in 二(六)2, is read as one of the 农村牧区易返贫致贫人员: no inpatient assistance deductible"
+#     alternative: "返贫致贫人口 has no deductible stated here, left to the city (具体救助起付标准由市政府有关部门确定); any deductible the city set would pay less"
 parameters contains {"path": concat(".", ["assistance.by_category", c, "deductible"]), "fixed": 0} if {
 	some c in ["extreme_poverty", "dibao", "returned_to_poverty", "monitored"]
 }
@@ -264,6 +352,13 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "deductib
 # title: 住院救助：特困人员全额救助；低保对象、返贫致贫人口不低于70%；农村牧区易返贫致贫人员、低保边缘家庭成员、因病致贫重病患者不低于60%
 # custom:
 #   clause: 二(六)3
+#   quote:
+#     - "对特困人员住院政策范围内费用实施全额救助，对低保对象和返贫致贫人口住院政策范围内费用按不低于70%的比例救助，对农村牧区易返贫致贫人员、低保边缘家庭成员、因病致贫重病患者等其他救助对象住院政策范围内费用救助比例不低于60%。"
+#     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
+#   reading:
+#     text: "就高不就低"
+#     chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
+#     alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
 plan contains {"tier": "assistance", "ratio": input.params.assistance.by_category[c].ratio} if {
 	assisted_claim
 	input.claim.kind == "inpatient"
@@ -274,12 +369,14 @@ plan contains {"tier": "assistance", "ratio": input.params.assistance.by_categor
 # title: 对特困人员住院政策范围内费用实施全额救助
 # custom:
 #   clause: 二(六)3
+#   quote: "对特困人员住院政策范围内费用实施全额救助"
 parameters contains {"path": "assistance.by_category.extreme_poverty.ratio", "fixed": 1}
 
 # METADATA
 # title: 低保对象和返贫致贫人口住院救助比例不低于70%
 # custom:
 #   clause: 二(六)3
+#   quote: "对低保对象和返贫致贫人口住院政策范围内费用按不低于70%的比例救助"
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.7} if {
 	some c in ["dibao", "returned_to_poverty"]
 }
@@ -288,6 +385,13 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 # title: 农村牧区易返贫致贫人员、低保边缘家庭成员、因病致贫重病患者住院救助比例不低于60%
 # custom:
 #   clause: 二(六)3
+#   quote:
+#     - "对农村牧区易返贫致贫人员、低保边缘家庭成员、因病致贫重病患者等其他救助对象住院政策范围内费用救助比例不低于60%"
+#     - "农村牧区易返贫致贫人口救助水平，按巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略有关政策规定执行。"
+#   reading:
+#     text: "农村牧区易返贫致贫人口救助水平，按巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略有关政策规定执行"
+#     chosen: "this document's terms for 易返贫致贫 (at least 60%, no deductible, limit 130000) stand as the default until the transition policy's terms are given as parameters"
+#     alternative: "the transition policy (outside this document, often more generous) alone sets their terms, so this document's 60% floor would not be theirs"
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.6} if {
 	some c in ["monitored", "dibao_edge", "illness_impoverished"]
 }
@@ -299,6 +403,14 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 # title: 救助对象门诊政策范围内费用按70%比例救助，门诊救助和住院救助共用年度救助限额
 # custom:
 #   clause: 二(六)3
+#   quote: "救助对象门诊政策范围内费用按70%比例救助，门诊救助和住院救助共用年度救助限额。"
+#   reading:
+#     - text: "救助对象门诊政策范围内费用按70%比例救助"
+#       chosen: "every 救助对象 at 70% for outpatient costs, 特困人员 too (their 全额救助 is said of 住院 costs only); no deductible on outpatient assistance (the document's deductible is the 住院救助起付标准)"
+#       alternative: "特困人员 at 100% for outpatient costs as well (it would pay the remaining 30%); or the inpatient deductible also applied to outpatient costs"
+#     - text: "医疗救助费用主要覆盖救助对象在定点医药机构发生的住院费用、因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用"
+#       chosen: "主要 is not exclusive: ordinary outpatient costs are assisted at the 70% outpatient ratio as well as inpatient and outpatient special (慢特病) costs"
+#       alternative: "only inpatient costs and long-term outpatient costs of chronic or serious illness (outpatient special) are assisted; an ordinary outpatient claim would get no assistance"
 plan contains {"tier": "assistance", "ratio": 0.7} if {
 	assisted_claim
 	assistance_category
@@ -309,6 +421,24 @@ plan contains {"tier": "assistance", "ratio": 0.7} if {
 # title: 医疗救助覆盖救助对象的住院费用和门诊费用（按规定转诊）
 # custom:
 #   clause: 二(五)
+#   quote:
+#     - "对特困人员、低保对象、低保边缘家庭成员、纳入监测范围的农村牧区易返贫致贫人口，按规定给予救助。"
+#     - "医疗救助费用主要覆盖救助对象在定点医药机构发生的住院费用、因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用。"
+#     - "基本医疗保险、大病保险起付线以下的政策范围内个人自付费用，按规定纳入医疗救助。"
+#     - "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围。"
+#   reading:
+#     - text: "医疗救助费用主要覆盖救助对象在定点医药机构发生的住院费用、因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用"
+#       chosen: "主要 is not exclusive: ordinary outpatient costs are assisted at the 70% outpatient ratio as well as inpatient and outpatient special (慢特病) costs"
+#       alternative: "only inpatient costs and long-term outpatient costs of chronic or serious illness (outpatient special) are assisted; an ordinary outpatient claim would get no assistance"
+#     - text: "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围"
+#       chosen: "at a level-2 or level-3 facility an unreferred claim gets neither medical assistance nor tilted assistance (倾斜救助 is part of 医疗救助), with no exception (原则上: none are listed)"
+#       alternative: "原则上 admits exceptions (emergencies, for instance) that would be assisted; or the refusal covers only the ordinary assistance and not the 托底 tilted assistance"
+#     - text: "基层首诊"
+#       chosen: "a visit to a level-1 (一级及以下) facility is 基层 first contact and needs no referral"
+#       alternative: "基层医疗卫生机构 only as township and community facilities (乡镇卫生院、社区卫生服务中心、嘎查村卫生室), so a level-1 hospital that is not one would need a referral to be assisted"
+#     - text: "孤儿（含事实无抚养儿童）"
+#       chosen: "named only for the contribution subsidy (二(三)); not a 医疗救助对象 by that identity alone (assisted only when also 特困 or in another 二(一) category)"
+#       alternative: "assisted as 特困人员 (with whom they are often supported) or as 旗县级以上政府规定的其他特殊困难人员, which would give them full inpatient assistance with no limit"
 coverage contains {
 	"tier": "assistance",
 	"categories": assisted,
@@ -325,6 +455,16 @@ coverage contains {
 # title: 超过倾斜救助起付标准的个人自付政策范围内费用按70%托底保障救助，年度最高5万元，与门诊和住院救助年度限额分别累计
 # custom:
 #   clause: 二(六)4
+#   quote:
+#     - "倾斜救助起付标准由市政府有关部门按照全市上年全体居民人均可支配收入确定，超过倾斜救助起付标准以上的个人自付政策范围内费用，按70%比例给予托底保障救助，年度最高救助限额5万元。"
+#     - "倾斜救助年度限额与门诊和住院救助年度限额分别累计。"
+#   reading:
+#     - text: "按照全市上年全体居民人均可支配收入确定"
+#       chosen: "the threshold is set by the city on that income; the illustrative default is the income itself (100%), replaced by the city's figure"
+#       alternative: "a share of the income the city picks (e.g. 50%), which would pay tilted assistance on much more of the self-pay"
+#     - text: "倾斜救助起付标准"
+#       chosen: "met on the year's accumulated compliant self-pay left after the three systems"
+#       alternative: "per admission; with a threshold of about a year's income a single admission would rarely reach it"
 plan contains {
 	"tier": "tilted",
 	"deductible": input.params.tilted.threshold,
@@ -339,18 +479,32 @@ plan contains {
 # title: 倾斜救助按70%比例救助
 # custom:
 #   clause: 二(六)4
+#   quote: "超过倾斜救助起付标准以上的个人自付政策范围内费用，按70%比例给予托底保障救助"
 parameters contains {"path": "tilted.ratio", "fixed": 0.7}
 
 # METADATA
 # title: 倾斜救助年度最高救助限额5万元
 # custom:
 #   clause: 二(六)4
+#   quote:
+#     - "年度最高救助限额5万元"
+#     - "倾斜救助年度限额与门诊和住院救助年度限额分别累计。"
 parameters contains {"path": "tilted.annual_cap", "fixed": 50000}
 
 # METADATA
 # title: 医疗救助对象经三重制度综合保障后个人负担仍然较重的给予倾斜救助
 # custom:
 #   clause: 二(六)4
+#   quote:
+#     - "医疗救助对象在定点医疗机构发生的医疗费用，经三重制度综合保障后政策范围内个人负担仍然较重的给予倾斜救助。"
+#     - "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围。"
+#   reading:
+#     - text: "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围"
+#       chosen: "at a level-2 or level-3 facility an unreferred claim gets neither medical assistance nor tilted assistance (倾斜救助 is part of 医疗救助), with no exception (原则上: none are listed)"
+#       alternative: "原则上 admits exceptions (emergencies, for instance) that would be assisted; or the refusal covers only the ordinary assistance and not the 托底 tilted assistance"
+#     - text: "基层首诊"
+#       chosen: "a visit to a level-1 (一级及以下) facility is 基层 first contact and needs no referral"
+#       alternative: "基层医疗卫生机构 only as township and community facilities (乡镇卫生院、社区卫生服务中心、嘎查村卫生室), so a level-1 hospital that is not one would need a referral to be assisted"
 coverage contains {"tier": "tilted", "categories": assisted, "referred_only": true}
 
 # ---------------------------------------------------------------------------
@@ -362,6 +516,11 @@ coverage contains {"tier": "tilted", "categories": assisted, "referred_only": tr
 # title: 二级医疗机构目录外比例不超过5%
 # custom:
 #   clause: 二(十四)
+#   quote: "着力减轻救助对象医疗费用负担，二级医疗机构目录外比例不超过5%"
+#   reading:
+#     text: "二级医疗机构目录外比例不超过5%"
+#     chosen: "tested on each claim of a 救助对象 (the clause is about their costs), as the share of the bill outside the catalogue; an excess is reported, not shifted to the hospital"
+#     alternative: "a hospital-wide management indicator (the average over its admissions, or over all patients, not just 救助对象), not tested bill by bill"
 plan contains {"tier": "out_of_catalog", "limit": 0.05, "hospital_bears": false} if {
 	is_assisted
 	input.claim.hospital_level == "2"
@@ -371,6 +530,11 @@ plan contains {"tier": "out_of_catalog", "limit": 0.05, "hospital_bears": false}
 # title: 三级医疗机构目录外费用比例不超过10%
 # custom:
 #   clause: 二(十四)
+#   quote: "三级医疗机构目录外费用比例不超过10%"
+#   reading:
+#     text: "三级医疗机构目录外费用比例不超过10%"
+#     chosen: "tested on each claim of a 救助对象 (the clause is about their costs), as the share of the bill outside the catalogue; an excess is reported, not shifted to the hospital"
+#     alternative: "a hospital-wide management indicator (the average over its admissions, or over all patients, not just 救助对象), not tested bill by bill"
 plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": false} if {
 	is_assisted
 	input.claim.hospital_level == "3"
@@ -399,6 +563,17 @@ in_watch_population if {
 # title: 经基本医保、大病保险支付后个人年度累计负担的符合基本医疗费用超过全市上年农村牧区常住居民人均可支配收入的，纳入因病致贫监测
 # custom:
 #   clause: 二(八)
+#   quote: "对低收入家庭成员、农村牧区易返贫致贫人口中经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用超过全市上年农村牧区常住居民人均可支配收入的，纳入因病致贫监测"
+#   reading:
+#     - text: "超过"
+#       chosen: "exclusive: a burden equal to the line is not flagged"
+#       alternative: "inclusive (达到): a burden exactly equal to the line would be flagged too"
+#     - text: "经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用"
+#       chosen: "the year's compliant self-pay after basic and critical-illness insurance (insured_self_pay), before medical assistance; the next sentence's 个人累计负担 read as the same measure"
+#       alternative: "等 also takes in medical assistance (and other payers), measuring what is left after it; fewer people would be flagged"
+#     - text: "低收入家庭成员"
+#       chosen: "the low-income categories of 二(一): 特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者 (with 易返贫致贫 and 返贫致贫人口 named beside them)"
+#       alternative: "the whole low-income register kept by 民政 (people recognised as low-income without being in these categories would be watched too), or only the 重点监测 groups (低保边缘家庭成员 and 易返贫致贫人口)"
 monitoring contains {
 	"flag": "illness_impoverishment_watch",
 	"measure": "insured_self_pay",
@@ -413,6 +588,25 @@ monitoring contains {
 # title: 个人累计负担超过当地上年农村牧区常住居民人均可支配收入50%的，纳入因病返贫监测
 # custom:
 #   clause: 二(八)
+#   quote:
+#     - "对低收入家庭成员、农村牧区易返贫致贫人口中经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用超过全市上年农村牧区常住居民人均可支配收入的，纳入因病致贫监测"
+#     - "个人累计负担超过当地上年农村牧区常住居民人均可支配收入50%的，纳入因病返贫监测"
+#   reading:
+#     - text: "超过"
+#       chosen: "exclusive: a burden equal to the line is not flagged"
+#       alternative: "inclusive (达到): a burden exactly equal to the line would be flagged too"
+#     - text: "经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用"
+#       chosen: "the year's compliant self-pay after basic and critical-illness insurance (insured_self_pay), before medical assistance; the next sentence's 个人累计负担 read as the same measure"
+#       alternative: "等 also takes in medical assistance (and other payers), measuring what is left after it; fewer people would be flagged"
+#     - text: "低收入家庭成员"
+#       chosen: "the low-income categories of 二(一): 特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者 (with 易返贫致贫 and 返贫致贫人口 named beside them)"
+#       alternative: "the whole low-income register kept by 民政 (people recognised as low-income without being in these categories would be watched too), or only the 重点监测 groups (低保边缘家庭成员 and 易返贫致贫人口)"
+#     - text: "当地上年农村牧区常住居民人均可支配收入"
+#       chosen: "当地 as the city's figure, the same as the sentence before (全市上年农村牧区常住居民人均可支配收入)"
+#       alternative: "the figure of the banner or county (旗县市区) where the person lives, which would move the line from place to place"
+#     - text: "个人累计负担超过当地上年农村牧区常住居民人均可支配收入50%的，纳入因病返贫监测"
+#       chosen: "the sentence names no subject: read as the same population as the sentence before (低收入家庭成员 and 农村牧区易返贫致贫人口)"
+#       alternative: "返贫 presupposes having left poverty: only the 农村牧区易返贫致贫人口 (monitored, 返贫致贫人口) would be watched for 因病返贫; 特困、低保、低保边缘、因病致贫 would not be flagged"
 monitoring contains {
 	"flag": "illness_return_watch",
 	"measure": "insured_self_pay",
@@ -429,84 +623,135 @@ monitoring contains {
 # METADATA
 # custom:
 #   clause: 一
+#   quote:
+#     - "坚持应保尽保、保障基本，尽力而为、量力而行，推动民生改善更可持续。"
+#     - "聚焦减轻困难群众重特大疾病医疗费用负担，建立健全防范和化解因病致贫返贫长效机制，强化基本医疗保险、大病保险、医疗救助（以下统称三重制度）综合保障，实事求是确定困难群众医疗保障待遇标准，确保困难群众基本医疗有保障，不因罹患重特大疾病影响基本生活，同时避免过度保障。"
 uncomputed contains {"reason": "总体要求：指导思想与原则（应保尽保、保障基本、避免过度保障），不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 二(一)
+#   quote:
+#     - "对不符合低保、特困人员救助供养或低保边缘家庭条件，但因高额医疗费用支出导致家庭基本生活出现严重困难的大病患者（以下称因病致贫重病患者，一般指具有当地户籍，家庭人均年收入低于上年度当地城乡居民人均可支配收入，扣减经基本医疗保险、大病保险等支付的个人负担医疗费用后，家庭人均收入低于当地最低生活保障标准的1.5倍，且家庭财产状况符合相关规定的重病患者），按规定给予一定救助。"
+#     - "旗县级以上政府规定的其他特殊困难人员，按上述救助对象类别给予相应救助。"
 uncomputed contains {"reason": "救助对象范围：类别由病例给定。因病致贫重病患者的认定（家庭人均年收入低于上年度当地居民人均可支配收入，扣减医保支付后的个人负担后低于低保标准1.5倍，且财产符合规定）是对家庭收入的金额运算，Rego 不做算术，由民政部门认定（三(二)），病例以 illness_impoverished 给出；旗县级以上政府规定的其他特殊困难人员由其列明"}
 
 # METADATA
 # custom:
 #   clause: 二(二)
+#   quote:
+#     - "坚持完善覆盖全民、依法参加的基本医疗保险制度，确保基本医疗保险参保率稳定在95%以上。"
+#     - "困难群众依法参加基本医疗保险，按照“谁认定、谁负责”的原则，由认定部门督促困难群众及时参保缴费，做到应保尽保，按规定享有三重制度保障权益。"
+#     - "每月20日前，民政部门、乡村振兴部门、残联部门将动态调整后核准的低收入人口身份信息提供给医疗保障部门"
 uncomputed contains {"reason": "应保尽保：参保率稳定在95%以上的工作目标、认定部门督促参保、每月20日前推送身份信息等部门职责与时限，不产生个人金额"}
 
 # METADATA
 # custom:
 #   clause: 二(四)
+#   quote: "强化市、旗县（市区）两级政府投入保障责任，科学合理安排医疗救助补助资金，自2023年起，每年按照常住人口人均不低于60元的标准由市、旗两级政府按2:8比例匹配医疗救助基金，不足部分由旗县政府兜底，旗县级财政匹配资金可由市财政直接上解统筹。"
 uncomputed contains {"reason": "筹资机制：自2023年起按常住人口人均不低于60元由市、旗两级政府按2:8匹配医疗救助基金，是基金筹集总额与分担，不是按人计算的待遇"}
 
 # METADATA
 # custom:
 #   clause: 二(六)
+#   quote:
+#     - "农村牧区易返贫致贫人口救助水平，按巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略有关政策规定执行。"
+#     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
 uncomputed contains {"reason": "末段：农村牧区易返贫致贫人口救助水平按巩固拓展医疗保障脱贫攻坚成果衔接政策执行（不在本文件，本文件的60%下限为默认）；多重身份就高不就低、不得重复救助已由 assistance_category 计算"}
 
 # METADATA
 # custom:
 #   clause: 二(七)
+#   quote:
+#     - "严格执行国家设立的医疗保障基本制度，严格执行国家、自治区制定的基本政策，严格执行国家、自治区确定的医保基金支付范围和支付标准。"
+#     - "按规定落实农村牧区易返贫致贫人口医疗保障帮扶措施，巩固拓展医疗保障脱贫攻坚成果同乡村振兴有效衔接。"
 uncomputed contains {"reason": "严格执行国家、自治区医保基本制度与支付范围，落实农村牧区易返贫致贫人口帮扶措施：其数额在本文件之外（基本医保与大病保险的数额作为参数给出）"}
 
 # METADATA
 # custom:
 #   clause: 二(九)
+#   quote:
+#     - "鼓励慈善组织和其他社会组织设立大病项目，发挥补充救助作用。"
+#     - "根据经济社会发展水平和各方承受能力，探索建立罕见病用药保障机制，整合医疗保障、社会救助、慈善帮扶等资源，实施综合保障。"
 uncomputed contains {"reason": "引导慈善救助、罕见病用药保障机制探索：倡导性措施"}
 
 # METADATA
 # custom:
 #   clause: 二(十)
+#   quote:
+#     - "支持开展职工医疗互助，规范互联网平台互助，加强风险管控，引导医疗互助健康发展。"
+#     - "支持商业健康保险发展，满足基本医疗保障以外的保障需求。"
 uncomputed contains {"reason": "鼓励医疗互助和商业健康保险：倡导性措施"}
 
 # METADATA
 # custom:
 #   clause: 二(十一)
+#   quote:
+#     - "推动实行“一站式”服务、“一窗口”办理、“一单制”结算，提高结算服务便利性。"
+#     - "完善定点医疗机构履行协议考核办法，突出行为规范、服务质量和控制考核评价，完善定点医疗机构退出机制，强化定点医疗机构费用管控主体责任。"
+#     - "统一基金监管，做好费用监控、稽查审核，保持打击欺诈骗保高压态势，对开展医疗救助服务的定点医疗机构实行重点监控，确保基金安全高效、合理使用。"
 uncomputed contains {"reason": "经办一体化、一站式结算、定点机构协议管理与基金监管：经办与监管要求"}
 
 # METADATA
 # custom:
 #   clause: 二(十二)
+#   quote:
+#     - "简化申请、审核、救助金给付流程。"
+#     - "对低保对象、特困人员进行系统标识，实行按月动态调整。"
+#     - "将低保对象、特困人员直接纳入 “一站式”结算。"
 uncomputed contains {"reason": "简化申请审核、系统标识按月动态调整、低保特困直接纳入一站式结算：经办程序"}
 
 # METADATA
 # custom:
 #   clause: 二(十三)
+#   quote:
+#     - "健全引导社会力量参与救助机制，强化医疗救助、临时救助、慈善救助等综合性保障措施，根据救助对象实际情况，采取“一事一议”方式，精准开展分层分类帮扶。"
+#     - "根据家庭经济状况、个人实际费用负担情况，合理确定。"
 uncomputed contains {"reason": "依申请救助：“一事一议”，根据家庭经济状况、个人费用负担合理确定，无可计算的标准"}
 
 # METADATA
 # custom:
 #   clause: 二(十四)
+#   quote:
+#     - "建立救助对象基层首诊、双向转诊、急慢分治、上下联动的分级诊疗模式"
+#     - "与医疗机构签订“先诊疗，后付费”协议后，直接住院治疗，无需交纳住院押金"
+#     - "做好救助对象省域外网上异地就医备案、异地安置和省域内定点医疗机构就医，执行户籍地所在统筹地区救助标准。"
 uncomputed contains {"reason": "分级诊疗、先诊疗后付费免押金、异地就医备案执行户籍地救助标准：服务管理要求（目录外比例与未转诊不救助已计算）"}
 
 # METADATA
 # custom:
 #   clause: 三(一)
+#   quote:
+#     - "要建立党委领导、政府主导、部门协同、社会参与的重特大疾病保障工作机制。"
+#     - "将困难群众重特大疾病医疗救助托底保障政策落实情况作为加强和改善民生的重要指标，纳入医疗救助工作绩效评价。"
 uncomputed contains {"reason": "强化组织领导：工作机制与绩效评价"}
 
 # METADATA
 # custom:
 #   clause: 三(二)
+#   quote:
+#     - "民政部门要做好低保对象、特困人员、低保边缘家庭成员等救助对象认定工作，会同相关部门做好因病致贫重病患者认定和相关信息共享，支持慈善救助发展。"
+#     - "乡村振兴部门要加强防止返贫动态监测工作，重点对脱贫不稳定户、边缘易致贫户和突发严重困难户等重点人群开展动态监测和帮扶，及时共享信息。"
 uncomputed contains {"reason": "部门工作合力：各部门职责（民政部门认定救助对象和因病致贫重病患者，乡村振兴部门监测脱贫不稳定户、边缘易致贫户和突发严重困难户）"}
 
 # METADATA
 # custom:
 #   clause: 三(三)
+#   quote:
+#     - "在确保医疗救助基金安全运行基础上，统筹协调基金预算和政策制定，落实医疗救助投入保障责任。"
+#     - "加强预算执行监督，全面实施预算绩效管理。"
 uncomputed contains {"reason": "基金预算管理：预算与绩效管理要求"}
 
 # METADATA
 # custom:
 #   clause: 三(四)
+#   quote:
+#     - "加强基层医疗保障经办队伍建设，根据参保人数和医疗救助对象人数，统筹医疗保障公共服务需求和服务能力配置，建立覆盖自治区、盟市、旗县（市、区）、苏木乡镇（街道）、嘎查村 （社区）的医疗保障服务网络。"
+#     - "积极引入社会力量参与经办服务，大力推动医疗救助经办服务下沉，重点提升信息化和经办服务水平。"
 uncomputed contains {"reason": "基层能力建设：经办队伍与服务网络"}
 
 # METADATA
 # custom:
 #   clause: 末段
+#   quote: "本方案自2023年1月1日起实施。"
 uncomputed contains {"reason": "本方案自2023年1月1日起实施：即 document.in_force_from；文件未定终止日期"}
