@@ -110,6 +110,9 @@ assistance_fund_60_district_40 := [
 # title: 卫健部门认定的计生扶持对象：个人缴费部分全额代缴，城区财政承担（全额资助顺序第1位）
 # custom:
 #   clause: 二(一)2(1)
+#   quote:
+#     - 对卫健部门认定的计生扶持对象，参加城乡居民医保的个人缴费部分给予全额代缴，所需资金由城区财政承担。
+#     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
 subsidy contains {"rule": "family_planning_support", "form": "full", "basis": "own_tier", "funders": district, "rank": 1} if {
 	"family_planning_support" in input.person.categories
 }
@@ -119,6 +122,9 @@ subsidy contains {"rule": "family_planning_support", "form": "full", "basis": "o
 # description: The shortfall clause (残疾人保障金不足的由城区财政补足) depends on the fund's balance, which no case carries; the fund is named as the sole funder.
 # custom:
 #   clause: 二(一)2(1)
+#   quote:
+#     - 对残联认定的城乡重度残疾人，参加城乡居民医保的个人缴费部分由残疾人保障金给予全额资助，残疾人保障金不足的由城区财政补足。
+#     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
 subsidy contains {"rule": "severe_disability", "form": "full", "basis": "own_tier", "funders": [{"funder": "disability_security_fund", "share": 1}], "rank": 2} if {
 	"severe_disability" in input.person.categories
 }
@@ -127,6 +133,9 @@ subsidy contains {"rule": "severe_disability", "form": "full", "basis": "own_tie
 # title: 特困人员、孤儿、事实无人抚养儿童：按个人应缴费金额医疗救助全额资助（民政救助对象，全额资助顺序第4位）
 # custom:
 #   clause: 二(一)2(2)
+#   quote:
+#     - 对特困人员、孤儿、事实无人抚养儿童，按其个人应缴费金额给予医疗救助全额资助。
+#     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
 subsidy contains {"rule": c, "form": "full", "basis": "own_tier", "funders": assistance_fund, "rank": 4} if {
 	some c in ["extreme_poverty", "orphan", "de_facto_orphan"]
 	c in input.person.categories
@@ -137,6 +146,13 @@ subsidy contains {"rule": c, "form": "full", "basis": "own_tier", "funders": ass
 # description: Only 农村 dibao are named; urban dibao get no subsidy from this document.
 # custom:
 #   clause: 二(一)2(2)
+#   quote:
+#     - 对农村低保对象以及农村低保边缘家庭中未满18周岁的未成年人按其个人应缴费金额给予全额资助，其中医疗救助资金资助60%，城区财政资助40%。
+#     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
+#   reading:
+#     text: 对农村低保对象以及农村低保边缘家庭中未满18周岁的未成年人
+#     chosen: 未满18周岁 qualifies only 农村低保边缘家庭 — every 农村低保对象, of any age, is fully subsidised (60% assistance fund, 40% district finance)
+#     alternative: 未满18周岁的未成年人 qualifies both — only minors of 农村低保 families would be fully subsidised, and an adult rural 低保对象 would get no subsidy from this document
 subsidy contains {"rule": "dibao", "form": "full", "basis": "own_tier", "funders": assistance_fund_60_district_40, "rank": 4} if {
 	"dibao" in input.person.categories
 	input.person.residence == "rural"
@@ -146,6 +162,9 @@ subsidy contains {"rule": "dibao", "form": "full", "basis": "own_tier", "funders
 # title: 农村低保边缘家庭中未满18周岁的未成年人：全额资助，医疗救助资金60%、城区财政40%
 # custom:
 #   clause: 二(一)2(2)
+#   quote:
+#     - 对农村低保对象以及农村低保边缘家庭中未满18周岁的未成年人按其个人应缴费金额给予全额资助，其中医疗救助资金资助60%，城区财政资助40%。
+#     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
 subsidy contains {"rule": "dibao_edge", "form": "full", "basis": "own_tier", "funders": assistance_fund_60_district_40, "rank": 4} if {
 	"dibao_edge" in input.person.categories
 	input.person.residence == "rural"
@@ -156,6 +175,9 @@ subsidy contains {"rule": "dibao_edge", "form": "full", "basis": "own_tier", "fu
 # title: 城乡低保边缘家庭中年满60周岁以上老年人：按个人应缴费金额的60%定额资助，医疗救助资金列支
 # custom:
 #   clause: 二(一)2(2)
+#   quote:
+#     - 对城乡低保边缘家庭中年满60周岁以上老年人、城镇低保边缘家庭中未满18周岁的未成年人按其个人应缴费金额的60%给予定额资助，所需资金从医疗救助资金中列支。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "dibao_edge", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 5} if {
 	"dibao_edge" in input.person.categories
 	input.person.age >= 60
@@ -165,6 +187,9 @@ subsidy contains {"rule": "dibao_edge", "form": "share", "share": 0.6, "basis": 
 # title: 城镇低保边缘家庭中未满18周岁的未成年人：按个人应缴费金额的60%定额资助，医疗救助资金列支
 # custom:
 #   clause: 二(一)2(2)
+#   quote:
+#     - 对城乡低保边缘家庭中年满60周岁以上老年人、城镇低保边缘家庭中未满18周岁的未成年人按其个人应缴费金额的60%给予定额资助，所需资金从医疗救助资金中列支。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "dibao_edge", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 5} if {
 	"dibao_edge" in input.person.categories
 	input.person.residence == "urban"
@@ -175,6 +200,9 @@ subsidy contains {"rule": "dibao_edge", "form": "share", "share": 0.6, "basis": 
 # title: 乡村振兴部门认定的返贫致贫人口：按个人应缴费金额的60%定额资助，医疗救助基金列支
 # custom:
 #   clause: 二(一)2(3)
+#   quote:
+#     - 对乡村振兴部门认定的返贫致贫人口和在规定过渡期内的监测对象（含已消除风险的监测对象），按其个人应缴费金额的 60%给予定额资助，经费从医疗救助基金中列支。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "returned_to_poverty", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 6} if {
 	"returned_to_poverty" in input.person.categories
 }
@@ -184,6 +212,9 @@ subsidy contains {"rule": "returned_to_poverty", "form": "share", "share": 0.6, 
 # description: 已消除风险的监测对象 have no category of their own; they are cases with category monitored (or one of its kinds).
 # custom:
 #   clause: 二(一)2(3)
+#   quote:
+#     - 对乡村振兴部门认定的返贫致贫人口和在规定过渡期内的监测对象（含已消除风险的监测对象），按其个人应缴费金额的 60%给予定额资助，经费从医疗救助基金中列支。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "monitored", "form": "share", "share": 0.6, "basis": "own_tier", "funders": assistance_fund, "rank": 7} if {
 	"monitored" in input.person.categories
 }
@@ -196,6 +227,10 @@ subsidy contains {"rule": "monitored", "form": "share", "share": 0.6, "basis": "
 # title: 未纳入监测的脱贫人口：2023年按个人缴费部分的50%资助，城区财政承担
 # custom:
 #   clause: 二(一)2(4)
+#   quote:
+#     - 对未纳入乡村振兴部门防止返贫监测的脱贫人口参加城乡居民基本医疗保险的个人缴费部分，在过渡期内，执行资助参保渐退政策，对其参加2022年、2023年、2024年、2025年城乡居民基本医疗保险的，分别按个人缴费部分的60%、50%、40%、30%的比例进行资助。
+#     - 所需资金由城区财政承担。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.5, "basis": "own_tier", "funders": district, "rank": 8} if {
 	is_stable
 	input.year == 2023
@@ -205,6 +240,10 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.5
 # title: 未纳入监测的脱贫人口：2024年按个人缴费部分的40%资助，城区财政承担
 # custom:
 #   clause: 二(一)2(4)
+#   quote:
+#     - 对未纳入乡村振兴部门防止返贫监测的脱贫人口参加城乡居民基本医疗保险的个人缴费部分，在过渡期内，执行资助参保渐退政策，对其参加2022年、2023年、2024年、2025年城乡居民基本医疗保险的，分别按个人缴费部分的60%、50%、40%、30%的比例进行资助。
+#     - 所需资金由城区财政承担。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.4, "basis": "own_tier", "funders": district, "rank": 8} if {
 	is_stable
 	input.year == 2024
@@ -214,6 +253,10 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.4
 # title: 未纳入监测的脱贫人口：2025年按个人缴费部分的30%资助，城区财政承担
 # custom:
 #   clause: 二(一)2(4)
+#   quote:
+#     - 对未纳入乡村振兴部门防止返贫监测的脱贫人口参加城乡居民基本医疗保险的个人缴费部分，在过渡期内，执行资助参保渐退政策，对其参加2022年、2023年、2024年、2025年城乡居民基本医疗保险的，分别按个人缴费部分的60%、50%、40%、30%的比例进行资助。
+#     - 所需资金由城区财政承担。
+#     - （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.3, "basis": "own_tier", "funders": district, "rank": 8} if {
 	is_stable
 	input.year == 2025
@@ -228,6 +271,13 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.3
 #   several identities, 多重身份类别).
 # custom:
 #   clause: 二(一)2(4)
+#   quote:
+#     - 其中，2014、2015年退出户在过渡期内每年按个人缴费部分的30%进行资助。
+#     - 所需资金由城区财政承担。
+#   reading:
+#     text: 其中，2014、2015年退出户在过渡期内每年按个人缴费部分的30%进行资助
+#     chosen: a rule for part of the same category (其中) that replaces the year's 渐退 share — 30% in 2023, 2024 and 2025
+#     alternative: a second identity weighed against the general share under 就高不就低 (二(一)3(2)) — 50% in 2023 and 40% in 2024, so the sentence would change nothing in this module's years
 subsidy contains {
 	"rule": "stable_out_of_poverty_exit_2014_2015",
 	"form": "share", "share": 0.3, "basis": "own_tier", "funders": district, "rank": 8,
@@ -246,6 +296,7 @@ subsidy contains {
 # title: 基本医疗保险实施公平普惠保障政策，脱贫人口转为按规定享受基本医疗保险有关待遇
 # custom:
 #   clause: 二(二)1
+#   quote: 基本医疗保险实施公平普惠保障政策，全面取消脱贫人口在脱贫攻坚期内门诊特殊慢性病和住院治疗城乡居民基本医疗保险倾斜政策，转为按规定享受基本医疗保险有关待遇。
 plan contains {
 	"tier": "basic",
 	"deductible": input.params.basic[input.claim.kind][input.claim.hospital_level].deductible,
@@ -259,6 +310,7 @@ plan contains {
 # title: 基本医保覆盖全体参保人
 # custom:
 #   clause: 二(二)1
+#   quote: 基本医疗保险实施公平普惠保障政策，全面取消脱贫人口在脱贫攻坚期内门诊特殊慢性病和住院治疗城乡居民基本医疗保险倾斜政策，转为按规定享受基本医疗保险有关待遇。
 coverage contains {"tier": "basic", "categories": everyone}
 
 # 二(二)1: 对新生儿、农村低收入人口等特殊群体 … 不设待遇享受等待期，从参保当月
@@ -270,6 +322,11 @@ coverage contains {"tier": "basic", "categories": everyone}
 # title: 新生儿不设待遇享受等待期，从参保当月起享受待遇
 # custom:
 #   clause: 二(二)1
+#   quote: 对新生儿、农村低收入人口等特殊群体，以及在职工医保中断缴费3个月内参加城乡居民医保的，不设待遇享受等待期，从参保当月起享受新发生的基本医疗保险待遇。
+#   reading:
+#     text: 新生儿
+#     chosen: a person aged 0 (in the first year of life)
+#     alternative: only a child enrolled within a newborn enrolment window after birth (such rules usually set one, e.g. the year of birth or a few months) — an infant enrolled later would wait the ordinary waiting period
 enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 	input.person.age == 0
 }
@@ -278,6 +335,14 @@ enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 # title: 农村低收入人口不设待遇享受等待期，从参保当月起享受待遇
 # custom:
 #   clause: 二(二)1
+#   quote: 对新生儿、农村低收入人口等特殊群体，以及在职工医保中断缴费3个月内参加城乡居民医保的，不设待遇享受等待期，从参保当月起享受新发生的基本医疗保险待遇。
+#   reading:
+#     - text: 农村低收入人口等特殊群体
+#       chosen: a person in one of 一(二)'s categories who lives in a rural area (residence rural)
+#       alternative: the term as 一(二) defines it, by category alone — an urban 特困人员 or 低保对象 would also be covered from the month of enrolment without waiting
+#     - text: 等特殊群体
+#       chosen: only the groups named (新生儿, 农村低收入人口) are exempt from the waiting period
+#       alternative: 等 leaves the list open — other special groups (e.g. 脱贫人口 not under monitoring, 重度残疾人) could also be exempt
 enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 	is_low_income
 	input.person.residence == "rural"
@@ -295,6 +360,11 @@ critical_kinds := {"inpatient", "outpatient_special"}
 # title: 巩固大病保险保障水平（普通参保人：广西城乡居民大病保险起付线、分段比例、封顶线）
 # custom:
 #   clause: 二(二)2
+#   quote: 增强城乡居民大病保险减负功能。巩固大病保险保障水平
+#   reading:
+#     text: 城乡居民大病保险
+#     chosen: pays on inpatient and outpatient special chronic-disease costs (Guangxi's residents' scheme), not on general outpatient costs; the document names no claim kinds
+#     alternative: inpatient costs only — outpatient special chronic-disease costs would get neither the critical payment nor its tilts
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -325,6 +395,13 @@ in_ten_point_group if {
 #   DESIGN.md adopts this reading for Liujiang.
 # custom:
 #   clause: 二(二)2
+#   quote:
+#     - 巩固大病保险保障水平，城乡居民大病保险继续对特困人员、孤儿、事实无人抚养儿童、低保对象、城乡低保边缘对象和返贫致贫人口等困难群众实施起付线降低50％、报销比例提高10%、取消封顶线的倾斜支付政策。
+#     - 在过渡期内，监测对象享受城乡居民大病保险较普通参保人起付线降低50%、报销比例提高10%、取消封顶线的倾斜政策；未纳入乡村振兴部门防止返贫监测的脱贫人口较普通参保人起付线降低50%、报销比例提高5%、取消封顶线的倾斜政策。
+#   reading:
+#     text: 报销比例提高10%
+#     chosen: 10 percentage points added to every band's ratio (at most 100%) — a 60% band pays 70%
+#     alternative: 10% of the ratio (×1.10) — a 60% band would pay 66%, a 70% band 77%
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.10, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	in_ten_point_group
@@ -337,6 +414,14 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 #   10-point group. A person who is also in that group takes its terms.
 # custom:
 #   clause: 二(二)2
+#   quote: 在过渡期内，监测对象享受城乡居民大病保险较普通参保人起付线降低50%、报销比例提高10%、取消封顶线的倾斜政策；未纳入乡村振兴部门防止返贫监测的脱贫人口较普通参保人起付线降低50%、报销比例提高5%、取消封顶线的倾斜政策。
+#   reading:
+#     - text: 报销比例提高5%
+#       chosen: 5 percentage points added to every band's ratio — a 60% band pays 65%
+#       alternative: 5% of the ratio (×1.05) — a 60% band would pay 63%
+#     - text: 未纳入乡村振兴部门防止返贫监测的脱贫人口较普通参保人起付线降低50%、报销比例提高5%、取消封顶线的倾斜政策
+#       chosen: a 脱贫人口 who is also in the 10-point group (e.g. a 低保对象) takes that group's terms only (+10 points); the two tilts do not add up
+#       alternative: both tilts apply to such a person — +15 points on every band
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	is_stable
@@ -347,6 +432,11 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 # title: 大病保险覆盖全体参保人的住院和门诊特殊慢性病费用
 # custom:
 #   clause: 二(二)2
+#   quote: 增强城乡居民大病保险减负功能。巩固大病保险保障水平
+#   reading:
+#     text: 城乡居民大病保险
+#     chosen: pays on inpatient and outpatient special chronic-disease costs (Guangxi's residents' scheme), not on general outpatient costs; the document names no claim kinds
+#     alternative: inpatient costs only — outpatient special chronic-disease costs would get neither the critical payment nor its tilts
 coverage contains {
 	"tier": "critical",
 	"categories": everyone,
@@ -380,18 +470,21 @@ coverage contains {
 # title: 未纳入监测的脱贫人口住院医疗救助：起付线年度累计3000元、起付线以上50%、年度限额2万元（文件规定，不得调整）
 # custom:
 #   clause: 二(二)3
+#   quote: 对未纳入乡村振兴部门防止返贫监测的脱贫人口，在过渡期内保持医疗救助政策稳定，住院医疗救助起付线为年度累计达到3000元，在起付线以上部分，按50%的救助比例，年度累计救助最高支付限额2万元的标准给予医疗救助；所需医疗救助资金由城区本级财政承担。
 parameters contains {"path": "assistance.by_category.stable_out_of_poverty.deductible", "fixed": 3000}
 
 # METADATA
 # title: 未纳入监测的脱贫人口住院医疗救助比例50%
 # custom:
 #   clause: 二(二)3
+#   quote: 对未纳入乡村振兴部门防止返贫监测的脱贫人口，在过渡期内保持医疗救助政策稳定，住院医疗救助起付线为年度累计达到3000元，在起付线以上部分，按50%的救助比例，年度累计救助最高支付限额2万元的标准给予医疗救助；所需医疗救助资金由城区本级财政承担。
 parameters contains {"path": "assistance.by_category.stable_out_of_poverty.ratio", "fixed": 0.5}
 
 # METADATA
 # title: 未纳入监测的脱贫人口年度累计救助最高支付限额2万元
 # custom:
 #   clause: 二(二)3
+#   quote: 对未纳入乡村振兴部门防止返贫监测的脱贫人口，在过渡期内保持医疗救助政策稳定，住院医疗救助起付线为年度累计达到3000元，在起付线以上部分，按50%的救助比例，年度累计救助最高支付限额2万元的标准给予医疗救助；所需医疗救助资金由城区本级财政承担。
 parameters contains {"path": "assistance.by_category.stable_out_of_poverty.annual_cap", "fixed": 20000}
 
 # The claims assistance pays on under 二(二)3: inpatient claims, and the
@@ -422,6 +515,17 @@ stable_terms := input.params.assistance.by_category.stable_out_of_poverty
 # title: 未纳入监测的脱贫人口：住院（及所列门诊特殊慢性病）医疗救助起付线年度累计3000元、50%、年度限额2万元，门诊与住院合并计算
 # custom:
 #   clause: 二(二)3
+#   quote:
+#     - 对未纳入乡村振兴部门防止返贫监测的脱贫人口，在过渡期内保持医疗救助政策稳定，住院医疗救助起付线为年度累计达到3000元，在起付线以上部分，按50%的救助比例，年度累计救助最高支付限额2万元的标准给予医疗救助；所需医疗救助资金由城区本级财政承担。
+#     - 对患慢性肾功能不全的肾透析、各种恶性肿瘤、器官移植后抗排斥免疫调节治疗、重型和中间型地中海贫血、血友病等重特大门诊特殊慢性病，需长期门诊治疗的监测对象和未纳入乡村振兴部门防止返贫监测的脱贫人口，门诊政策范围内个人自付费用，按相应住院医疗救助标准给予救助，门诊救助费用与住院医疗救助费用合并计算，并入对应医疗救对象类别住院年度累计救助最高支付限额。
+#     - 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按《柳州市柳江区人民政府办公室关于印发<柳州市柳江区关于健全重特大疾病医疗保险和救助制度>的通知》（江政办发〔2022〕33号）的有关规定执行。
+#   reading:
+#     - text: 血友病等重特大门诊特殊慢性病
+#       chosen: only the five diseases named are assisted as outpatient special chronic diseases at the inpatient standard
+#       alternative: 等 leaves the list open — other 重特大 outpatient chronic diseases needing long treatment would also be assisted
+#     - text: 属于我区医疗救助对象的农村低收入人口
+#       chosen: a 脱贫人口 not under monitoring who is also one of 33号's assistance recipients (a category of 一(二), or 因病支出型困难家庭成员) is assisted on that category's 33号 terms only; the 3000/50%/2万 terms are for the rest
+#       alternative: the stable sentence binds every 脱贫人口 not under monitoring — such a person would keep 3000/50%/2万 (or take whichever terms pay more), and a stable 因病支出型困难家庭成员 would not be sent to 33号's open terms
 plan contains {
 	"tier": "assistance",
 	"deductible": stable_terms.deductible,
@@ -436,6 +540,7 @@ plan contains {
 # title: 未纳入监测的脱贫人口住院医疗救助
 # custom:
 #   clause: 二(二)3
+#   quote: 对未纳入乡村振兴部门防止返贫监测的脱贫人口，在过渡期内保持医疗救助政策稳定，住院医疗救助起付线为年度累计达到3000元，在起付线以上部分，按50%的救助比例，年度累计救助最高支付限额2万元的标准给予医疗救助；所需医疗救助资金由城区本级财政承担。
 coverage contains {"tier": "assistance", "categories": ["stable_out_of_poverty"], "claim_kinds": ["inpatient"]}
 
 # The category whose 33号 terms apply to a low-income person, in the order of
@@ -460,6 +565,22 @@ else := "illness_impoverished" if "illness_impoverished" in input.person.categor
 #   that needs them without values is an error naming each one.
 # custom:
 #   clause: 二(二)3
+#   quote:
+#     - 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按《柳州市柳江区人民政府办公室关于印发<柳州市柳江区关于健全重特大疾病医疗保险和救助制度>的通知》（江政办发〔2022〕33号）的有关规定执行。
+#     - 对患慢性肾功能不全的肾透析、各种恶性肿瘤、器官移植后抗排斥免疫调节治疗、重型和中间型地中海贫血、血友病等重特大门诊特殊慢性病，需长期门诊治疗的监测对象和未纳入乡村振兴部门防止返贫监测的脱贫人口，门诊政策范围内个人自付费用，按相应住院医疗救助标准给予救助，门诊救助费用与住院医疗救助费用合并计算，并入对应医疗救对象类别住院年度累计救助最高支付限额。
+#   reading:
+#     - text: 属于我区医疗救助对象的农村低收入人口
+#       chosen: residence is not tested — a person in a 一(二) category takes its 33号 terms wherever they live (unlike the waiting-period rule of 二(二)1, which tests rural residence)
+#       alternative: only rural residents (农村) — an urban 特困人员 or 低保对象 would get no assistance terms from this module
+#     - text: 属于我区医疗救助对象
+#       chosen: a person in several categories takes the 33号 terms of the first in 一(二)'s order (特困人员, 孤儿, 事实无人抚养儿童, 低保对象, 低保边缘对象, 返贫致贫人口, 监测对象), then 因病支出型困难家庭成员
+#       alternative: the most favourable terms among the person's categories (就高, as 二(一)3 does for subsidies)
+#     - text: 因病支出型困难家庭成员
+#       chosen: a 33号 assistance category of its own, whose terms apply to each inpatient claim (and take a stable person off the 3000/50%/2万 terms)
+#       alternative: assisted only on application under 二(三)2 (一次性救助 of the year's self-pay), with no per-claim assistance terms; a stable person who is one keeps the stable terms
+#     - text: 血友病等重特大门诊特殊慢性病
+#       chosen: only the five diseases named are assisted as outpatient special chronic diseases at the inpatient standard
+#       alternative: 等 leaves the list open — other 重特大 outpatient chronic diseases needing long treatment would also be assisted
 plan contains {
 	"tier": "assistance",
 	"deductible": input.params.assistance.by_category[c].deductible,
@@ -489,6 +610,17 @@ top_up_person if {
 # title: 监测对象和返贫致贫人口：住院合规费用（含起付线）报销比例达不到90%的，在医疗救助年度限额内直接救助至90%
 # custom:
 #   clause: 二(三)2
+#   quote: 在规定的过渡期内，监测对象和返贫致贫人口经三重制度保障后，在医疗救助年度累计救助最高限额内，个人自付的医保目录内住院合规医疗费用（含起付线）报销比例达不到90%、医保目录内门诊特殊慢性病合规医疗费用（含起付线）报销比例达不到80%的，可免于依申请医疗救助，直接实施医疗救助倾斜救助，通过“一站式”“一单制”结算达到上述规定的报销比例。
+#   reading:
+#     - text: 报销比例达不到90%
+#       chosen: measured claim by claim — each inpatient claim's in-catalog compliant cost (deductible included) is raised to 90% paid by the three tiers and the top-up
+#       alternative: measured on the year's accumulated costs — a claim below 90% could be offset by another above it, and the top-up settled on the year's totals
+#     - text: 规范转诊且在自治区内就医的医疗救助对象倾斜救助的起止时间从每年1月1日起到12月31日止
+#       chosen: the sentence sets the calendar-year period of tilted assistance only; the top-up is not conditioned on referral or on care within Guangxi (claim.referred is not read)
+#       alternative: tilted assistance, this direct top-up included, is only for properly referred care within Guangxi — an unreferred or out-of-region claim would get no top-up
+#     - text: 经三重制度保障后
+#       chosen: a claim that did not go through the insurance tiers (uninsured or in a waiting period) gets no top-up
+#       alternative: the top-up still raises such a claim to the target after whatever assistance paid
 plan contains {"tier": "top_up", "target": 0.9, "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	top_up_person
 	input.claim.kind == "inpatient"
@@ -500,6 +632,17 @@ plan contains {"tier": "top_up", "target": 0.9, "annual_cap": input.params.assis
 # title: 监测对象和返贫致贫人口：门诊特殊慢性病合规费用（含起付线）报销比例达不到80%的，在医疗救助年度限额内直接救助至80%
 # custom:
 #   clause: 二(三)2
+#   quote: 在规定的过渡期内，监测对象和返贫致贫人口经三重制度保障后，在医疗救助年度累计救助最高限额内，个人自付的医保目录内住院合规医疗费用（含起付线）报销比例达不到90%、医保目录内门诊特殊慢性病合规医疗费用（含起付线）报销比例达不到80%的，可免于依申请医疗救助，直接实施医疗救助倾斜救助，通过“一站式”“一单制”结算达到上述规定的报销比例。
+#   reading:
+#     - text: 报销比例达不到80%
+#       chosen: measured claim by claim — each outpatient special chronic-disease claim's in-catalog compliant cost (deductible included) is raised to 80% paid by the three tiers and the top-up
+#       alternative: measured on the year's accumulated costs — a claim below 80% could be offset by another above it, and the top-up settled on the year's totals
+#     - text: 规范转诊且在自治区内就医的医疗救助对象倾斜救助的起止时间从每年1月1日起到12月31日止
+#       chosen: the sentence sets the calendar-year period of tilted assistance only; the top-up is not conditioned on referral or on care within Guangxi (claim.referred is not read)
+#       alternative: tilted assistance, this direct top-up included, is only for properly referred care within Guangxi — an unreferred or out-of-region claim would get no top-up
+#     - text: 经三重制度保障后
+#       chosen: a claim that did not go through the insurance tiers (uninsured or in a waiting period) gets no top-up
+#       alternative: the top-up still raises such a claim to the target after whatever assistance paid
 plan contains {"tier": "top_up", "target": 0.8, "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	top_up_person
 	input.claim.kind == "outpatient_special"
@@ -521,6 +664,17 @@ assistance_applies if assistance_category
 # title: 未参保和待遇等待期内的依申请救助对象：起付线以下个人负担费用全额计入，报销范围内费用按50%计入
 # custom:
 #   clause: 二(三)2
+#   quote:
+#     - 对个人未缴费参加基本医疗保险和在医保待遇等待期间的依申请医疗救助对象，参加当年基本医疗保险后，方可享受依申请医疗救助，其应计入医疗救助费用计算方法为：
+#     - ①相关基本医疗保险报销起付线以下个人负担的医疗费用按全额计入；
+#     - ②符合基本医疗保险报销范围内的医疗费用按50%的比例计入。
+#   reading:
+#     - text: 依申请医疗救助对象
+#       chosen: the counting method applies to every uninsured claim the assistance tier pays on (stable terms or a 33号 category), not only to assistance granted on application
+#       alternative: only to 依申请医疗救助 (二(三)2's one-off assistance) — ordinary assistance of an uninsured claim would count the whole in-scope cost
+#     - text: 符合基本医疗保险报销范围内的医疗费用按50%的比例计入
+#       chosen: the in-scope cost above the basic deductible, at 50%; the part below the deductible is counted in full under ① — the two items do not overlap
+#       alternative: ② covers all in-scope cost, below the deductible too — that part would be counted at 50% (or under both items)
 plan contains {"tier": "assistance", "counting": {"below_basic_deductible": 1, "above_basic_deductible": 0.5}} if {
 	input.claim.uninsured
 	assisted_claim
@@ -536,6 +690,11 @@ plan contains {"tier": "assistance", "counting": {"below_basic_deductible": 1, "
 # title: 低收入人口和脱贫人口住院：目录内费用应占总费用90%以上，超出部分由医疗机构自行承担
 # custom:
 #   clause: 二(六)
+#   quote: 原则上低收入人口和脱贫人口住院期间使用《广西壮族自治区基本医疗保险、工伤保险和生育保险药品目录》《广西壮族自治区基本医疗保险和工伤保险医疗服务项目》费用应占总费用90%以上，超出部分由医疗机构自行承担。
+#   reading:
+#     text: 低收入人口和脱贫人口
+#     chosen: the categories of 一(二)'s 农村低收入人口 (any residence) and 脱贫人口 — not 因病支出型困难家庭成员
+#     alternative: 低收入人口 in the wider sense of the low-income population database (因病支出型困难家庭成员 and urban low-income people too) — their inpatient claims would also get the 10% out-of-catalog limit borne by the hospital
 plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} if {
 	input.claim.kind == "inpatient"
 	is_low_income_or_out_of_poverty
@@ -545,6 +704,11 @@ plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} i
 # title: 低收入人口和脱贫人口住院费用均受目录外费用比例控制
 # custom:
 #   clause: 二(六)
+#   quote: 原则上低收入人口和脱贫人口住院期间使用《广西壮族自治区基本医疗保险、工伤保险和生育保险药品目录》《广西壮族自治区基本医疗保险和工伤保险医疗服务项目》费用应占总费用90%以上，超出部分由医疗机构自行承担。
+#   reading:
+#     text: 低收入人口和脱贫人口
+#     chosen: the categories of 一(二)'s 农村低收入人口 (any residence) and 脱贫人口 — not 因病支出型困难家庭成员
+#     alternative: 低收入人口 in the wider sense of the low-income population database (因病支出型困难家庭成员 and urban low-income people too) — their inpatient claims would also get the 10% out-of-catalog limit borne by the hospital
 coverage contains {
 	"tier": "out_of_catalog",
 	"categories": array.concat(low_income, ["stable_out_of_poverty"]),
@@ -563,6 +727,19 @@ coverage contains {
 # description: 脱贫人口和监测对象 are stable_out_of_poverty, the monitored kinds and returned_to_poverty (返贫致贫人口 are identified through the monitoring system).
 # custom:
 #   clause: 二(三)1(1)
+#   quote:
+#     - 医保部门每月要将个人负担5000 元以上的脱贫人口和监测对象、1 万元以上的普通农户名单，以及符合《关于进一步加强事实无人抚养儿童保障工作的实施意见》（桂民规〔2019〕5 号）规定重病范围的患者名单，共享给同级乡村振兴、民政部门。
+#     - 针对年内医疗费用负担在5000元以上的脱贫人口和监测对象，乡村振兴部门要建立综合帮扶台账，做到“一人一策”，实施台账化管理，每月将高额医疗费用负担人员综合帮扶情况报送上级乡村振兴部门。
+#   reading:
+#     - text: 个人负担
+#       chosen: all the person pays — in-scope self-pay plus out-of-catalog cost (total_self_pay)
+#       alternative: only the in-policy (政策范围内) self-pay — a higher bar, fewer people reported
+#     - text: 每月
+#       chosen: the year's burden to date, looked at each month (as 二(三)1(3) counts 年内)
+#       alternative: the burden incurred within that month alone — only one month's costs would count toward the threshold
+#     - text: 脱贫人口和监测对象
+#       chosen: includes 返贫致贫人口 (identified through the monitoring system) besides 脱贫人口 not under monitoring and the monitored kinds
+#       alternative: 返贫致贫人口 are neither — they would not be on the 5000 list (and, being low-income, not on the 普通农户 list either)
 monitoring contains {
 	"flag": "high_cost_report",
 	"measure": "total_self_pay",
@@ -579,6 +756,20 @@ monitoring contains {
 # description: 普通农户 is read as a rural person in none of the low-income or out-of-poverty categories (nor 因病支出型困难家庭成员).
 # custom:
 #   clause: 二(三)1(1)
+#   quote: 医保部门每月要将个人负担5000 元以上的脱贫人口和监测对象、1 万元以上的普通农户名单，以及符合《关于进一步加强事实无人抚养儿童保障工作的实施意见》（桂民规〔2019〕5 号）规定重病范围的患者名单，共享给同级乡村振兴、民政部门。
+#   reading:
+#     - text: 普通农户
+#       chosen: a rural person in none of the low-income or out-of-poverty categories, nor a 因病支出型困难家庭成员
+#       alternative: any rural household not among 脱贫人口 and 监测对象 — a rural 低保对象 or 特困人员 would then be reported at 1万元
+#     - text: 1 万元以上的普通农户
+#       chosen: the person's own burden (个人负担) of 1万元 or more
+#       alternative: the household's (农户) combined burden — several members' costs added would reach 1万元 sooner
+#     - text: 个人负担
+#       chosen: all the person pays — in-scope self-pay plus out-of-catalog cost (total_self_pay)
+#       alternative: only the in-policy (政策范围内) self-pay — a higher bar, fewer people reported
+#     - text: 每月
+#       chosen: the year's burden to date, looked at each month (as 二(三)1(3) counts 年内)
+#       alternative: the burden incurred within that month alone — only one month's costs would count toward the threshold
 monitoring contains {
 	"flag": "high_cost_report",
 	"measure": "total_self_pay",
@@ -598,124 +789,175 @@ monitoring contains {
 # METADATA
 # custom:
 #   clause: 一(一)
+#   quote: 在脱贫攻坚与乡村振兴衔接的5年过渡期内，巩固拓展医疗保障成果同乡村振兴有效衔接，更好满足农村居民医疗保障新需要，不断增强农村参保群众获得感、幸福感和安全感。
+#   reading:
+#     text: 5年过渡期
+#     chosen: the national period 2021–2025 — the module's benefit years end with 2025, as 二(一)2(4)'s schedule does
+#     alternative: the document states no end date (今后上级有新规定的，从其规定) — its terms, e.g. the 30% stable subsidy and the tilts of 过渡期 groups, could be carried into 2026 and later until replaced
 uncomputed contains {"reason": "指导思想：5年过渡期，见 document.years"}
 
 # METADATA
 # custom:
 #   clause: 一(二)
+#   quote: 细化实化政策措施，做好动态新增农村低收入人口（含特困人员、孤儿、事实无人抚养儿童、低保对象、低保边缘对象、脱贫不稳定户、边缘易致贫户、突发严重困难户和返贫致贫人口，下同）和脱贫人口参保服务和待遇给付，确保医保和健康帮扶政策应享尽享。
+#   reading:
+#     text: 农村低收入人口（含特困人员、孤儿、事实无人抚养儿童、低保对象、低保边缘对象、脱贫不稳定户、边缘易致贫户、突发严重困难户和返贫致贫人口，下同）
+#     chosen: exactly the categories listed
+#     alternative: 含 names examples, not a closed list — 因病支出型困难家庭成员 would also count, gaining the no-waiting enrolment of 二(二)1 and the out-of-catalog limit of 二(六), and leaving the 普通农户 list
 uncomputed contains {"reason": "目标任务；农村低收入人口的定义用于各条人群（low_income）"}
 
 # METADATA
 # custom:
 #   clause: 一(三)
+#   quote:
+#     - 坚持尽力而为、量力而行，既要应保尽保，又要防止泛福利化倾向，实事求是确定农村居民医疗保障标准。
+#     - 坚持医保制度普惠性保障功能的同时，增强对困难群众基础性、兜底性保障，确保困难群众基本医疗有保障，不因罹患重特大疾病影响基本生活，同时避免过度保障。
 uncomputed contains {"reason": "基本原则：不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 二(一)1
+#   quote: 对符合参保条件的防止返贫监测对象和脱贫人口，各镇要在每年12月底前实现低收入人口和脱贫人口当年度参保率达100%、下年度参保率达80%以上的目标。
 uncomputed contains {"reason": "参保动员与参保率目标（当年度100%、下年度80%以上）：工作目标，不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 二(一)2(5)
+#   quote: 对每年7月1日后动态新增的，以及因职工医保停保转为参加城乡居民基本医疗保险的困难特殊人群，其参加城乡居民基本医疗保险缴费时，按照政策规定对个人缴费标准实施分类资助外，对各级财政补助部分，由城区对应个人参保补助资金渠道列支。
 uncomputed contains {"reason": "7月1日后动态新增及职工医保停保转居民医保的困难人员：个人缴费仍按分类资助（已计算），各级财政补助部分的列支渠道不属于个人资助金额"}
 
 # METADATA
 # custom:
 #   clause: 二(一)3(1)
+#   quote:
+#     - 困难特殊人员在缴费时具有多重身份类别的，按照最高标准给予资助，资金支出按照以下情形办理：
+#     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
 uncomputed contains {"reason": "全额资助的资助顺序（计生→重度残疾→优抚→民政救助）由 subsidy 规则的 rank 计算；名单比对去重与请款为部门职责。优抚对象本文件未规定资助标准"}
 
 # METADATA
 # custom:
 #   clause: 二(一)3(2)
+#   quote: （2）给予个人缴费部分为定额资助的，采取就高不就低的原则进行资助，资助顺序按照人员类别依次为：民政救助对象、返贫致贫人口、监测对象、稳定脱贫人口。
 uncomputed contains {"reason": "定额资助就高不就低及资助顺序（民政救助→返贫致贫→监测→稳定脱贫）由 subsidy 规则的 rank 计算；资金支出办理为部门职责"}
 
 # METADATA
 # custom:
 #   clause: 二(二)3
+#   quote:
+#     - 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按《柳州市柳江区人民政府办公室关于印发<柳州市柳江区关于健全重特大疾病医疗保险和救助制度>的通知》（江政办发〔2022〕33号）的有关规定执行。
+#     - 所需医疗救助资金由城区本级财政承担。
 uncomputed contains {"reason": "农村低收入人口的医疗救助待遇按江政办发〔2022〕33号执行，该文件不在种子中：其起付线、比例、限额未知，仅在参数给出时计算（住院及监测对象所列门诊慢特病）；其他就诊类型的救助不计算。稳定脱贫人口的救助资金由城区本级财政承担：资金渠道，不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 二(三)1(2)
+#   quote: 医保部门落实相应医疗保障待遇，民政部门落实特困、低保、临时救助等政策，卫生健康部门落实相应健康帮扶政策。
 uncomputed contains {"reason": "部门联动综合帮扶：部门职责"}
 
 # METADATA
 # custom:
 #   clause: 二(三)1(3)
+#   quote:
+#     - 针对年内医疗费用负担在5000元以上的脱贫人口和监测对象，乡村振兴部门要建立综合帮扶台账，做到“一人一策”，实施台账化管理，每月将高额医疗费用负担人员综合帮扶情况报送上级乡村振兴部门。
+#     - 各镇、各相关部门要将年内医疗费用在5000元以上的脱贫人口和监测对象综合帮扶措施落实情况及时报送区乡村振兴局。
 uncomputed contains {"reason": "年内医疗费用负担5000元以上的脱贫人口和监测对象建立综合帮扶台账、销号管理：与二(三)1(1)同一标准（已计算为 high_cost_report），台账为部门职责"}
 
 # METADATA
 # custom:
 #   clause: 二(三)2
+#   quote:
+#     - 依申请医疗救助申请条件、救助标准、救助申请流程和救助方式按《柳州市柳江区人民政府办公室关于印发<柳州市柳江区关于健全重特大疾病医疗保险和救助制度>的通知》（江政办发〔2022〕33号）的有关规定执行
+#     - 符合纳入防止返贫监测对象条件的根据实际困难救助比例不低于70%（其中，申请救助限额在2万元以下的需提高救助比例的，由区实施乡村振兴战略指挥部医疗保障组召开会议“一事一议”决定）
+#     - 健全完善倾斜救助机制，符合条件的申请对象当年度给予依申请医疗救助后，除乡村振兴部门纳入的监测对象外，其他对象年内后续发生的医疗费用按规定享受正常医疗救助，不再享受倾斜救助。
 uncomputed contains {"reason": "依申请救助的条件、标准和流程按江政办发〔2022〕33号（不在种子中）；符合纳入监测条件者救助比例不低于70%——是否符合监测条件不在输入中；2万元以下提高比例“一事一议”；依申请后不再享受倾斜救助；直接救助至90%/80%在医疗救助限额未知时不计算（已计算部分：目标比例与未参保计入方法）"}
 
 # METADATA
 # custom:
 #   clause: 二(三)3
+#   quote: 通过日常走访、随机抽查、部门数据比对等方式，对属地低收入人口进行动态监测，及时精准进行动态调整。
 uncomputed contains {"reason": "低收入人口定期核查和动态调整：工作机制"}
 
 # METADATA
 # custom:
 #   clause: 二(三)4
+#   quote: 通过数据共享方式，按照民政、乡村振兴部门认定的农村低收入人口名单信息，重点落实大病分类救治、家庭医生签约服务、先诊疗后付费等健康帮扶措施
 uncomputed contains {"reason": "常态化健康帮扶（家庭医生签约等）：卫生健康措施"}
 
 # METADATA
 # custom:
 #   clause: 二(三)5
+#   quote: 积极探索为农村低收入人口购买商业健康保险，鼓励医疗互助发展，不断壮大慈善救助，形成对基本医疗保障的有益补充。
 uncomputed contains {"reason": "引导社会力量参与减贫（商业健康保险、慈善）：不产生金额"}
 
 # METADATA
 # custom:
 #   clause: 二(四)
+#   quote: 卫生健康、残联和医疗保障等部门要合理测算医疗救助资金需求，财政部门结合上级财政补助资金下达情况，合理安排本级财政补助资金，做好资金投入保障工作。
 uncomputed contains {"reason": "加大医疗救助资金投入：资金保障"}
 
 # METADATA
 # custom:
 #   clause: 二(五)
+#   quote: 继续扩大异地就医结算范围，简化备案手续，对明确身份标识的医疗救助对象住院费用逐步实现自治区内三重制度综合保障“一站式”直接结算。
 uncomputed contains {"reason": "“一站式”直接结算与经办服务：经办要求"}
 
 # METADATA
 # custom:
 #   clause: 二(六)
+#   quote:
+#     - 推动药品招标采购工作政策落地，确保国家、自治区集中采购中选药品、医用耗材等中选产品在我区落地，积极参与区域性联盟采购。
+#     - 创新完善医保协议管理，持续推进医保支付方式改革。
+#     - 属特殊病例无法达到规定比例，需报区卫生健康部门审批，通过审批的名单信息按规定报市级卫生健康部门和同级乡村振兴、医保部门备案。
 uncomputed contains {"reason": "集采落地、协议管理、支付方式改革：管理措施；特殊病例经审批可不受90%限制——审批不在输入中（目录外费用控制已计算）"}
 
 # METADATA
 # custom:
 #   clause: 二(七)
+#   quote: 加强对医疗救助对象就医行为的引导，推行基层首诊，规范转诊，实施合理诊疗促进有序就医。
 uncomputed contains {"reason": "基层首诊、规范转诊、基金监管：就医与监管措施，本文件未规定未转诊的待遇后果"}
 
 # METADATA
 # custom:
 #   clause: 二(八)
+#   quote:
+#     - 对农村低收入人口实行县域内定点医疗机构“先诊疗后付费”政策。
+#     - 县域内定点医疗机构依托共享的信息识别政策对象，政策对象患者入院时不需缴纳住院押金，只需在出院时支付医保报销后的自负医疗费用。
 uncomputed contains {"reason": "县域内先诊疗后付费、免住院押金：结算方式，不改变各方负担金额"}
 
 # METADATA
 # custom:
 #   clause: 二(九)
+#   quote: 不断完善乡村医疗卫生机构服务设施，将符合条件的“互联网+”诊疗服务纳入医保支付范围，提高优质医疗服务可及性。
 uncomputed contains {"reason": "农村医疗卫生服务能力建设：服务供给措施"}
 
 # METADATA
 # custom:
 #   clause: 三(一)
+#   quote: 各镇各有关单位要切实加强组织领导，明确任务分工，层层落实责任，周密组织和有序推进工作，及时研究解决政策衔接过程中的重大问题。
 uncomputed contains {"reason": "加强组织领导：部门职责"}
 
 # METADATA
 # custom:
 #   clause: 三(二)
+#   quote: 医保部门负责统筹推进巩固拓展医保脱贫攻坚成果与乡村振兴有效衔接的制度、机制建设，抓好医疗保障政策待遇的落实。
 uncomputed contains {"reason": "加强部门协同：部门职责"}
 
 # METADATA
 # custom:
 #   clause: 三(三)
+#   quote: 各镇和相关部门要加强脱贫人口和监测对象健康和医保帮扶政策落实和待遇享受情况监测。
 uncomputed contains {"reason": "加强运行监测：工作要求"}
 
 # METADATA
 # custom:
 #   clause: 三(四)
+#   quote: 各镇各部门要加强政策解读，广泛开展形式多样的医疗保障政策宣传活动，做好宣传引导，营造良好舆论氛围，合理引导社会舆论。
 uncomputed contains {"reason": "加强政策宣传：工作要求"}
 
 # METADATA
 # custom:
 #   clause: 施行
+#   quote:
+#     - 本方案自2023年11月1日起执行。
+#     - 《柳州市柳江区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案》（江乡指发〔2021〕1 号）同时废止。
 uncomputed contains {"reason": "自2023年11月1日起执行，江乡指发〔2021〕1号同时废止：即 document.in_force_from 与 supersedes。2023年11月1日前发生的费用属原方案，本模块不含原方案"}
