@@ -103,6 +103,9 @@ type Record struct {
 	Fields map[string]any // JSON-like; numbers as json.Number
 	Clause string
 	Rule   *DecisionRule
+	// Params names the parameter behind each field read from
+	// input.params (basic.inpatient.2.ratio for "ratio").
+	Params map[string]string
 	text   string // Fields as JSON with sorted keys, for ordering and comparing
 }
 
@@ -122,6 +125,7 @@ func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]
 	if len(undefined) > 0 {
 		return nil, r.undefinedError(ctx, undefined[0], input, "the case's params (or in "+r.Params.Name+")")
 	}
+	withParams(out, input)
 	return out, nil
 }
 

@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/polc-dev/polc/compiler/diag"
@@ -225,6 +226,56 @@ func (cov Coverage) coveredCategory(ctx Context) string {
 		}
 	}
 	return ""
+}
+
+// Why a coverage statement of a tier does not apply to a context.
+const (
+	NotCovered     = "not_covered"      // none names the person's categories
+	KindNotCovered = "kind_not_covered" // one names them, not for this kind of claim
+	NotReferred    = "not_referred"     // one would apply, but it requires a referral
+)
+
+// Uncovered says why no coverage statement of a tier applies to a context,
+// the nearest miss first: a referral missing, then the claim kind, then the
+// categories. It returns "" when the region states no coverage for the
+// tier or a statement applies.
+func (r *Region) Uncovered(s *schema.Schema, tier string, ctx Context) string {
+	if ctx.Claim == nil {
+		return ""
+	}
+	ctx.Person.Categories = ExpandCategories(s, ctx.Person.Categories)
+	why := ""
+	rank := map[string]int{NotCovered: 1, KindNotCovered: 2, NotReferred: 3}
+	for _, cov := range r.Coverage {
+		if cov.Tier != tier {
+			continue
+		}
+		miss := NotCovered
+		switch {
+		case cov.applies(ctx):
+			return ""
+		case !slices.ContainsFunc(ctx.Person.Categories, func(c string) bool { return contains(cov.Categories, c) }):
+		case len(cov.ClaimKinds) > 0 && !contains(cov.ClaimKinds, ctx.Claim.Kind):
+			miss = KindNotCovered
+		default:
+			miss = NotReferred
+		}
+		if rank[miss] > rank[why] {
+			why = miss
+		}
+	}
+	return why
+}
+
+// Tiers are the tiers the region states coverage for, in statement order.
+func (r *Region) Tiers() []string {
+	var out []string
+	for _, cov := range r.Coverage {
+		if !slices.Contains(out, cov.Tier) {
+			out = append(out, cov.Tier)
+		}
+	}
+	return out
 }
 
 // Gaps lists, for a plan settled at run time, the tiers a coverage

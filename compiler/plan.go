@@ -3,6 +3,7 @@ package compiler
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 type Figure struct {
 	Value  decimal.Decimal
 	Clause string
+	Param  string // the parameter it was read from, if any
 }
 
 // Band is one band of a banded ratio. Upto is the absolute accumulated
@@ -43,6 +45,7 @@ type Terms struct {
 	Ratio           *Figure
 	Bands           []Band
 	BandsClause     string
+	BandsParam      string
 	AnnualCap       *Figure // nil with CapGiven: no annual cap
 	CapGiven        bool
 	CapGroup        string
@@ -69,6 +72,8 @@ type Plan struct {
 	// Rules are the keys of the rules whose records made the plan, for
 	// clause coverage.
 	Rules []string
+	// Params are the parameters its records were read from, sorted.
+	Params []string
 }
 
 // Tier returns a tier's terms, or nil if the plan does not cover it.
@@ -102,6 +107,9 @@ func BuildPlan(s *schema.Schema, ctx Context, recs []Record) (*Plan, []Conflict,
 		if rec.Rule != nil {
 			p.Rules = append(p.Rules, rec.Rule.Key)
 		}
+		for _, path := range rec.Params {
+			p.Params = append(p.Params, path)
+		}
 		tier, _ := rec.Fields["tier"].(string)
 		t := p.Tiers[tier]
 		if t == nil {
@@ -134,7 +142,7 @@ func BuildPlan(s *schema.Schema, ctx Context, recs []Record) (*Plan, []Conflict,
 				continue
 			}
 			owner[key] = rec
-			if err := t.set(f, rec.Fields[f], rec.Clause); err != nil {
+			if err := t.set(f, rec.Fields[f], rec.Clause, rec.Params[f]); err != nil {
 				return nil, nil, fmt.Errorf("%s.%s from %s: %v", tier, f, rulePos(rec), err)
 			}
 		}
@@ -165,6 +173,8 @@ func BuildPlan(s *schema.Schema, ctx Context, recs []Record) (*Plan, []Conflict,
 			p.Tiers[tier].Tilts = append(p.Tiers[tier].Tilts, tl)
 		}
 	}
+	sort.Strings(p.Params)
+	p.Params = slices.Compact(p.Params)
 	return p, conflicts, nil
 }
 
@@ -222,25 +232,25 @@ func sameValue(a, b any) bool {
 	return showField(a) == showField(b)
 }
 
-func figure(v any, clause string) (*Figure, error) {
+func figure(v any, clause, param string) (*Figure, error) {
 	d, err := literal.Number(v)
 	if err != nil {
 		return nil, err
 	}
-	return &Figure{Value: d, Clause: clause}, nil
+	return &Figure{Value: d, Clause: clause, Param: param}, nil
 }
 
-func (t *Terms) set(field string, v any, clause string) error {
+func (t *Terms) set(field string, v any, clause, param string) error {
 	var err error
 	switch field {
 	case "deductible":
-		t.Deductible, err = figure(v, clause)
+		t.Deductible, err = figure(v, clause, param)
 	case "deductible_basis":
 		t.DeductibleBasis, _ = v.(string)
 	case "ratio":
-		t.Ratio, err = figure(v, clause)
+		t.Ratio, err = figure(v, clause, param)
 	case "bands":
-		t.BandsClause = clause
+		t.BandsClause, t.BandsParam = clause, param
 		items, _ := v.([]any)
 		for _, it := range items {
 			m, _ := it.(map[string]any)
@@ -260,14 +270,14 @@ func (t *Terms) set(field string, v any, clause string) error {
 	case "annual_cap":
 		t.CapGiven = true
 		if v != nil {
-			t.AnnualCap, err = figure(v, clause)
+			t.AnnualCap, err = figure(v, clause, param)
 		}
 	case "cap_group":
 		t.CapGroup, _ = v.(string)
 	case "target":
-		t.Target, err = figure(v, clause)
+		t.Target, err = figure(v, clause, param)
 	case "limit":
-		t.Limit, err = figure(v, clause)
+		t.Limit, err = figure(v, clause, param)
 	case "hospital_bears":
 		t.HospitalBears, _ = v.(bool)
 	case "counting":

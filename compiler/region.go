@@ -63,6 +63,17 @@ type DecisionRule struct {
 	// text admits more than one reading (custom.reading).
 	Quote    []string
 	Readings []Reading
+	// Also are other clauses the rule implements by its rank or by the
+	// selection among rules it takes part in (custom.also).
+	Also []Also
+	// ParamRefs are the references into input.params behind the fields
+	// of the rule's head (see provenance.go).
+	ParamRefs map[string]ast.Ref
+}
+
+// Also is a clause a rule implements besides its own, and how.
+type Also struct {
+	Clause, How string
 }
 
 // Reading is one declared reading of an ambiguous text: the phrase, how
@@ -84,6 +95,9 @@ type Document struct {
 	Supersedes  string `json:"supersedes,omitempty"`
 	Years       []int  `json:"years"`
 	Seed        string `json:"seed,omitempty"`
+	// Area is the area the document governs, as the document names it
+	// (黔南州), for reviewers.
+	Area string `json:"area,omitempty"`
 	// Clauses lists every clause id of the document, for the clause
 	// coverage report.
 	Clauses []string `json:"clauses,omitempty"`

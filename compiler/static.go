@@ -121,6 +121,7 @@ func (c *Compiler) checkClauses() {
 			var clause, title string
 			var quote []string
 			var readings []Reading
+			var also []Also
 			for _, a := range as.GetRuleScope(rule) {
 				if cl, ok := a.Custom["clause"].(string); ok && strings.TrimSpace(cl) != "" {
 					clause = strings.TrimSpace(cl)
@@ -136,6 +137,14 @@ func (c *Compiler) checkClauses() {
 						bad = true
 					}
 					quote = q
+				}
+				if v, ok := a.Custom["also"]; ok {
+					as, err := alsoOf(v)
+					if err != nil {
+						c.errorf(StageClauses, apos, "%s rule: custom.also %s", name, err)
+						bad = true
+					}
+					also = as
 				}
 				if v, ok := a.Custom["reading"]; ok {
 					rs, err := readingsOf(v)
@@ -173,7 +182,7 @@ func (c *Compiler) checkClauses() {
 			obj.Insert(ast.StringTerm(clauseKey), ast.StringTerm(clause))
 			obj.Insert(ast.StringTerm(ruleKey), ast.StringTerm(key))
 			r.Rules[key] = &DecisionRule{Key: key, Decision: name, Clause: clause, Title: title, Pos: key, Rule: rule,
-				Quote: quote, Readings: readings}
+				Quote: quote, Readings: readings, Also: also, ParamRefs: headParams(obj, r.Module)}
 		}
 		if bad {
 			c.regionFailed(r)
@@ -206,6 +215,25 @@ func quoteOf(v any) ([]string, error) {
 		if strings.TrimSpace(s) == "" {
 			return nil, fmt.Errorf("has an empty sentence")
 		}
+	}
+	return out, nil
+}
+
+// alsoOf reads custom.also: the other clauses a rule implements through
+// its rank or through the selection among rules it takes part in, each
+// with how ({二(五): 多重身份就高：取最高的资助}).
+func alsoOf(v any) ([]Also, error) {
+	m, ok := v.(map[string]any)
+	if !ok || len(m) == 0 {
+		return nil, fmt.Errorf("is a %T: give {<clause>: <how the rule implements it>, …}", v)
+	}
+	var out []Also
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		how, ok := m[k].(string)
+		if !ok || strings.TrimSpace(how) == "" || strings.TrimSpace(k) == "" {
+			return nil, fmt.Errorf("%q: give the clause and, as a non-empty string, how the rule implements it", k)
+		}
+		out = append(out, Also{Clause: strings.TrimSpace(k), How: strings.TrimSpace(how)})
 	}
 	return out, nil
 }

@@ -17,6 +17,7 @@ package regions.guangdong
 
 document := {
 	"title": "广东省巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案",
+	"area": "广东省",
 	# No 文号 in the seed: the title stands in for it.
 	"number": "广东省巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案",
 	"issuer": "广东省医疗保障局、广东省民政厅、广东省财政厅、广东省卫生健康委、广东省乡村振兴局、国家税务总局广东省税务局、广东银保监局",

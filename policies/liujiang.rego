@@ -21,6 +21,7 @@ package regions.liujiang
 
 document := {
 	"title": "柳州市柳江区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案（2023年修订）",
+	"area": "柳州市柳江区",
 	# The seed has no 文号 line: the title stands for the number.
 	"number": "柳江区实施方案（2023年修订）",
 	"issuer": "柳州市柳江区（种子文本缺文头：发文机关、文号、成文日期均不详）",

@@ -19,6 +19,7 @@ package regions.qiannan
 
 document := {
 	"title": "黔南州医疗保障扶贫行动实施方案",
+	"area": "黔南州",
 	"number": "黔南医保发〔2019〕36号",
 	"issuer": "黔南州医疗保障局（州医疗保障局、州民政局、州财政局、州扶贫办联合制定）",
 	"issued": "2019-06-24",

@@ -31,6 +31,7 @@ package regions.tongliao
 
 document := {
 	"title": "通辽市健全重特大疾病医疗保险和救助制度实施方案",
+	"area": "通辽市",
 	"number": "通政办字〔2022〕143号",
 	"issuer": "通辽市人民政府办公室",
 	"issued": "2022-12-23",

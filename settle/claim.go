@@ -2,6 +2,7 @@ package settle
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/settle/money"
@@ -141,13 +142,27 @@ func (y *year) tier(eff *terms, base Money) (Money, Step) {
 		a0, a1 = 0, base
 	}
 	paid, parts := eff.pay(a0, a1)
-	step := Step{Tier: eff.tier, Base: base, Deductible: &eff.deductible, Clause: eff.clause, Note: eff.note}
+	step := Step{Tier: eff.tier, Base: base, Deductible: &eff.deductible, Clause: eff.clause, Note: eff.note, Parameters: eff.params}
+	if !eff.perClaim {
+		step.AccumulatedBefore, step.AccumulatedAfter = y.amount(a0), y.amount(a1)
+	}
+	left := Money(-1)
 	if eff.capped {
-		left := y.capLeft(eff)
+		left = y.capLeft(eff)
 		paid = min(paid, left)
 		step.CapLeft = y.amount(left)
 	}
 	step.Paid = paid
+	if paid == 0 {
+		switch {
+		case base == 0:
+			step.Unpaid = UnpaidNothingLeft
+		case a1 <= eff.deductible:
+			step.Unpaid = UnpaidBelowDeductible
+		case left == 0:
+			step.Unpaid = UnpaidCapUsedUp
+		}
+	}
 	y.acc[eff.index] += base
 	y.pays(eff.groupID, paid)
 	if len(eff.bands) == 1 {
@@ -179,8 +194,8 @@ func (y *year) counted(tier tierIndex, pp *prepared, cl *cases.Claim, S, left Mo
 	p.Add(w.below, below)
 	p.Add(w.above, above)
 	base := p.Fen()
-	r.Steps = append(r.Steps, Step{Tier: accumulatedTierIDs[tier], Base: base, Clause: w.clause,
-		Note: fmt.Sprintf("计入救助费用：起付线 %s 以下 %s × %s + 以上 %s × %s", db, below, w.below, above, w.above)})
+	r.Steps = append(r.Steps, Step{Tier: accumulatedTierIDs[tier], CountsOnly: true, Base: base, Clause: w.clause,
+		Note: fmt.Sprintf("计入救助费用：起付线 %s 以下 %s × %s + 以上 %s × %s", db, below, w.below.Percent(), above, w.above.Percent())})
 	return min(base, left)
 }
 
@@ -211,7 +226,7 @@ func (y *year) settleClaim(cl *cases.Claim, pp *prepared, r *ClaimResult) error 
 	if oc := pp.outOfCatalog; oc != nil {
 		allowed := oc.limit.Of(T)
 		excess := max(0, O-allowed)
-		step := Step{Tier: "out_of_catalog", Base: O, Limit: &oc.limit, Clause: oc.clause}
+		step := Step{Tier: "out_of_catalog", Base: O, Limit: &oc.limit, Clause: oc.clause, Parameters: oc.params}
 		switch {
 		case oc.hospitalBears && excess > 0:
 			H = excess
@@ -257,14 +272,23 @@ func (y *year) settleClaim(cl *cases.Claim, pp *prepared, r *ClaimResult) error 
 	if top := pp.topUp; top != nil {
 		target := top.target.Of(S)
 		Tu = min(max(0, target-(B+C+M+Tt)), P3-Tt)
-		step := Step{Tier: "top_up", Base: target, Target: &top.target, Clause: top.clause}
+		step := Step{Tier: "top_up", Base: target, Target: &top.target, Clause: top.clause, Parameters: top.params}
+		left := Money(-1)
 		if top.terms.capped {
-			left := y.capLeft(top.terms)
+			left = y.capLeft(top.terms)
 			Tu = min(Tu, left)
 			step.CapLeft = y.amount(left)
 		}
 		y.pays(top.terms.groupID, Tu)
 		step.Paid = Tu
+		if Tu == 0 {
+			switch {
+			case P3-Tt == 0:
+				step.Unpaid = UnpaidNothingLeft
+			case left == 0:
+				step.Unpaid = UnpaidCapUsedUp
+			}
+		}
 		r.Steps = append(r.Steps, step)
 	}
 
@@ -275,6 +299,10 @@ func (y *year) settleClaim(cl *cases.Claim, pp *prepared, r *ClaimResult) error 
 		if v.m < 0 {
 			return fmt.Errorf("invariant broken: %s is negative (%s), which would make an accumulator decrease", v.name, v.m)
 		}
+	}
+	r.NotApplied = pp.absent
+	if cl.Uninsured && pp.tiers[criticalTier] != nil {
+		r.NotApplied = append(slices.Clip(r.NotApplied), TierNote{Tier: "critical", Reason: UnpaidUninsured})
 	}
 	r.HospitalBorne, r.Basic, r.Critical, r.Assistance, r.Tilted, r.TopUp = H, B, C, M, Tt, Tu
 	r.OutOfPocket = T - H - B - C - M - Tt - Tu

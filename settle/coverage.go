@@ -57,7 +57,7 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 		cov.WaitingDays = int(d.IntPart())
 	}
 	if cov.From < yearStart {
-		cov.From = yearStart
+		cov.From, cov.YearStart = yearStart, true
 	}
 	if cov.WaitingDays > 0 {
 		start, err := time.Parse("2006-01-02", cov.From)

@@ -145,6 +145,7 @@ func (e *Engine) Settle(ctx context.Context, c *cases.Case) (*Result, error) {
 			if !slices.Contains(plans, plan) {
 				plans = append(plans, plan)
 				res.Rules = append(res.Rules, plan.rules...)
+				res.params = append(res.params, plan.params...)
 			}
 		}
 		if err := y.settleClaim(cl, plan, &res.Claims[n]); err != nil {
@@ -159,6 +160,8 @@ func (e *Engine) Settle(ctx context.Context, c *cases.Case) (*Result, error) {
 	res.Monitoring = flags
 	slices.Sort(res.Rules)
 	res.Rules = slices.Compact(res.Rules)
+	res.Parameters = parameterUses(p, res.params)
+	res.Readings = readingsOf(region, res.Rules)
 	return res, nil
 }
 
@@ -233,7 +236,12 @@ func (e *Engine) plan(ctx context.Context, r *compiler.Region, person compiler.C
 		if err != nil {
 			return nil, err
 		}
-		return prepare(plan, &e.groups)
+		pp, err := prepare(plan, &e.groups)
+		if err != nil {
+			return nil, err
+		}
+		pp.absent = absentTiers(r, e.set.Schema, plan)
+		return pp, nil
 	}
 	if e.EvaluatePerClaim {
 		return evaluate()
@@ -297,11 +305,15 @@ func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string
 	return recs, nil
 }
 
-// used records the rules of records a settlement used.
+// used records the rules of records a settlement used, and the
+// parameters they read.
 func (res *Result) used(recs []compiler.Record) {
 	for _, r := range recs {
 		if r.Rule != nil {
 			res.Rules = append(res.Rules, r.Rule.Key)
+		}
+		for _, p := range r.Params {
+			res.params = append(res.params, p)
 		}
 	}
 }

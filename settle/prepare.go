@@ -25,6 +25,10 @@ type prepared struct {
 	topUp        *topUp
 	basicClause  string
 	basicGroup   int // a given basic_paid is paid from the group "basic"
+	// params are the parameters the plan's rules read; absent the region's
+	// tiers the plan has no terms for, with the reason.
+	params []string
+	absent []TierNote
 }
 
 // groupIDs numbers cap groups, engine-wide, so that plans for different
@@ -52,12 +56,14 @@ type outOfCatalog struct {
 	limit         Ratio
 	hospitalBears bool
 	clause        string
+	params        map[string]string
 }
 
 type topUp struct {
 	target Ratio
 	clause string
 	terms  *terms // its cap group and cap
+	params map[string]string
 }
 
 type counting struct {
@@ -66,7 +72,7 @@ type counting struct {
 }
 
 func prepare(plan *compiler.Plan, groups *groupIDs) (*prepared, error) {
-	p := &prepared{rules: plan.Rules, basicGroup: groups.id("basic")}
+	p := &prepared{rules: plan.Rules, params: plan.Params, basicGroup: groups.id("basic")}
 	var topTerms *terms
 	// In a fixed order, so that of two bad tiers the same one is reported
 	// every time.
@@ -82,7 +88,7 @@ func prepare(plan *compiler.Plan, groups *groupIDs) (*prepared, error) {
 		switch {
 		case id == "out_of_catalog":
 			if t.Limit != nil {
-				oc := &outOfCatalog{hospitalBears: t.HospitalBears, clause: t.Limit.Clause}
+				oc := &outOfCatalog{hospitalBears: t.HospitalBears, clause: t.Limit.Clause, params: figureParams("limit", t.Limit)}
 				if oc.limit, err = money.RateFromDecimal(t.Limit.Value); err != nil {
 					return nil, fmt.Errorf("out-of-catalog limit (clause %s): %v", t.Limit.Clause, err)
 				}
@@ -90,7 +96,7 @@ func prepare(plan *compiler.Plan, groups *groupIDs) (*prepared, error) {
 			}
 		case id == "top_up":
 			if t.Target != nil {
-				top := &topUp{clause: t.Target.Clause}
+				top := &topUp{clause: t.Target.Clause, params: figureParams("target", t.Target)}
 				if top.target, err = money.RateFromDecimal(t.Target.Value); err != nil {
 					return nil, fmt.Errorf("top-up target (clause %s): %v", t.Target.Clause, err)
 				}
@@ -156,7 +162,25 @@ type terms struct {
 	groupID    int // the group's number in the engine
 	clause     string
 	clauses    []string
-	note       string // what the tilts did, for the reviewer
+	note       string            // what the tilts did, for the reviewer
+	params     map[string]string // the parameter each term was read from
+}
+
+// figureParams names the parameter behind each figure that has one, by the
+// figure's field; nil if none has.
+func figureParams(fields ...any) map[string]string {
+	var out map[string]string
+	for i := 0; i+1 < len(fields); i += 2 {
+		f, _ := fields[i+1].(*compiler.Figure)
+		if f == nil || f.Param == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[fields[i].(string)] = f.Param
+	}
+	return out
 }
 
 // band is one band of a tier's ratio; upto is its absolute end on the
@@ -166,6 +190,9 @@ type band struct {
 	open  bool
 	ratio Ratio
 }
+
+// percent writes a ratio as the documents do: 0.5 is 50%.
+func percent(d decimal.Decimal) string { return d.Mul(decimal.NewFromInt(100)).String() + "%" }
 
 // effective applies a tier's tilts, in decimal from the plan's literal
 // values, and converts the result exactly for the claim loop.
@@ -214,13 +241,13 @@ func effective(t *compiler.Terms) (*terms, error) {
 	if factor != nil {
 		before := deductible
 		deductible = deductible.Mul(*factor).Round(2)
-		tilted = append(tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), factor, deductible.StringFixed(2)))
+		tilted = append(tilted, fmt.Sprintf("起付线 %s × %s = %s", before.StringFixed(2), percent(*factor), deductible.StringFixed(2)))
 	}
 	if floor != nil {
-		tilted = append(tilted, fmt.Sprintf("比例不低于 %s", floor))
+		tilted = append(tilted, "比例不低于"+percent(*floor))
 	}
 	if add != nil {
-		tilted = append(tilted, fmt.Sprintf("比例提高 %s（至多 1）", add))
+		tilted = append(tilted, "比例提高"+add.Mul(decimal.NewFromInt(100)).String()+"个百分点（至多100%）")
 	}
 	one := decimal.NewFromInt(1)
 	for i := range bands {
@@ -235,6 +262,15 @@ func effective(t *compiler.Terms) (*terms, error) {
 		cap = nil
 		tilted = append(tilted, "不设封顶线")
 	}
+	ratioFigure := t.Ratio
+	if len(t.Bands) > 0 {
+		ratioFigure = &compiler.Figure{Param: t.BandsParam}
+	}
+	capFigure := t.AnnualCap
+	if removeCap {
+		capFigure = nil
+	}
+	out.params = figureParams("deductible", t.Deductible, "ratio", ratioFigure, "annual_cap", capFigure)
 	if len(tilted) > 0 {
 		out.note = "按条款调整：" + strings.Join(tilted, "；")
 	}

@@ -273,7 +273,32 @@ type Leaf struct {
 	Value  any // JSON-like; money and ratios as json.Number
 	Origin string
 	Pos    diag.Position
+	// Given says who gave the value: the document (a floor or fixed number
+	// that stands as the default), the params file, the case, a derivation
+	// over other parameters, or the region-wide value a per-category one
+	// falls back to.
+	Given GivenBy
+	// Illustrative marks an example value, not a published figure: given
+	// so in the params file, or derived from one.
+	Illustrative bool
+	// Source is where the params file says the value was published, else
+	// who the document leaves it to; Clause the clause of a document's
+	// bound or a derivation.
+	Source, Clause string
+	// Wide is the region-wide parameter a per-category one fell back to.
+	Wide string
 }
+
+// GivenBy names who gave a parameter's value.
+type GivenBy string
+
+const (
+	ByDocument GivenBy = "document"
+	ByParams   GivenBy = "params"
+	ByCase     GivenBy = "case"
+	ByFormula  GivenBy = "derived"
+	ByFallback GivenBy = "fallback"
+)
 
 // Resolved is the parameters for one year, as Rego and CEL see them.
 type Resolved struct {
@@ -316,7 +341,8 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 	boundOf := map[string]Bound{}
 	for _, b := range bounds {
 		boundOf[b.Path] = b
-		r.Leaves[b.Path] = Leaf{Path: b.Path, Value: json.Number(b.Value.String()), Origin: "document " + b.Clause, Pos: b.Pos}
+		r.Leaves[b.Path] = Leaf{Path: b.Path, Value: json.Number(b.Value.String()), Origin: "document " + b.Clause, Pos: b.Pos,
+			Given: ByDocument, Clause: b.Clause}
 	}
 	for _, e := range f.Entries {
 		if e.CEL != "" {
@@ -326,7 +352,8 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 		if !ok {
 			continue
 		}
-		f.set(r, boundOf, Leaf{Path: e.Path, Value: d.Value, Origin: e.origin(), Pos: d.Pos}, &ds)
+		f.set(r, boundOf, Leaf{Path: e.Path, Value: d.Value, Origin: e.origin(), Pos: d.Pos,
+			Given: ByParams, Illustrative: e.Illustrative, Source: e.source()}, &ds)
 	}
 	given := map[string]Override{}
 	replaced := map[string]bool{}
@@ -351,7 +378,7 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 			// illustrative one is a default the given value replaces.
 			replaced[o.Path] = true
 		}
-		f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
+		f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos, Given: ByCase}, &ds)
 	}
 	var vars map[string]any
 	var derivedSince []string
@@ -376,7 +403,7 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 			// an error here: a rule that needs the derived value reports it
 			// missing, by name. A value given for it stands.
 			if o, ok := given[e.Path]; ok {
-				f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos}, &ds)
+				f.set(r, boundOf, Leaf{Path: o.Path, Value: o.Value, Origin: "case", Pos: o.Pos, Given: ByCase}, &ds)
 			}
 			continue
 		}
@@ -397,10 +424,35 @@ func (f *File) Resolve(year int, bounds []Bound, overrides []Override) (*Resolve
 			}
 			continue
 		}
-		f.set(r, boundOf, Leaf{Path: e.Path, Value: derived, Origin: "derived " + e.Clause, Pos: e.Pos}, &ds)
+		if o, ok := given[e.Path]; ok {
+			// Equal to its derivation (checked above): the case gave it.
+			f.set(r, boundOf, Leaf{Path: o.Path, Value: derived, Origin: "case", Pos: o.Pos, Given: ByCase}, &ds)
+			continue
+		}
+		f.set(r, boundOf, Leaf{Path: e.Path, Value: derived, Origin: "derived " + e.Clause, Pos: e.Pos,
+			Given: ByFormula, Clause: e.Clause, Source: e.CEL, Illustrative: e.Illustrative || f.namesIllustrative(e, r)}, &ds)
 	}
 	f.fallBack(r)
 	return r, ds
+}
+
+// namesIllustrative reports whether a formula names a parameter whose
+// value is illustrative: what it derives is then an example too.
+func (f *File) namesIllustrative(e *Entry, r *Resolved) bool {
+	for p, l := range r.Leaves {
+		if l.Illustrative && e.Names(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// source is where a value was published, else who sets it.
+func (e *Entry) source() string {
+	if e.Source != "" {
+		return e.Source
+	}
+	return e.SetBy
 }
 
 func (e *Entry) origin() string {
@@ -496,7 +548,10 @@ func (f *File) fallBack(r *Resolved) {
 			continue
 		}
 		if l, ok := r.Leaves[wide]; ok {
-			r.Leaves[path] = Leaf{Path: path, Value: l.Value, Origin: "the region-wide " + wide + " (" + l.Origin + ")", Pos: l.Pos}
+			fb := l
+			fb.Path, fb.Origin = path, "the region-wide "+wide+" ("+l.Origin+")"
+			fb.Given, fb.Wide = ByFallback, wide
+			r.Leaves[path] = fb
 		}
 	}
 }
