@@ -30,46 +30,46 @@ func resultVars() map[string]*types.Type {
 	}
 }
 
-// checkExpectations compiles and evaluates each assertion on the result.
-func checkExpectations(s *schema.Schema, env *celenv.Env, res *settle.Result, expects []casefile.Expectation) diag.List {
-	var ds diag.List
+// checkExpectations compiles and evaluates each assertion on the result,
+// returning one failure for each that does not hold.
+func checkExpectations(s *schema.Schema, env *celenv.Env, res *settle.Result, expects []casefile.Expectation) []Failure {
 	if len(expects) == 0 {
 		return nil
 	}
 	vars, err := resultActivation(s, res)
 	if err != nil {
-		ds.Errorf("expect", expects[0].Pos, "%v", err)
-		return ds
+		return []Failure{diagnosticFailure(FailureExpect, diag.Diagnostic{Pos: expects[0].Pos, Severity: diag.SeverityError, Message: err.Error(), Stage: "expect"})}
 	}
+	var fails []Failure
 	for _, e := range expects {
 		prg, err := env.Compile(e.Source, types.BoolType)
 		if err != nil {
-			ds.Errorf("expect", e.Pos, "expect %q does not compile: %v", e.Source, err)
+			fails = append(fails, expectFailure(e, nil, "expect %q does not compile: %v", e.Source, err))
 			continue
 		}
 		out, err := prg.Eval(vars)
 		if err != nil {
-			ds.Errorf("expect", e.Pos, "expect %q: %v", e.Source, err)
+			fails = append(fails, expectFailure(e, nil, "expect %q: %v", e.Source, err))
 			continue
 		}
 		if out != types.True {
-			ds.Errorf("expect", e.Pos, "expect %q is false%s", e.Source, actualValues(env, e.Source, vars))
+			actual := actualValues(env, e.Source, vars)
+			fails = append(fails, expectFailure(e, actual, "expect %q is false%s", e.Source, sayActual(actual)))
 		}
 	}
-	return ds
+	return fails
 }
 
 // actualValues says what each side of a false top-level comparison
-// evaluated to, as ": claims[0].critical is 13704.27", so the author sees
-// the figure without rerunning; a literal side is left out, its text being
-// its value. Anything else (a conjunction, a call) gets "": the assertion
-// is just false.
-func actualValues(env *celenv.Env, src string, vars map[string]any) string {
+// evaluated to, so the author sees the figure without rerunning; a literal
+// side is left out, its text being its value. Anything else (a
+// conjunction, a call) gets nothing: the assertion is just false.
+func actualValues(env *celenv.Env, src string, vars map[string]any) []Actual {
 	cmp, ok := env.SplitComparison(src)
 	if !ok {
-		return ""
+		return nil
 	}
-	var shown []string
+	var shown []Actual
 	for _, side := range []celenv.Operand{cmp.Left, cmp.Right} {
 		if side.Literal {
 			continue
@@ -84,12 +84,22 @@ func actualValues(env *celenv.Env, src string, vars map[string]any) string {
 		if err != nil {
 			continue
 		}
-		shown = append(shown, side.Source+" is "+showValue(v))
+		shown = append(shown, Actual{Expr: side.Source, Value: showValue(v)})
 	}
-	if len(shown) == 0 {
+	return shown
+}
+
+// sayActual writes actual values as the end of a sentence:
+// ": claims[0].critical is 13704.27".
+func sayActual(actual []Actual) string {
+	if len(actual) == 0 {
 		return ""
 	}
-	return ": " + strings.Join(shown, ", ")
+	said := make([]string, len(actual))
+	for i, a := range actual {
+		said[i] = a.Expr + " is " + a.Value
+	}
+	return ": " + strings.Join(said, ", ")
 }
 
 // showValue writes a value as an author would in an assertion: money with

@@ -34,8 +34,8 @@ func TestActualValues(t *testing.T) {
 		`claims.all(c, c.critical == dec("0"))`:        ``,
 		`claims[0].id == "c2" && claims[0].id == "c1"`: ``,
 	} {
-		if got := actualValues(env, src, vars); got != want {
-			t.Errorf("actualValues(%s) = %q, want %q", src, got, want)
+		if got := sayActual(actualValues(env, src, vars)); got != want {
+			t.Errorf("actual values of %s: %q, want %q", src, got, want)
 		}
 	}
 }

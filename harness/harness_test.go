@@ -21,7 +21,7 @@ var shipped = sync.OnceValues(func() (*shippedRun, error) {
 		return nil, ds
 	}
 	r := &shippedRun{set: set}
-	sum, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"}, &r.out)
+	sum, err := harness.Collect(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"})
 	r.sum = sum
 	return r, err
 })
@@ -29,7 +29,6 @@ var shipped = sync.OnceValues(func() (*shippedRun, error) {
 type shippedRun struct {
 	set *compiler.PolicySet
 	sum *harness.Summary
-	out bytes.Buffer
 }
 
 func shippedCoverage(t *testing.T) (*shippedRun, []*harness.RegionCoverage) {
@@ -45,35 +44,51 @@ func shippedCoverage(t *testing.T) (*shippedRun, []*harness.RegionCoverage) {
 	return r, rcs
 }
 
-// TestGolden runs every worked example in golden/ against the shipped
-// policies, so `go test ./...` (and CI) fails on any changed figure.
-func TestGolden(t *testing.T) {
+// TestGoldens runs every worked example in golden/ against the shipped
+// policies, so `go test ./...` (and CI) fails on any changed figure. Each
+// case is a subtest, TestGoldens/<region>/<case>, that fails with its own
+// diff; the cases are settled once, in shipped, so the coverage tests read
+// the same run.
+func TestGoldens(t *testing.T) {
 	r, err := shipped()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.sum.Failed > 0 || r.sum.Passed == 0 {
-		t.Fatalf("golden cases:\n%s", r.out.String())
+	if len(r.sum.Outcomes) == 0 {
+		t.Fatal("no golden case ran")
 	}
-	t.Logf("%d golden cases passed", r.sum.Passed)
+	for _, o := range r.sum.Outcomes {
+		t.Run(o.Case, func(t *testing.T) {
+			for _, f := range o.Failures {
+				t.Errorf("%s:\n%s", o.Name, f)
+			}
+		})
+	}
 }
 
-// The same case renders to the same bytes every time.
+// The same case renders to the same bytes every time, and so does the
+// report of a run in every format.
 func TestRenderingIsDeterministic(t *testing.T) {
 	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		t.Fatal(ds)
 	}
-	var first []byte
+	first := map[string][]byte{}
 	for i := 0; i < 5; i++ {
-		var out bytes.Buffer
-		if _, err := harness.Run(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden", Verbose: true}, &out); err != nil {
+		sum, err := harness.Collect(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if first == nil {
-			first = out.Bytes()
-		} else if !bytes.Equal(first, out.Bytes()) {
-			t.Fatal("two runs printed different reports")
+		for _, format := range harness.ReportFormats {
+			var out bytes.Buffer
+			if err := harness.WriteReport(&out, format, harness.Sets{Policies: "embedded", Golden: "embedded"}, sum, true); err != nil {
+				t.Fatal(err)
+			}
+			if first[format] == nil {
+				first[format] = out.Bytes()
+			} else if !bytes.Equal(first[format], out.Bytes()) {
+				t.Fatalf("two runs printed different %s reports", format)
+			}
 		}
 	}
 }

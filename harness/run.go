@@ -38,10 +38,16 @@ type Options struct {
 
 // Outcome is what happened to one case or orphan golden.
 type Outcome struct {
-	Name     string
+	// Name is the case file (or orphan golden) as reports show it:
+	// golden/tongnan/critical-ordinary.yaml.
+	Name string
+	// Case is its place in the golden tree, <region>/<case>
+	// (tongnan/critical-ordinary), or an orphan golden's path there: the
+	// same wherever the tree is, so a name for go test's subtests.
+	Case     string
 	Passed   bool
 	Updated  []string
-	Problems []string
+	Failures []Failure
 	// Region and Rules: the case's region and the decision rules its
 	// settlement used, for clause coverage.
 	Region string
@@ -61,9 +67,20 @@ const (
 	mdSuffix   = ".golden.md"
 )
 
-// Run runs every case and writes a report to w: a unified diff for each
-// mismatch, each problem at its position, then "N passed, N failed".
+// Run runs every case and writes the text report to w: a unified diff for
+// each mismatch, each problem at its position, then "N passed, N failed".
 func Run(ctx context.Context, opts Options, w io.Writer) (*Summary, error) {
+	sum, err := Collect(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return sum, WriteText(w, sum, opts.Verbose)
+}
+
+// Collect runs every case and returns what happened, printing nothing, for
+// a report in any format (WriteText, WriteJSON, WriteJUnit) or a test that
+// reports each case on its own.
+func Collect(ctx context.Context, opts Options) (*Summary, error) {
 	if opts.Update && opts.WriteDir == "" {
 		return nil, errors.New("-update needs a golden folder on disk (--golden DIR)")
 	}
@@ -87,8 +104,8 @@ func Run(ctx context.Context, opts Options, w io.Writer) (*Summary, error) {
 		if opts.Run != nil && !opts.Run.MatchString(g) {
 			continue
 		}
-		sum.Outcomes = append(sum.Outcomes, Outcome{Name: opts.show(g),
-			Problems: []string{fmt.Sprintf("%s: orphan golden: no case file %s beside it (remove it, or restore its case)", opts.show(g), caseOf(g)+caseSuffix)}})
+		sum.Outcomes = append(sum.Outcomes, Outcome{Name: opts.show(g), Case: g,
+			Failures: []Failure{fileFailure(FailureGolden, opts.show(g), fmt.Sprintf("orphan golden: no case file %s beside it (remove it, or restore its case)", caseOf(g)+caseSuffix))}})
 	}
 	for _, o := range sum.Outcomes {
 		if o.Passed {
@@ -96,32 +113,8 @@ func Run(ctx context.Context, opts Options, w io.Writer) (*Summary, error) {
 		} else {
 			sum.Failed++
 		}
-		report(w, o, opts.Verbose)
 	}
-	fmt.Fprintf(w, "%d passed, %d failed\n", sum.Passed, sum.Failed)
 	return sum, nil
-}
-
-func report(w io.Writer, o Outcome, verbose bool) {
-	switch {
-	case !o.Passed:
-		fmt.Fprintf(w, "--- FAIL: %s\n", o.Name)
-		for _, p := range o.Problems {
-			fmt.Fprintln(w, indent(p))
-		}
-	case len(o.Updated) > 0:
-		fmt.Fprintf(w, "updated: %s\n", strings.Join(o.Updated, ", "))
-	case verbose:
-		fmt.Fprintf(w, "ok   %s\n", o.Name)
-	}
-}
-
-func indent(s string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = "    " + l
-	}
-	return strings.Join(lines, "\n")
 }
 
 func (o Options) show(p string) string {
@@ -173,39 +166,37 @@ func caseOf(golden string) string {
 
 func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *celenv.Env, name string) Outcome {
 	file := opts.show(name + caseSuffix)
-	out := Outcome{Name: file}
-	addProblems := func(ds diag.List) {
+	out := Outcome{Name: file, Case: name}
+	fail := func(f Failure) { out.Failures = append(out.Failures, f) }
+	caseFails := func(ds diag.List) {
 		for _, d := range ds {
-			out.Problems = append(out.Problems, d.String())
+			fail(diagnosticFailure(FailureCase, d))
 		}
 	}
 	data, err := casefile.ReadFS(opts.Golden, name+caseSuffix)
 	if err != nil {
-		out.Problems = append(out.Problems, fmt.Sprintf("%s: cannot read: %v", file, err))
+		fail(fileFailure(FailureCase, file, fmt.Sprintf("cannot read: %v", err)))
 		return out
 	}
 	c, ds := casefile.Load(file, data, opts.Set)
 	if ds.HasErrors() {
-		addProblems(ds)
+		caseFails(ds)
 		return out
 	}
 	res, err := engine.Settle(ctx, &c.Case)
 	if err != nil {
-		addProblems(AsDiagnostics(err))
+		caseFails(AsDiagnostics(err))
 		return out
 	}
 	// A golden names its case by its place in the golden tree, wherever
 	// that tree is on disk, so a copy of the goldens still matches.
 	res.Case = path.Join("golden", name+caseSuffix)
 	out.Region, out.Rules = res.Region, res.Rules
-	expectFails := false
-	if ds := checkExpectations(opts.Set.Schema, env, res, c.Expect); ds.HasErrors() {
-		addProblems(ds)
-		expectFails = true
-	}
+	expectFailures := checkExpectations(opts.Set.Schema, env, res, c.Expect)
+	out.Failures = append(out.Failures, expectFailures...)
 	js, err := JSON(res)
 	if err != nil {
-		out.Problems = append(out.Problems, err.Error())
+		fail(plainFailure(FailureCase, err.Error()))
 		return out
 	}
 	// -update must not turn a result its own case calls wrong into the
@@ -220,26 +211,26 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		switch {
 		case err == nil && string(want) == string(g.data):
 			continue
-		case opts.Update && expectFails:
+		case opts.Update && len(expectFailures) > 0:
 			heldBack = append(heldBack, opts.show(gpath))
 		case opts.Update:
 			if err := writeGolden(opts.WriteDir, gpath, g.data); err != nil {
-				out.Problems = append(out.Problems, err.Error())
+				fail(plainFailure(FailureGolden, err.Error()))
 				continue
 			}
 			out.Updated = append(out.Updated, opts.show(gpath))
 		case errors.Is(err, fs.ErrNotExist):
-			out.Problems = append(out.Problems, fmt.Sprintf("%s: no golden (run polc test -update to write it, then review it)", opts.show(gpath)))
+			fail(fileFailure(FailureGolden, opts.show(gpath), "no golden (run polc test -update to write it, then review it)"))
 		case err != nil:
-			out.Problems = append(out.Problems, fmt.Sprintf("%s: cannot read the golden: %v", opts.show(gpath), err))
+			fail(fileFailure(FailureGolden, opts.show(gpath), fmt.Sprintf("cannot read the golden: %v", err)))
 		default:
-			out.Problems = append(out.Problems, string(diff.Diff(opts.show(gpath), want, "got", g.data)))
+			fail(diffFailure(opts.show(gpath), diff.Diff(opts.show(gpath), want, "got", g.data)))
 		}
 	}
 	if len(heldBack) > 0 {
-		out.Problems = append(out.Problems, fmt.Sprintf("not updated while an expect: assertion fails: %s", strings.Join(heldBack, ", ")))
+		fail(plainFailure(FailureGolden, fmt.Sprintf("not updated while an expect: assertion fails: %s", strings.Join(heldBack, ", "))))
 	}
-	out.Passed = len(out.Problems) == 0
+	out.Passed = len(out.Failures) == 0
 	return out
 }
 

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"encoding/xml"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -39,8 +42,9 @@ func TestScripts(t *testing.T) {
 			return writeFS(golden.FS, filepath.Join(env.WorkDir, "shipped-golden"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"replace":  cmdReplace,
+			"exitcode":   cmdExitCode,
+			"replace":    cmdReplace,
+			"wellformed": cmdWellFormed,
 		},
 	})
 }
@@ -84,6 +88,34 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("replace: %q occurs %d times in %s, want once", old, n, args[0])
 	}
 	ts.Check(os.WriteFile(file, []byte(strings.Replace(string(data), old, repl, 1)), 0o666))
+}
+
+// wellformed FILE requires FILE to be well-formed XML: encoding/xml's
+// strict decoder reads it to the end (a CI system refuses a report it
+// cannot parse, whole).
+func cmdWellFormed(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: wellformed FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	elements := 0
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			ts.Fatalf("%s is not well-formed XML: %v", args[0], err)
+		}
+		if _, ok := tok.(xml.StartElement); ok {
+			elements++
+		}
+	}
+	if elements == 0 {
+		ts.Fatalf("%s holds no XML element", args[0])
+	}
 }
 
 func writeFS(fsys fs.FS, dir string) error {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +17,7 @@ import (
 
 type testFlags struct {
 	policies, golden, run     string
+	format                    string
 	update, verbose, coverage bool
 }
 
@@ -27,7 +30,11 @@ func (c *cli) testCommand() *cobra.Command {
 checks its expect: assertions and compares its JSON and Markdown renderings
 with the reviewed goldens beside it, printing a diff for each mismatch and
 then "N passed, N failed". -update writes the goldens that differ into the
-golden folder — never for a case whose expect: fails.`,
+golden folder — never for a case whose expect: fails.
+
+--format json prints the run as one JSON document and --format junit as
+JUnit XML, on stdout, for CI; "N passed, N failed" and the --coverage
+report then go to stderr. The exit status is the same in every format.`,
 		Args: atMost(0),
 		RunE: func(*cobra.Command, []string) error { return c.runTest(f) },
 	}
@@ -37,11 +44,15 @@ golden folder — never for a case whose expect: fails.`,
 	fl.StringVar(&f.run, "run", "", "run only the cases whose path matches `RE`")
 	fl.BoolVar(&f.update, "update", false, "write the goldens from what the cases produce (review the diff before committing)")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "list every case, not only failures")
+	fl.StringVar(&f.format, "format", harness.FormatText, "report format: "+strings.Join(harness.ReportFormats, ", "))
 	fl.BoolVar(&f.coverage, "coverage", false, "after the run, print each document's clause coverage; fail if a clause is neither computed nor explained or a rule is reached by no case")
 	return cmd
 }
 
 func (c *cli) runTest(f testFlags) error {
+	if !slices.Contains(harness.ReportFormats, f.format) {
+		return usagef("unknown --format %q (want %s)", f.format, strings.Join(harness.ReportFormats, ", "))
+	}
 	var only *regexp.Regexp
 	if f.run != "" {
 		var err error
@@ -65,12 +76,23 @@ func (c *cli) runTest(f testFlags) error {
 	if err != nil {
 		return err
 	}
-	sum, err := harness.Run(context.Background(), harness.Options{
+	sum, err := harness.Collect(context.Background(), harness.Options{
 		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: goldens.dir,
 		Run: only, Update: f.update, Verbose: f.verbose,
-	}, c.stdout)
+	})
 	if err != nil {
 		return err
+	}
+	sets := harness.Sets{Policies: pol.origin, Golden: goldens.origin}
+	if err := harness.WriteReport(c.stdout, f.format, sets, sum, f.verbose); err != nil {
+		return err
+	}
+	// stdout holds one document a program reads; what a person reads goes
+	// beside it, on stderr.
+	human := c.stdout
+	if f.format != harness.FormatText {
+		human = c.stderr
+		fmt.Fprintln(human, sum.Counts())
 	}
 	failed := sum.Failed > 0
 	if f.coverage {
@@ -81,8 +103,8 @@ func (c *cli) runTest(f testFlags) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(c.stdout)
-		harness.WriteCoverage(c.stdout, rcs)
+		fmt.Fprintln(human)
+		harness.WriteCoverage(human, rcs)
 		for _, rc := range rcs {
 			if !rc.Clean() {
 				failed = true
