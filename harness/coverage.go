@@ -21,10 +21,35 @@ var computingDecisions = map[string]bool{"subsidy": true, "plan": true, "monitor
 // goldens that exercise them, or why it is not computed.
 type ClauseRow struct {
 	Clause    string
-	Rules     []*compiler.DecisionRule
+	Rules     []RuleRef
 	Goldens   []string
 	Explained []string // reasons from `uncomputed`
 	Listed    bool     // in the document's clause list
+}
+
+// RuleRef is a rule under a clause: its own, or one that implements the
+// clause by its rank or by the selection among rules (How says which).
+type RuleRef struct {
+	Rule *compiler.DecisionRule
+	How  string
+}
+
+// Quotes are the document's sentences the clause's own rules quote, each
+// once, white space removed.
+func (r *ClauseRow) Quotes() []string {
+	var out []string
+	for _, ref := range r.Rules {
+		if ref.How != "" {
+			continue
+		}
+		for _, q := range ref.Rule.Quote {
+			q = strings.Join(strings.Fields(q), "")
+			if !slices.Contains(out, q) {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
 }
 
 // RegionCoverage is a document's clause coverage.
@@ -33,6 +58,16 @@ type RegionCoverage struct {
 	Document  compiler.Document
 	Rows      []*ClauseRow
 	Unreached []*compiler.DecisionRule // computing rules no golden reaches
+	Readings  []RuleReading            // every declared reading, in module order
+	Rules     int                      // decision rules
+	Quoted    int                      // of which quote the document
+	Goldens   int                      // golden cases of the region
+}
+
+// RuleReading is a declared reading with the rule that takes it.
+type RuleReading struct {
+	Rule *compiler.DecisionRule
+	compiler.Reading
 }
 
 // Missing lists the clauses neither computed nor explained.
@@ -68,15 +103,19 @@ func (rc *RegionCoverage) Clean() bool {
 // with the rules the golden cases of a run used.
 func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*RegionCoverage, error) {
 	used := map[string][]string{} // rule key → goldens
+	goldens := map[string]int{}   // region → golden cases
 	for _, o := range sum.Outcomes {
 		for _, k := range o.Rules {
 			used[k] = append(used[k], o.Name)
+		}
+		if o.Region != "" {
+			goldens[o.Region]++
 		}
 	}
 	var out []*RegionCoverage
 	for _, id := range set.RegionIDs() {
 		r := set.Regions[id]
-		rc := &RegionCoverage{Region: id, Document: r.Document}
+		rc := &RegionCoverage{Region: id, Document: r.Document, Goldens: goldens[id]}
 		rows := map[string]*ClauseRow{}
 		row := func(clause string) *ClauseRow {
 			if rows[clause] == nil {
@@ -89,6 +128,13 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 		}
 		for _, k := range r.RuleKeys() {
 			dr := r.Rules[k]
+			rc.Rules++
+			if len(dr.Quote) > 0 {
+				rc.Quoted++
+			}
+			for _, rd := range dr.Readings {
+				rc.Readings = append(rc.Readings, RuleReading{Rule: dr, Reading: rd})
+			}
 			if dr.Decision == "uncomputed" {
 				continue
 			}
@@ -96,8 +142,13 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 			// bounds what plans may say), but only computing rules can be
 			// reached by a case.
 			cr := row(dr.Clause)
-			cr.Rules = append(cr.Rules, dr)
+			cr.Rules = append(cr.Rules, RuleRef{Rule: dr})
 			cr.Goldens = append(cr.Goldens, used[k]...)
+			for _, a := range dr.Also {
+				cr := row(a.Clause)
+				cr.Rules = append(cr.Rules, RuleRef{Rule: dr, How: a.How})
+				cr.Goldens = append(cr.Goldens, used[k]...)
+			}
 			if computingDecisions[dr.Decision] && len(used[k]) == 0 {
 				rc.Unreached = append(rc.Unreached, dr)
 			}
@@ -120,15 +171,15 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 			cr.Goldens = slices.Compact(cr.Goldens)
 			rc.Rows = append(rc.Rows, cr)
 		}
-		sort.Slice(rc.Rows, func(i, j int) bool {
+		sort.SliceStable(rc.Rows, func(i, j int) bool {
 			a, b := rc.Rows[i], rc.Rows[j]
+			if c := CompareClauses(a.Clause, b.Clause); c != 0 {
+				return c < 0
+			}
 			if a.Listed != b.Listed {
 				return a.Listed
 			}
-			if a.Listed {
-				return order[a.Clause] < order[b.Clause]
-			}
-			return a.Clause < b.Clause
+			return order[a.Clause] < order[b.Clause]
 		})
 		out = append(out, rc)
 	}
@@ -143,20 +194,27 @@ func firstYear(r *compiler.Region) int {
 }
 
 // WriteCoverage prints the clause coverage report as Markdown: per
-// document, each clause with its rules and the goldens that exercise them,
-// or the reason it is not computed; then what is missing.
+// document, each clause in document order with the sentences its rules
+// quote, its rules (and those implementing it by rank or selection) and
+// the goldens that exercise them, or the reason it is not computed; then
+// every declared reading, and what is missing.
 func WriteCoverage(w io.Writer, rcs []*RegionCoverage) {
 	for i, rc := range rcs {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "### %s — %s\n\n", rc.Region, documentName(rc.Document))
-		fmt.Fprintln(w, "| 条款 | 规则 | 示例 | 说明 |")
-		fmt.Fprintln(w, "|---|---|---|---|")
+		fmt.Fprintln(w, "| 条款 | 原文 | 规则 | 示例 | 说明 |")
+		fmt.Fprintln(w, "|---|---|---|---|---|")
 		for _, r := range rc.Rows {
 			var rules []string
-			for _, dr := range r.Rules {
-				rules = append(rules, fmt.Sprintf("%s:%d %s", path.Base(dr.Rule.Location.File), dr.Rule.Location.Row, dr.Decision))
+			for _, ref := range r.Rules {
+				dr := ref.Rule
+				s := fmt.Sprintf("%s:%d %s", path.Base(dr.Rule.Location.File), dr.Rule.Location.Row, dr.Decision)
+				if ref.How != "" {
+					s += "（" + dr.Clause + "，" + ref.How + "）"
+				}
+				rules = append(rules, cell(s))
 			}
 			var goldens []string
 			for _, g := range r.Goldens {
@@ -169,9 +227,22 @@ func WriteCoverage(w io.Writer, rcs []*RegionCoverage) {
 			if len(r.Rules) == 0 && len(r.Explained) == 0 {
 				note = "**既未计算也未说明**"
 			}
-			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", r.Clause, dash(strings.Join(rules, "<br>")), dash(strings.Join(goldens, "<br>")), dash(note))
+			var quotes []string
+			for _, q := range r.Quotes() {
+				quotes = append(quotes, "「"+cell(q)+"」")
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.Clause, dash(strings.Join(quotes, "<br>")), dash(strings.Join(rules, "<br>")),
+				dash(strings.Join(goldens, "<br>")), dash(cell(note)))
 		}
 		fmt.Fprintln(w)
+		if len(rc.Readings) > 0 {
+			fmt.Fprintf(w, "Readings declared (%d): where the text admits two readings, the one the rules take.\n\n", len(rc.Readings))
+			for _, rd := range rc.Readings {
+				fmt.Fprintf(w, "- %s「%s」（%s:%d %s）— chosen: %s; alternative: %s\n", rd.Rule.Clause, cell(rd.Text),
+					path.Base(rd.Rule.Rule.Location.File), rd.Rule.Rule.Location.Row, rd.Rule.Decision, cell(rd.Chosen), cell(rd.Alternative))
+			}
+			fmt.Fprintln(w)
+		}
 		if len(rc.Unreached) == 0 {
 			fmt.Fprintln(w, "Every rule is reached by a golden case.")
 		} else {
@@ -189,5 +260,27 @@ func WriteCoverage(w io.Writer, rcs []*RegionCoverage) {
 		if len(rc.Document.Clauses) == 0 {
 			fmt.Fprintln(w, "The document lists no clauses (document.clauses).")
 		}
+	}
+}
+
+// WriteSummary prints one line per document: its worked examples, decision
+// rules, the share that quote the document, the readings declared and how
+// many clauses are computed or explained — the README's regions table,
+// derived rather than kept by hand.
+func WriteSummary(w io.Writer, rcs []*RegionCoverage) {
+	fmt.Fprintln(w, "| region | document | worked examples | decision rules | quoting the document | readings declared | clauses computed | clauses explained, not computed |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|")
+	for _, rc := range rcs {
+		var computed, explained int
+		for _, r := range rc.Rows {
+			switch {
+			case len(r.Rules) > 0:
+				computed++
+			case len(r.Explained) > 0:
+				explained++
+			}
+		}
+		fmt.Fprintf(w, "| `%s` | %s | %d | %d | %d | %d | %d | %d |\n", rc.Region, cell(documentName(rc.Document)), rc.Goldens, rc.Rules, rc.Quoted,
+			len(rc.Readings), computed, explained)
 	}
 }

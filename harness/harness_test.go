@@ -107,31 +107,40 @@ func TestClauseCoverage(t *testing.T) {
 	}
 }
 
-// TestReadmeCoverageIsCurrent keeps the clause coverage report in
-// README.md the one the shipped policies and goldens produce.
-// POLC_UPDATE_README=1 rewrites it.
-func TestReadmeCoverageIsCurrent(t *testing.T) {
+// TestGeneratedDocsAreCurrent keeps the reports generated from the shipped
+// policies and goldens current: the regions table in README.md (counts
+// derived, not kept by hand) and the clause coverage report in
+// docs/coverage.md. POLC_UPDATE_README=1 rewrites them.
+func TestGeneratedDocsAreCurrent(t *testing.T) {
 	_, rcs := shippedCoverage(t)
-	var report bytes.Buffer
+	var summary, report bytes.Buffer
+	harness.WriteSummary(&summary, rcs)
 	harness.WriteCoverage(&report, rcs)
-	const begin, end = "<!-- coverage:begin -->\n", "<!-- coverage:end -->"
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	i, j := bytes.Index(readme, []byte(begin)), bytes.Index(readme, []byte(end))
-	if i < 0 || j < i {
-		t.Fatal("README.md has no coverage markers")
-	}
-	want := append(append(append([]byte{}, readme[:i+len(begin)]...), report.Bytes()...), readme[j:]...)
-	if bytes.Equal(want, readme) {
-		return
-	}
-	if os.Getenv("POLC_UPDATE_README") != "" {
-		if err := os.WriteFile("../README.md", want, 0o666); err != nil {
+	for _, g := range []struct {
+		file, begin, end string
+		text             []byte
+	}{
+		{"../README.md", "<!-- regions:begin -->\n", "<!-- regions:end -->", summary.Bytes()},
+		{"../docs/coverage.md", "<!-- coverage:begin -->\n", "<!-- coverage:end -->", report.Bytes()},
+	} {
+		data, err := os.ReadFile(g.file)
+		if err != nil {
 			t.Fatal(err)
 		}
-		return
+		i, j := bytes.Index(data, []byte(g.begin)), bytes.Index(data, []byte(g.end))
+		if i < 0 || j < i {
+			t.Fatalf("%s has no %q … %q markers", g.file, g.begin, g.end)
+		}
+		want := append(append(append([]byte{}, data[:i+len(g.begin)]...), g.text...), data[j:]...)
+		if bytes.Equal(want, data) {
+			continue
+		}
+		if os.Getenv("POLC_UPDATE_README") != "" {
+			if err := os.WriteFile(g.file, want, 0o666); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s is stale: run POLC_UPDATE_README=1 go test ./harness -run GeneratedDocs", g.file)
 	}
-	t.Error("README.md's clause coverage report is stale: run POLC_UPDATE_README=1 go test ./harness -run Readme")
 }

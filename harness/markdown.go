@@ -497,7 +497,7 @@ func (m *markdown) quotes(clauses ...string) {
 
 func (m *markdown) clauseQuotes(clause string) []string {
 	var used, all []string
-	for _, k := range sortedRuleKeys(m.region) {
+	for _, k := range m.region.RuleKeys() {
 		dr := m.region.Rules[k]
 		if dr.Clause != clause {
 			continue
@@ -516,22 +516,6 @@ func (m *markdown) clauseQuotes(clause string) []string {
 		return used
 	}
 	return all
-}
-
-// sortedRuleKeys are a region's decision rules in module order.
-func sortedRuleKeys(r *compiler.Region) []string {
-	keys := make([]string, 0, len(r.Rules))
-	for k := range r.Rules {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int {
-		ra, rb := r.Rules[a].Rule.Location, r.Rules[b].Rule.Location
-		if ra.Row != rb.Row {
-			return ra.Row - rb.Row
-		}
-		return ra.Col - rb.Col
-	})
-	return keys
 }
 
 // cell keeps a table cell one line and its pipes literal.
