@@ -107,10 +107,28 @@ func keptBack(ctx context.Context, t *testing.T, set *compiler.PolicySet, engine
 	for i, nu := range rc.ParamsNotUsed {
 		others := append(append([]harness.ParamNotUsed{}, rc.ParamsNotUsed[:i]...), rc.ParamsNotUsed[i+1:]...)
 		got, err := settleMoved(ctx, set, engine, file, data, rc.Region, others)
-		if err == nil && !bytes.Equal(got, want) {
+		// Given back, a fixed number is given by the case rather than the
+		// document: the parameters list says so, the figures may not move.
+		if err == nil && !bytes.Equal(figures(t, got), figures(t, want)) {
 			t.Errorf("%s in %s: params %s (%s) was not applied, but polc settle takes it and gives other figures", file, rc.Region, nu.Path, nu.Reason)
 		}
 	}
+}
+
+// figures is a result's JSON without its parameters list (who gave each
+// number), to compare what was paid.
+func figures(t *testing.T, result []byte) []byte {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(result, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "parameters")
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // settleMoved is polc settle on the case file rewritten for another region:
