@@ -246,7 +246,7 @@ type Work struct {
 // times the ratio (band by band), rounded half-up to the fen once, then at
 // most the cap left. It reports false for a step that applies no terms.
 func Arithmetic(st *settle.Step) (Work, bool) {
-	if st.Deductible == nil || (st.Ratio == nil && len(st.Bands) == 0) {
+	if st.Deductible == nil {
 		return Work{}, false
 	}
 	a0, a1 := settle.Money(0), st.Base
@@ -274,6 +274,9 @@ func Arithmetic(st *settle.Step) (Work, bool) {
 	if st.CapLeft != nil {
 		work.Paid = min(work.Rounded, *st.CapLeft)
 	}
+	if len(pieces) == 0 && st.Ratio == nil && a1 > ded && st.Paid > 0 {
+		return Work{}, false // bands not shown: nothing to redo from
+	}
 	switch {
 	case len(pieces) == 0 && a1 <= ded:
 		work.Text = fmt.Sprintf("%s ≤ 起付线 %s，不支付", a1, ded)
@@ -294,7 +297,7 @@ func Arithmetic(st *settle.Step) (Work, bool) {
 // exactText writes an exact product with at least two decimals, and all
 // of them where it has more: 13000.00, 190.125.
 func exactText(d decimal.Decimal) string {
-	if d.Exponent() >= -2 {
+	if d.Equal(d.Round(2)) {
 		return d.StringFixed(2)
 	}
 	return d.String()
