@@ -1,6 +1,7 @@
 package harness
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -96,7 +97,17 @@ func (m *markdown) subsidy() {
 	if sub.Rule != "" {
 		rule = labelled(m.s, "category", sub.Rule)
 	}
-	m.w("| %s%s | %s | %s | %s | %s |\n", sub.Contribution, m.mark("contribution.tier1", "contribution.tier2"), sub.Amount, sub.PersonPays, rule, dash(sub.Clause))
+	contribution := m.mark("contribution.tier1", "contribution.tier2")
+	amount := contribution // a full or share subsidy is worked out from the contribution
+	for _, p := range m.res.Parameters {
+		if strings.HasPrefix(p.Path, "subsidy.") && p.Illustrative {
+			amount = "（示例值）"
+		}
+	}
+	if sub.Rule == "" {
+		amount = ""
+	}
+	m.w("| %s%s | %s%s | %s | %s | %s |\n", sub.Contribution, contribution, sub.Amount, amount, sub.PersonPays, rule, dash(sub.Clause))
 	m.w("\n个人实缴 = %s − %s = %s\n", sub.Contribution, sub.Amount, sub.PersonPays)
 	if len(sub.Funders) > 0 {
 		m.w("\n| 资金来源 | 金额 |\n|---|---:|\n")
@@ -460,8 +471,48 @@ func (m *markdown) paramValue(p settle.ParamUse) string {
 		case node.Leaf.Type.Name == "money":
 			return d.StringFixed(2)
 		}
+		if node.Leaf.Type.List && node.Leaf.Type.Name == "Band" {
+			if text, ok := bandsText(p.Value); ok {
+				return text
+			}
+		}
 	}
 	return cell(p.Value)
+}
+
+// bandsText writes a list of bands as pieces of the accumulation:
+// 100000.00 以下 60%；以上 70%.
+func bandsText(value string) (string, bool) {
+	var bands []struct {
+		Upto  *json.Number `json:"upto"`
+		Ratio json.Number  `json:"ratio"`
+	}
+	d := json.NewDecoder(strings.NewReader(value))
+	d.UseNumber()
+	if err := d.Decode(&bands); err != nil || len(bands) == 0 {
+		return "", false
+	}
+	var parts []string
+	for i, b := range bands {
+		r, err := decimal.NewFromString(b.Ratio.String())
+		if err != nil {
+			return "", false
+		}
+		pct := r.Mul(decimal.NewFromInt(100)).String() + "%"
+		switch {
+		case b.Upto != nil:
+			u, err := decimal.NewFromString(b.Upto.String())
+			if err != nil {
+				return "", false
+			}
+			parts = append(parts, "至 "+u.StringFixed(2)+" "+pct)
+		case i == 0:
+			parts = append(parts, "不分段 "+pct)
+		default:
+			parts = append(parts, "以上 "+pct)
+		}
+	}
+	return strings.Join(parts, "；"), true
 }
 
 // readings lists the declared readings of ambiguous text the result's

@@ -109,6 +109,8 @@ func (e *Engine) Settle(ctx context.Context, c *cases.Case) (*Result, error) {
 		return nil, fail(nil, "%v", err)
 	}
 	res.Subsidy = *sub
+	// The contributions are read by the engine, not through a rule.
+	res.params = append(res.params, "contribution.tier1", "contribution.tier"+c.Enrollment.Tier)
 
 	cov, err := e.coverage(ctx, region, person, c, res)
 	if err != nil {
