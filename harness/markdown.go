@@ -3,6 +3,7 @@ package harness
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -277,7 +278,7 @@ func Arithmetic(st *settle.Step) (Work, bool) {
 	default:
 		for _, bp := range st.Bands {
 			work.Exact = work.Exact.Add(bp.Amount.Decimal().Mul(bp.Ratio.Decimal()))
-			pieces = append(pieces, fmt.Sprintf("%s × %s", bp.Amount, bp.Ratio.Percent()))
+			pieces = append(pieces, fmt.Sprintf("(%s − %s) × %s", bp.From+bp.Amount, bp.From, bp.Ratio.Percent()))
 		}
 	}
 	work.Rounded = settle.Money(work.Exact.Round(2).Shift(2).IntPart())
@@ -417,8 +418,16 @@ func (m *markdown) parameters() {
 			kind = "病例给定"
 		case p.GivenBy == "document":
 			kind = "文件规定"
+		case p.GivenBy == "derived":
+			kind = "按文件公式推算"
+		case p.GivenBy == "fallback":
+			kind = "沿用全区统一值"
 		}
-		m.w("| %s `%s` | %s | %s | %s | %s |\n", m.paramLabel(p.Path), p.Path, m.paramValue(p), givenText(p), cell(p.Source), kind)
+		source := p.Source
+		if p.GivenBy == "derived" {
+			source = m.formulaText(source)
+		}
+		m.w("| %s `%s` | %s | %s | %s | %s |\n", m.paramLabel(p.Path), p.Path, m.paramValue(p), givenText(p), cell(source), kind)
 	}
 }
 
@@ -436,6 +445,22 @@ func givenText(p settle.ParamUse) string {
 		return "沿用全区统一值 `" + p.FallsBackTo + "`"
 	}
 	return p.GivenBy
+}
+
+var decLiteral = regexp.MustCompile(`dec\("([0-9.]+)"\)`)
+var paramName = regexp.MustCompile(`[a-z_][a-z0-9_]*(\.[a-z0-9_]+)+`)
+
+// formulaText writes a derivation as a reviewer reads it: each parameter
+// by its name with the id after it, dec("0.5") as 0.5, * as ×.
+func (m *markdown) formulaText(cel string) string {
+	out := decLiteral.ReplaceAllString(cel, "$1")
+	out = paramName.ReplaceAllStringFunc(out, func(path string) string {
+		if l := m.paramLabel(path); l != path {
+			return l + "（`" + path + "`）"
+		}
+		return "`" + path + "`"
+	})
+	return strings.NewReplacer(" * ", " × ", " / ", " ÷ ").Replace(out)
 }
 
 // paramLabel is a parameter's name from the schema, with the vocabulary
