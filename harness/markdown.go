@@ -290,6 +290,8 @@ func Arithmetic(st *settle.Step) (Work, bool) {
 		return Work{}, false // bands not shown: nothing to redo from
 	}
 	switch {
+	case st.Base == 0:
+		work.Text = "本次计算基数为 0，不支付"
 	case len(pieces) == 0 && a1 <= ded:
 		work.Text = fmt.Sprintf("%s ≤ 起付线 %s，不支付", a1, ded)
 	case len(pieces) == 0:
