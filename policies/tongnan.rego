@@ -117,8 +117,8 @@ subsidy contains {"rule": c, "form": "share", "share": 1, "basis": "tier1", "fun
 #     - 此类人员的资助参保资金，由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排。
 #   reading:
 #     text: 由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排
-#     chosen: the whole subsidy is booked to the district finance (funder district_finance, share 1), which arranges the money
-#     alternative: split among 市级以下衔接资金, 社会捐赠资金 and other funds as separate funders; the document gives no shares, so the amount is unchanged but the funder breakdown would differ
+#     chosen: 资助资金全部记为区财政出资（出资方 `district_finance` 区财政，份额 1），由区财政统筹安排
+#     alternative: 按市级以下衔接资金、社会捐赠资金及其他相关资金分列为不同出资方——文件未规定各自份额，资助金额不变，但出资构成不同
 subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 100, "funders": [{"funder": "district_finance", "share": 1}]} if {
 	"stable_out_of_poverty" in input.person.categories
 	input.year == 2022
@@ -133,8 +133,8 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 10
 #     - 此类人员的资助参保资金，由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排。
 #   reading:
 #     text: 由区财政统筹市级以下衔接资金、社会捐赠资金及其他相关资金安排
-#     chosen: the whole subsidy is booked to the district finance (funder district_finance, share 1), which arranges the money
-#     alternative: split among 市级以下衔接资金, 社会捐赠资金 and other funds as separate funders; the document gives no shares, so the amount is unchanged but the funder breakdown would differ
+#     chosen: 资助资金全部记为区财政出资（出资方 `district_finance` 区财政，份额 1），由区财政统筹安排
+#     alternative: 按市级以下衔接资金、社会捐赠资金及其他相关资金分列为不同出资方——文件未规定各自份额，资助金额不变，但出资构成不同
 subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 50, "funders": [{"funder": "district_finance", "share": 1}]} if {
 	"stable_out_of_poverty" in input.person.categories
 	input.year == 2023
@@ -154,8 +154,8 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 50
 #     - 落实全市城乡居民医保门诊统筹制度，补齐门诊保障短板，规范城乡居民医保慢特病保障，优化“两病”（高血压、糖尿病）门诊用药保障机制，确保“两病”患者用药保障和健康管理全覆盖，切实降低“两病”并发症、合并症风险。
 #   reading:
 #     text: 确保区县域内政策范围内住院费用支付比例总体保持在70%左右
-#     chosen: "an overall target for the district's inpatient spending, not a per-claim ratio; each claim is paid at the city's deductible and ratio by hospital level (parameters basic.*, example figures)"
-#     alternative: "a 70% ratio on each inpatient claim's in-scope cost, whatever the hospital level (more than the example terms at level 3, less at level 1)"
+#     chosen: 全区住院费用的总体目标，不是单笔费用的支付比例；每笔费用按全市分医院等级的起付线和支付比例支付（参数 `basic.*`，示例数值）
+#     alternative: 每笔住院政策范围内费用不分医院等级一律按70%支付——与示例参数相比，三级医院支付更多，一级医院支付更少
 plan contains {
 	"tier": "basic",
 	"deductible": input.params.basic[input.claim.kind][input.claim.hospital_level].deductible,
@@ -193,14 +193,14 @@ critical_kinds := {"inpatient", "outpatient_special"}
 #     - 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右，大病保险起付线降低50%，报销比例提高5个百分点，不设封顶线。
 #   reading:
 #     - text: 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右
-#       chosen: "the deductible of 50% of last year's city per-capita disposable income and the ratio of about 60% are the critical-illness terms of every insured person; the three tilted groups then have that deductible halved (25% of income, 2023 8916.50) and 5 points more"
-#       alternative: "the sentence's subject 上述对象 governs these terms too, so 50% of income is the tilted groups' deductible already lowered by 50% (2023 17833 rather than 8916.50, paying 0.65 × 8916.50 = 5795.73 less on a large claim) and the general terms are the city's"
+#       chosen: 起付线为全市上年度居民人均可支配收入的50%、支付比例60%左右，是全体参保人的大病保险待遇；特困人员、低保对象、返贫致贫人口三类倾斜对象在此基础上起付线降低50%（即收入的25%，2023年为8916.50元），支付比例提高5个百分点
+#       alternative: 句子主语“上述对象”同样管辖这两项待遇，即收入的50%已是倾斜对象降低50%后的起付线（2023年为17833元而非8916.50元，大额费用上倾斜对象的大病保险支付少0.65 × 8916.50 = 5795.73元），普通参保人的待遇按全市标准
 #     - text: 政策范围内支付比例稳定在60%左右
-#       chosen: "\"about 60%\" describes the city's banded critical-illness ratios, taken as a parameter (critical.bands; the example is one band at 60%)"
-#       alternative: "a flat 60% fixed by this document for every band of cost; if the city's bands differ (e.g. rise with cost) the payment differs"
+#       chosen: “60%左右”描述全市大病保险分段支付比例，作为参数取值（`critical.bands`；示例参数为单一一段60%）
+#       alternative: 本文件对各费用段统一规定固定的60%比例——若全市分段比例不同（如随费用升高而提高），支付金额随之不同
 #     - text: 大病保险
-#       chosen: "the document names no claim kinds; critical-illness insurance pays on inpatient and outpatient special-disease (门诊慢特病) in-scope self-pay, as Chongqing's scheme does, not on general outpatient"
-#       alternative: it also takes general-outpatient self-pay into its base (more paid, e.g. the 2500 of outpatient self-pay in assistance-shared-limit would count toward the deductible), or inpatient only (less paid)
+#       chosen: 文件未写明费用类别；按重庆现行做法，大病保险支付住院和门诊特定病种（门诊慢特病）的政策范围内个人自付费用，不支付普通门诊
+#       alternative: 普通门诊个人自付也计入大病保险支付基数（支付更多，如病例 `assistance-shared-limit` 中普通门诊个人自付2500元将计入起付线累计）；或只支付住院费用（支付更少）
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -219,8 +219,8 @@ plan contains {
 #     - 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右，大病保险起付线降低50%，报销比例提高5个百分点，不设封顶线。
 #   reading:
 #     text: 上述对象参加城乡居民医保，大病保险起付线维持在全市上年度居民人均可支配收入的50%，政策范围内支付比例稳定在60%左右
-#     chosen: "the deductible of 50% of last year's city per-capita disposable income and the ratio of about 60% are the critical-illness terms of every insured person; the three tilted groups then have that deductible halved (25% of income, 2023 8916.50) and 5 points more"
-#     alternative: "the sentence's subject 上述对象 governs these terms too, so 50% of income is the tilted groups' deductible already lowered by 50% (2023 17833 rather than 8916.50, paying 0.65 × 8916.50 = 5795.73 less on a large claim) and the general terms are the city's"
+#     chosen: 起付线为全市上年度居民人均可支配收入的50%、支付比例60%左右，是全体参保人的大病保险待遇；特困人员、低保对象、返贫致贫人口三类倾斜对象在此基础上起付线降低50%（即收入的25%，2023年为8916.50元），支付比例提高5个百分点
+#     alternative: 句子主语“上述对象”同样管辖这两项待遇，即收入的50%已是倾斜对象降低50%后的起付线（2023年为17833元而非8916.50元，大额费用上倾斜对象的大病保险支付少0.65 × 8916.50 = 5795.73元），普通参保人的待遇按全市标准
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	some c in {"extreme_poverty", "dibao", "returned_to_poverty"}
@@ -236,8 +236,8 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 #     - 在逐步提高大病保障水平基础上，大病保险继续对特困人员、低保对象和返贫致贫人口实施倾斜支付。
 #   reading:
 #     text: 大病保险
-#     chosen: "the document names no claim kinds; critical-illness insurance pays on inpatient and outpatient special-disease (门诊慢特病) in-scope self-pay, as Chongqing's scheme does, not on general outpatient"
-#     alternative: it also takes general-outpatient self-pay into its base (more paid, e.g. the 2500 of outpatient self-pay in assistance-shared-limit would count toward the deductible), or inpatient only (less paid)
+#     chosen: 文件未写明费用类别；按重庆现行做法，大病保险支付住院和门诊特定病种（门诊慢特病）的政策范围内个人自付费用，不支付普通门诊
+#     alternative: 普通门诊个人自付也计入大病保险支付基数（支付更多，如病例 `assistance-shared-limit` 中普通门诊个人自付2500元将计入起付线累计）；或只支付住院费用（支付更少）
 coverage contains {
 	"tier": "critical",
 	"categories": array.concat(low_income, ["stable_out_of_poverty", "ordinary"]),
@@ -257,8 +257,8 @@ coverage contains {
 #   quote: 确保年度救助限额内，特困人员、低保对象、返贫致贫人口政策范围内个人自付医疗费用救助比例不低于70%，其他低收入人口不低于 60%。
 #   reading:
 #     text: 救助比例不低于70%
-#     chosen: "a floor on the city's assistance ratio (assistance.by_category.*.ratio); with no city figure given, the floor itself is the ratio paid"
-#     alternative: "the city's uniform assistance policy sets the ratio, possibly above the floor (a higher ratio pays more); the module pays 70% unless a case gives that figure"
+#     chosen: 全市救助比例（`assistance.by_category.*.ratio`）的下限；未给出全市数值时，即按下限比例救助
+#     alternative: 救助比例由全市统一的医疗救助政策确定，可能高于下限（比例越高，救助越多）；病例未给出该数值时，本模块按70%救助
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.7} if {
 	some c in {"extreme_poverty", "dibao", "returned_to_poverty"}
 }
@@ -275,8 +275,8 @@ other_low_income := {"unstable_out_of_poverty", "edge_vulnerable", "sudden_hards
 #   quote: 确保年度救助限额内，特困人员、低保对象、返贫致贫人口政策范围内个人自付医疗费用救助比例不低于70%，其他低收入人口不低于 60%。
 #   reading:
 #     text: 其他低收入人口不低于 60%
-#     chosen: "a floor on the city's ratio for 低保边缘户、脱贫不稳定户、边缘易致贫户、突发严重困难户; with no city figure given, 60% itself is paid"
-#     alternative: "the city's ratio, possibly above 60%, would pay more"
+#     chosen: 全市对低保边缘户、脱贫不稳定户、边缘易致贫户、突发严重困难户救助比例的下限；未给出全市数值时，即按60%救助
+#     alternative: 按全市确定的救助比例，该比例可能高于60%，救助更多
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.6} if {
 	some c in other_low_income
 }
@@ -301,11 +301,11 @@ else := "sudden_hardship" if "sudden_hardship" in input.person.categories
 #     - 统筹加大门诊慢特病救助保障，门诊和住院救助共用年度救助限额。
 #   reading:
 #     - text: 门诊和住院救助共用年度救助限额
-#       chosen: general outpatient, outpatient special-disease and inpatient assistance are all paid and draw on one annual limit
-#       alternative: 门诊 is the 门诊慢特病 of the same sentence only, so general outpatient costs would not be assisted (assistance-shared-limit would pay 0 rather than 1500 on its outpatient claim, leaving more of the limit for the inpatient claim)
+#       chosen: 普通门诊、门诊特定病种（门诊慢特病）和住院均予救助，共用同一年度救助限额
+#       alternative: “门诊”仅指同句中的门诊慢特病，普通门诊费用不予救助（病例 `assistance-shared-limit` 的门诊费用救助0元而非1500元，年度限额更多留给住院费用）
 #     - text: 政策范围内个人自付医疗费用救助比例
-#       chosen: "the ratio applies from the first yuan of in-scope self-pay after basic and critical-illness insurance: the document sets no assistance deductible"
-#       alternative: "the city's uniform assistance policy (全市统一的医疗救助政策) may set an annual deductible (起付标准) for some groups, which would reduce assistance by ratio × deductible"
+#       chosen: 救助比例自经基本医保、大病保险支付后政策范围内个人自付的第一元起适用——文件未设救助起付标准
+#       alternative: 全市统一的医疗救助政策可能对部分人群设年度起付标准，救助金额相应减少“救助比例 × 起付标准”
 plan contains {
 	"tier": "assistance",
 	"ratio": input.params.assistance.by_category[c].ratio,
@@ -332,11 +332,11 @@ coverage contains {"tier": "assistance", "categories": low_income}
 #   quote: 对经三重制度支付后政策范围内个人负担仍然较重的，给予倾斜救助。
 #   reading:
 #     - text: 对经三重制度支付后政策范围内个人负担仍然较重的
-#       chosen: the sentence names no subject; read as the assistance recipients of the same item, the 7 low-income categories
-#       alternative: any insured person whose burden stays heavy, including stable out-of-poverty people and ordinary residents (as the 依申请救助 of 三(八) reaches 大病患者 generally), who would then get tilted assistance too
+#       chosen: 句子未写主语，读作本项的医疗救助对象，即7类低收入人口
+#       alternative: 个人负担仍然较重的任何参保人，包括稳定脱贫人口和普通参保人（如同三(八)的依申请救助普遍覆盖大病患者）——他们也将获得倾斜救助
 #     - text: 个人负担仍然较重
-#       chosen: "the person's own annual in-scope self-pay after basic, critical-illness and assistance, above the city's threshold (tilted.threshold, an example figure), paid at the city's ratio on the part above the threshold, within the city's annual cap"
-#       alternative: a burden measured per family or against household income; or the threshold as an eligibility test with the ratio paid on the whole burden (ratio × threshold more)
+#       chosen: 以本人年度经基本医保、大病保险和医疗救助支付后的政策范围内个人自付衡量，超过全市起付标准（`tilted.threshold`，示例数值）的部分按全市比例救助，以全市年度限额为限
+#       alternative: 以家庭为单位或按家庭收入衡量负担；或起付标准仅作资格条件，超过后对全部负担按比例救助（多救助“比例 × 起付标准”）
 plan contains {
 	"tier": "tilted",
 	"deductible": input.params.tilted.threshold,
@@ -359,14 +359,14 @@ plan contains {
 #   quote: 把 7 类参保资助对象作为监测对象，按照当年符合政策范围内的医疗费用，经基本医保、大病保险和医疗救助报销后，自付费用达到乡村振兴部门确定的监测标准 2 倍及以上的人员（2021 年标准为 12000 元及以上），纳入我区防止因病返贫致贫监测范围。
 #   reading:
 #     - text: 2021 年标准为 12000 元及以上
-#       chosen: 12000 is the doubled figure, i.e. the monitoring standard is 6000 and the threshold 2 × 6000 = 12000
-#       alternative: 12000 is the monitoring standard itself, making the threshold 2 × 12000 = 24000 (fewer people monitored)
+#       chosen: 12000元是加倍后的数额，即监测标准为6000元，监测线为2 × 6000 = 12000元
+#       alternative: 12000元即监测标准本身，监测线为2 × 12000 = 24000元（纳入监测的人员更少）
 #     - text: 乡村振兴部门确定的监测标准
-#       chosen: the 2021 standard (6000, threshold 12000) carried into 2022–2025 until a newer figure is given
-#       alternative: "each year's standard as the rural-revitalisation department sets it (usually raised yearly), unknown here; a higher standard raises the threshold"
+#       chosen: 2021年标准（6000元，监测线12000元）沿用至2022—2025年，直至给出新的数值
+#       alternative: 按乡村振兴部门每年确定的标准（通常逐年提高），本模块无此数值；标准越高，监测线越高
 #     - text: 经基本医保、大病保险和医疗救助报销后
-#       chosen: "医疗救助 includes the 倾斜救助 of 三(七): self-pay is measured after it (tilted-assistance-city-terms measures 10895.49)"
-#       alternative: 医疗救助 as the regular assistance only, measuring self-pay before tilted assistance (12238.72 in that case), which would flag more people
+#       chosen: “医疗救助”包括三(七)的倾斜救助，自付费用在倾斜救助后计算（病例 `tilted-assistance-city-terms` 计为10895.49元）
+#       alternative: “医疗救助”仅指常规医疗救助，自付费用在倾斜救助前计算（该病例为12238.72元），纳入监测的人员更多
 monitoring contains {
 	"flag": "illness_poverty_watch",
 	"measure": "in_scope_self_pay",
@@ -412,8 +412,8 @@ uncomputed contains {"reason": "清理过度保障政策、资金并入医疗救
 #     - 对已实现稳定就业的脱贫人口，引导其依法依规参加职工医保。
 #   reading:
 #     text: 不设待遇享受等待期
-#     chosen: benefits start on the day of enrolment with no waiting period, which the engine does already, so nothing is computed
-#     alternative: a late enrolment (7月1日至12月31日) also covers costs of that year incurred before the enrolment date
+#     chosen: 自参保登记之日起享受待遇，不设等待期；引擎本已如此计算，故无需另行计算
+#     alternative: 7月1日至12月31日期间参保的，当年参保登记日之前发生的费用也予保障
 uncomputed contains {"reason": "应保尽保与参保动员；7月1日至12月31日参保不设待遇享受等待期——引擎本就自参保日起计算待遇，不设等待期，故无规则可写"}
 
 # METADATA
