@@ -74,11 +74,11 @@ insured_before_recognition if input.enrollment.date < input.person.recognized
 #   quote: 每年8月底前，动态调整新认定的医保扶贫保障对象，纳入当年度基本医保；
 #   reading:
 #     - text: 每年8月底前
-#       chosen: recognised on or before 31 August (the last day of August included) goes into that year's basic insurance
-#       alternative: 底前 as strictly before the end of August; a recognition on 31 August would fall to the 9月至12月 branch and be covered only from 1 January of the next year
+#       chosen: 8月31日当日及以前认定的（含8月最后一日），纳入当年度基本医保
+#       alternative: “底前”理解为严格早于8月底、不含8月31日——8月31日认定的将归入“9月至12月”一支，自次年1月1日起才享受待遇
 #     - text: 纳入当年度基本医保
-#       chosen: covered from the recognition date; that year's costs before recognition are not covered
-#       alternative: enrolled for the whole benefit year, covered from 1 January, so costs earlier in the year before recognition would also be paid by basic insurance, critical-illness insurance and assistance
+#       chosen: 自身份认定之日起享受待遇；当年认定之前发生的费用不予保障
+#       alternative: 纳入整个待遇年度，自当年1月1日起享受待遇——当年认定之前发生的费用也将由基本医保、大病保险和医疗救助支付
 enrollment contains {"starts": "recognition_date"} if {
 	is_poverty_target
 	recognized_this_year
@@ -123,11 +123,11 @@ enrollment contains {"starts": "next_year"} if {
 #     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗保障参保资助政策，参保资助金额不得超过个人缴费总额。
 #   reading:
 #     - text: 将参保资助资金归口到医疗救助渠道
-#       chosen: the full subsidy of 特困供养人员 is paid wholly from the medical assistance fund; the province/prefecture/county split of the next sentence is for 建档立卡贫困人口定额资助部分 only
-#       alternative: the full subsidy is also shared by province, prefecture and county by the three county classes (in 三都县 and 罗甸县 borne by the province, in 都匀市 and 福泉市 by the county); the amount is the same, the funders differ
+#       chosen: 特困供养人员的全额资助全部由医疗救助基金支出；下一句所定省、州、县三级分担仅适用于建档立卡贫困人口定额资助部分
+#       alternative: 全额资助同样按三类县由省、州、县三级政府分担（三都县、罗甸县由省级承担，都匀市、福泉市由县级承担）——资助金额不变，出资方不同
 #     - text: 特困供养人员参保个人缴费给予全额资助
-#       chosen: the individual contribution of the first (basic) tier, and never more than the person's own tier costs
-#       alternative: the whole contribution of whichever tier the person enrols in (the document names no tiers); a 特困供养人员 enrolled in a dearer tier would pay nothing rather than the difference
+#       chosen: 按一档（基础档）个人缴费标准全额资助（basis `tier1`），且不超过本人参保档次的个人缴费
+#       alternative: 按本人实际参保档次的个人缴费全额资助（文件未区分档次）——参加较高档次的特困供养人员无需个人缴费，而非自付差额
 subsidy contains {"rule": "extreme_poverty", "form": "full", "funders": [{"funder": "medical_assistance_fund", "share": 1}]} if {
 	"extreme_poverty" in input.person.categories
 }
@@ -259,8 +259,8 @@ tilt_allowed if input.claim.referred
 #     - 《贵州省医疗保障局关于进一步做好城乡居民大病保险有关工作的通知》（黔医保发〔2019〕29号）
 #   reading:
 #     text: 对参保人员发生的医疗费用
-#     chosen: inpatient and outpatient special-disease (门诊特殊病) costs, the reach of Guizhou's critical-illness insurance; ordinary outpatient costs do not accumulate
-#     alternative: every medical cost of the insured, ordinary outpatient included; ordinary outpatient self-pay would then count toward the critical-illness deductible and be paid above it
+#     chosen: 指住院和门诊特殊病（门诊特定病种）费用，即贵州省大病保险的支付范围；普通门诊费用不纳入年度累计
+#     alternative: 指参保人员发生的全部医疗费用，含普通门诊——普通门诊个人自付也将计入大病保险起付线，超过起付线的部分由大病保险支付
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -282,14 +282,14 @@ plan contains {
 #     - 对未按规定转诊的贫困患者，不享受降低起付线，提高报销比例等相关优惠报销政策。
 #   reading:
 #     - text: 大病保险起付线在普通参保人员大病保险起付线基础上降低 50%
-#       chosen: the sentence names no subject; read as the 医保扶贫保障对象 of 二(一), 建档立卡贫困人口 and 特困供养人员 alike
-#       alternative: read with the cap removal that ends the same sentence, for 建档立卡贫困人口 only; 特困供养人员 not also registered poor would pay the ordinary critical-illness deductible at the ordinary ratio (their 100% assistance then carrying more)
+#       chosen: 本句未写明适用对象，理解为二(一)所称医保扶贫保障对象，建档立卡贫困人口和特困供养人员同样适用
+#       alternative: 与同句末尾的取消封顶线一并理解，仅适用于建档立卡贫困人口——不同时属于建档立卡贫困人口的特困供养人员按普通参保人员的大病保险起付线和报销比例支付（其100%医疗救助相应承担更多）
 #     - text: 县级以上定点医疗机构
-#       chosen: 以上 includes the county level; an inpatient admission at a county hospital or higher needs a referral to keep the tilts
-#       alternative: strictly above the county level; a county hospital admission would need no referral and keep the tilts without one
+#       chosen: “以上”包含县级本级；在县级及以上定点医疗机构住院须经转诊，方可保留倾斜待遇
+#       alternative: 仅指县级以上、不含县级——在县级医院住院无需转诊，未转诊也保留倾斜待遇
 #     - text: 县级以上定点医疗机构住院治疗
-#       chosen: the hospital grade stands for the administrative level, level 1 (一级) being below county level (township and village) and needing no referral, levels 2 and 3 county level and above
-#       alternative: grade and administrative level differ; a county-run hospital graded level 1 would need a referral too, and a level-2 hospital below county level would not
+#       chosen: 以医院等级代表行政层级：一级（乡镇、村级）属县级以下，无需转诊；二级、三级属县级及以上
+#       alternative: 医院等级与行政层级并不一致——县办的一级医院住院同样须经转诊，县级以下的二级医院住院则无需转诊
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05}} if {
 	input.claim.kind in critical_kinds
 	is_poverty_target
@@ -308,11 +308,11 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 #     - 对未按规定转诊的贫困患者，不享受降低起付线，提高报销比例等相关优惠报销政策。
 #   reading:
 #     - text: 取消建档立卡贫困人口大病保险封顶线
-#       chosen: only 建档立卡贫困人口, as named; 特困供养人员 not also registered poor keep the ordinary cap
-#       alternative: the whole sentence, tilts and cap removal, for every 医保扶贫保障对象; a 特困供养人员 would be paid on beyond the ordinary critical-illness cap
+#       chosen: 仅适用于文中列明的建档立卡贫困人口；不同时属于建档立卡贫困人口的特困供养人员仍适用普通封顶线
+#       alternative: 整句（降低起付线、提高比例及取消封顶线）适用于全体医保扶贫保障对象——特困供养人员超过普通大病保险封顶线的费用也将继续支付
 #     - text: 不享受降低起付线，提高报销比例等相关优惠报销政策
-#       chosen: the 等 includes the cap removal, the third tilt of 二(四)2; an unreferred registered poor inpatient at county level or above is held to the ordinary cap
-#       alternative: 等 covers only the deductible and ratio tilts it names; the cap removal would stay, and critical-illness insurance would pay beyond the ordinary cap even without a referral
+#       chosen: “等”包含二(四)2的第三项倾斜即取消封顶线；建档立卡贫困人口未按规定转诊在县级及以上医院住院的，适用普通封顶线
+#       alternative: “等”仅指所列的降低起付线和提高报销比例——取消封顶线仍然保留，未经转诊的，大病保险也将超出普通封顶线支付
 plan contains {"tier": "critical", "tilt": {"remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	"registered_poor" in input.person.categories
@@ -326,8 +326,8 @@ plan contains {"tier": "critical", "tilt": {"remove_cap": true}} if {
 #   quote: 巩固稳步实施大病保险，对参保人员发生的医疗费用，由基本医保按规定报销后，符合大病保险规定的政策范围内个人自付医疗费用纳入赔付范围，实行年度累计。
 #   reading:
 #     text: 对参保人员发生的医疗费用
-#     chosen: inpatient and outpatient special-disease (门诊特殊病) costs, the reach of Guizhou's critical-illness insurance; ordinary outpatient costs do not accumulate
-#     alternative: every medical cost of the insured, ordinary outpatient included; ordinary outpatient self-pay would then count toward the critical-illness deductible and be paid above it
+#     chosen: 指住院和门诊特殊病（门诊特定病种）费用，即贵州省大病保险的支付范围；普通门诊费用不纳入年度累计
+#     alternative: 指参保人员发生的全部医疗费用，含普通门诊——普通门诊个人自付也将计入大病保险起付线，超过起付线的部分由大病保险支付
 coverage contains {
 	"tier": "critical",
 	"categories": ["registered_poor", "extreme_poverty", "ordinary"],
@@ -357,14 +357,14 @@ else := 0.7 if "registered_poor" in input.person.categories
 #     - 具有双重或多重特殊属性的医保扶贫保障对象，按就高原则享受医疗医保扶贫保障政策，不得重复享受保障待遇、重复报销。
 #   reading:
 #     - text: 年度救助限额内
-#       chosen: the annual limit caps the assistance paid in the year
-#       alternative: the limit bounds the self-pay cost assisted (costs up to the limit, assisted at 70% or 100%); a registered poor person would then receive at most 70% of the limit, not the limit
+#       chosen: 年度救助限额是全年支付救助金额的上限
+#       alternative: 限额限定的是纳入救助的个人自付费用（限额以内的费用按70%或100%救助）——建档立卡贫困人口全年最多获得限额的70%，而非限额全额
 #     - text: 按就高原则享受医疗医保扶贫保障政策
-#       chosen: 就高 item by item; a person both 建档立卡 and 特困 is assisted at 100% and, as 建档立卡, keeps the critical-illness cap removal
-#       alternative: 就高 as one identity's whole package, whichever pays more; the 特困 package (100% assistance, ordinary cap) or the 建档立卡 package (cap removal, 70% assistance), not both
+#       chosen: 逐项就高：同时属于建档立卡贫困人口和特困供养人员的，医疗救助按100%比例，并作为建档立卡贫困人口保留取消大病保险封顶线的待遇
+#       alternative: 按身份整体就高，择待遇较高的一整套适用：或特困供养人员待遇（100%救助、普通封顶线），或建档立卡贫困人口待遇（取消封顶线、70%救助），不得兼得
 #     - text: 相关优惠报销政策
-#       chosen: 二(七) withdraws from unreferred poor patients the insurance tilts only; assistance is paid at 70% or 100% whether referred or not
-#       alternative: assistance counted among the 优惠报销政策 withdrawn; an unreferred poor inpatient at county level or above would get no assistance
+#       chosen: 二(七)对未按规定转诊的贫困患者仅取消保险倾斜待遇；医疗救助无论是否转诊均按70%或100%支付
+#       alternative: 医疗救助也属于被取消的“优惠报销政策”——未按规定转诊在县级及以上医院住院的贫困患者将得不到医疗救助
 plan contains {
 	"tier": "assistance",
 	"ratio": ratio,
@@ -394,11 +394,11 @@ coverage contains {"tier": "assistance", "categories": ["registered_poor", "extr
 #   quote: 各定点医疗机构要严格控制药品、耗材、检查化验费占比和目录外费用占比，对医保扶贫保障对象住院及门诊治疗目录外医疗费用占比，原则上控制在10%以内，超出部分由定点医疗机构自行承担。
 #   reading:
 #     - text: 目录外医疗费用占比，原则上控制在10%以内
-#       chosen: per claim; out-of-catalog cost above 10% of the claim's total cost is borne by the hospital and not paid by the patient
-#       alternative: a share over all the hospital's poverty-target patients in a period (a management indicator); a single claim could exceed 10% with the patient paying its out-of-catalog cost, the hospital bearing only an aggregate excess
+#       chosen: 按每笔费用计算：目录外费用超过该笔总费用10%的部分由定点医疗机构承担，患者不负担
+#       alternative: 指一定期间内该医疗机构全部医保扶贫保障对象费用的总体占比（管理指标）——单笔费用可超过10%，其目录外费用由患者支付，医疗机构仅承担总体超出部分
 #     - text: 原则上
-#       chosen: binding on every claim; the excess is always the hospital's
-#       alternative: a principle that admits exceptions (e.g. approved 高值医用耗材), in which the patient would pay the out-of-catalog cost above 10%
+#       chosen: 对每笔费用均有约束力，超出部分一律由定点医疗机构承担
+#       alternative: 原则性要求，允许例外（如经审批的高值医用耗材）——例外情形下超过10%的目录外费用由患者支付
 plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} if {
 	is_poverty_target
 }
@@ -419,8 +419,8 @@ coverage contains {"tier": "out_of_catalog", "categories": ["registered_poor", "
 #   quote: 实现参保缴费有资助、待遇支付有倾斜、基本保障有边界、管理服务更高效、就医结算更便捷，为2020年现行标准下农村贫困人口脱贫提供坚强保障。
 #   reading:
 #     text: 为2020年现行标准下农村贫困人口脱贫提供坚强保障
-#     chosen: the document serves the 2020 goal; its benefit years are 2019 and 2020 (document.years)
-#     alternative: the document sets no end date (本方案自发布之日起执行); it would govern 2021 and later years too, until replaced
+#     chosen: 本文服务于2020年目标，其待遇年度为2019年和2020年（`document.years`）
+#     alternative: 本文未规定截止日期（本方案自发布之日起执行）——在被替代之前，2021年及以后年度也将适用
 uncomputed contains {"reason": "总体要求：指导原则与2020年目标（见 document.years），不产生金额"}
 
 # METADATA
@@ -429,8 +429,8 @@ uncomputed contains {"reason": "总体要求：指导原则与2020年目标（�
 #   quote: 医保扶贫保障对象为建档立卡贫困人口、特困供养人员等农村贫困人口。
 #   reading:
 #     text: 建档立卡贫困人口、特困供养人员等农村贫困人口
-#     chosen: the list is closed; only 建档立卡贫困人口 and 特困供养人员 are 医保扶贫保障对象 (poverty_targets)
-#     alternative: 等 left open, other rural poor (e.g. 低保对象) also counted; they would get the critical-illness tilts and the out-of-catalog limit, though the document fixes no subsidy or assistance ratio for them
+#     chosen: 封闭列举：医保扶贫保障对象仅为建档立卡贫困人口和特困供养人员（`poverty_targets`）
+#     alternative: “等”为开放列举，其他农村贫困人口（如低保对象）也计入——其将享受大病保险倾斜待遇和目录外费用控制，但本文未规定其参保资助和救助比例
 uncomputed contains {"reason": "医保扶贫保障对象为建档立卡贫困人口、特困供养人员等农村贫困人口——用作各条的适用人群（poverty_targets）；参保排查、台账、对账销号为工作要求"}
 
 # METADATA
@@ -441,8 +441,8 @@ uncomputed contains {"reason": "医保扶贫保障对象为建档立卡贫困人
 #     - 缴费标准按当年个人缴费标准执行。
 #   reading:
 #     text: 缴费标准按当年个人缴费标准执行
-#     chosen: the individual contribution of the benefit year enrolled into (contribution parameters resolved for the case year)
-#     alternative: 当年 as the year of recognition; one recognised September to December and enrolled from the next year would pay the recognition year's standard
+#     chosen: 按所纳入待遇年度的个人缴费标准（缴费参数按病例年度取值）
+#     alternative: “当年”指身份认定当年——9月至12月认定、自次年起参保的，按认定当年的缴费标准缴费
 uncomputed contains {"reason": "信息共享与数据比对为工作要求；“缴费标准按当年个人缴费标准执行”由 contribution 参数给出，未另写规则（本条的参保时点已计算）"}
 
 # METADATA
@@ -457,8 +457,8 @@ uncomputed contains {"reason": "坚持现行制度基本标准、普惠与特惠
 #   quote: 住院费用政策范围内实际报销比例保持在 75% 左右
 #   reading:
 #     text: 住院费用政策范围内实际报销比例保持在 75% 左右
-#     chosen: a target for the actual reimbursement ratio over all in-scope inpatient costs, a fund-level outcome; no bound on any claim
-#     alternative: a nominal inpatient ratio of about 75% owed on each claim; it would override or bound the counties' level-graded ratios (e.g. raise a 70% level-3 ratio to 75%)
+#     chosen: 全部政策范围内住院费用实际报销比例的目标，属基金层面的总体结果；不约束任何单笔费用
+#     alternative: 每笔住院费用应达到的约75%名义报销比例——将取代或约束各县按医院等级确定的比例（如将三级医院70%的比例提高到75%）
 uncomputed contains {"reason": "住院费用政策范围内实际报销比例保持在75%左右：全年实际报销比例的目标，不是每笔费用的名义比例，故不设约束（名义起付线、比例为统筹地区参数；本条的25万元下限已计算）"}
 
 # METADATA
@@ -467,8 +467,8 @@ uncomputed contains {"reason": "住院费用政策范围内实际报销比例保
 #   quote: 按病种定（限）额付费的，在病种救治定（限）额费用内，按基本医保、大病保险、医疗救助保障待遇执行；没有按病种定（限）额付费的病种，统一按医保扶贫基本医保、大病保险、医疗救助保障待遇标准执行。
 #   reading:
 #     text: 在病种救治定（限）额费用内
-#     chosen: not applied; the quotas are not in this document, so claims for the 21 diseases are settled on their whole in-scope cost by the ordinary tiers
-#     alternative: the three tiers pay only within each disease's quota, the cost above it borne by the hospital (as usual in 大病专项救治) or left to the patient; the base paid on would shrink to the quota
+#     chosen: 不予适用：定（限）额标准不在本文中，21种大病的费用就其全部政策范围内费用按常规三重保障待遇结算
+#     alternative: 三重保障仅在各病种定（限）额以内支付，超出部分由医疗机构承担（大病专项救治的通常做法）或由患者自付——支付基数将缩减至定（限）额
 uncomputed contains {"reason": "21种大病专项救治病种按基本医保、大病保险、医疗救助保障待遇执行——即二(四)1—3的同一套待遇，对这些病种的费用照常计算，无另外的比例；按病种定（限）额付费的定额标准不在本文，故不读 claim.disease"}
 
 # METADATA
@@ -553,6 +553,6 @@ uncomputed contains {"reason": "加强工作调度：参保、就医、待遇、
 #   quote: 本方案自发布之日起执行，相关医保扶贫政策以本文规定为准。
 #   reading:
 #     text: 本方案自发布之日起执行
-#     chosen: in force from 2019-06-24, the 印发 date printed on the document; claims dated earlier are refused
-#     alternative: the 2019 benefit year had begun, and the tilts could be applied to the whole year (claims from 1 January 2019); or 发布 taken as a later public release date
+#     chosen: 自文件所载印发日期2019-06-24起执行；日期早于该日的费用不予受理
+#     alternative: 2019年待遇年度已经开始，倾斜待遇可适用于全年（2019年1月1日起发生的费用）；或将“发布”理解为更晚的公开发布日期
 uncomputed contains {"reason": "本方案自发布之日起执行：即 document.in_force_from；相关医保扶贫政策以本文规定为准：见 document.supersedes"}
