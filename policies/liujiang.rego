@@ -160,8 +160,8 @@ subsidy contains {"rule": c, "form": "full", "basis": "own_tier", "funders": ass
 #     - （1）给予个人缴费部分为全额资助的，其资助顺序按照人员类别依次为：计生家庭成员、重度残疾人、优抚对象、民政救助对象。
 #   reading:
 #     text: 对农村低保对象以及农村低保边缘家庭中未满18周岁的未成年人
-#     chosen: 未满18周岁 qualifies only 农村低保边缘家庭 — every 农村低保对象, of any age, is fully subsidised (60% assistance fund, 40% district finance)
-#     alternative: 未满18周岁的未成年人 qualifies both — only minors of 农村低保 families would be fully subsidised, and an adult rural 低保对象 would get no subsidy from this document
+#     chosen: “未满18周岁”仅限定农村低保边缘家庭成员；农村低保对象不论年龄均全额资助（医疗救助资金60%、城区财政40%）
+#     alternative: “未满18周岁的未成年人”同时限定两类人员——仅农村低保家庭中的未成年人获全额资助，成年农村低保对象不能依本文件获得任何资助
 subsidy contains {"rule": "dibao", "form": "full", "basis": "own_tier", "funders": assistance_fund_60_district_40, "rank": 4} if {
 	"dibao" in input.person.categories
 	input.person.residence == "rural"
@@ -303,8 +303,8 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "share", "share": 0.3
 #     - 所需资金由城区财政承担。
 #   reading:
 #     text: 其中，2014、2015年退出户在过渡期内每年按个人缴费部分的30%进行资助
-#     chosen: a rule for part of the same category (其中) that replaces the year's 渐退 share — 30% in 2023, 2024 and 2025
-#     alternative: a second identity weighed against the general share under 就高不就低 (二(一)3(2)) — 50% in 2023 and 40% in 2024, so the sentence would change nothing in this module's years
+#     chosen: “其中”表示对同一类人员中部分人员的规定，取代当年的渐退资助比例——2023年、2024年、2025年均按30%资助
+#     alternative: 作为另一重身份，按就高不就低原则（二(一)3(2)）与一般渐退比例比较——2023年按50%、2024年按40%资助，本句在本模块适用年度内不产生任何影响
 subsidy contains {
 	"rule": "stable_out_of_poverty_exit_2014_2015",
 	"form": "share", "share": 0.3, "basis": "own_tier", "funders": district, "rank": 8,
@@ -352,8 +352,8 @@ coverage contains {"tier": "basic", "categories": everyone}
 #   quote: 对新生儿、农村低收入人口等特殊群体，以及在职工医保中断缴费3个月内参加城乡居民医保的，不设待遇享受等待期，从参保当月起享受新发生的基本医疗保险待遇。
 #   reading:
 #     text: 新生儿
-#     chosen: a person aged 0 (in the first year of life)
-#     alternative: only a child enrolled within a newborn enrolment window after birth (such rules usually set one, e.g. the year of birth or a few months) — an infant enrolled later would wait the ordinary waiting period
+#     chosen: 年龄为0周岁的人员（出生后未满1周岁）
+#     alternative: 仅指在出生后的新生儿参保期限内参保的婴儿（此类规定通常设有期限，如出生当年或出生后数月内）——逾期参保的婴儿须经过一般待遇享受等待期
 enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 	input.person.age == 0
 }
@@ -365,11 +365,11 @@ enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 #   quote: 对新生儿、农村低收入人口等特殊群体，以及在职工医保中断缴费3个月内参加城乡居民医保的，不设待遇享受等待期，从参保当月起享受新发生的基本医疗保险待遇。
 #   reading:
 #     - text: 农村低收入人口等特殊群体
-#       chosen: a person in one of 一(二)'s categories who lives in a rural area (residence rural)
-#       alternative: the term as 一(二) defines it, by category alone — an urban 特困人员 or 低保对象 would also be covered from the month of enrolment without waiting
+#       chosen: 属于一(二)所列类别之一且居住在农村的人员（residence 为 rural）
+#       alternative: 按一(二)的定义，仅以人员类别认定——城镇特困人员或低保对象也不设等待期，从参保当月起享受待遇
 #     - text: 等特殊群体
-#       chosen: only the groups named (新生儿, 农村低收入人口) are exempt from the waiting period
-#       alternative: 等 leaves the list open — other special groups (e.g. 脱贫人口 not under monitoring, 重度残疾人) could also be exempt
+#       chosen: 仅所列群体（新生儿、农村低收入人口）不设待遇享受等待期
+#       alternative: “等”表示未尽列举——其他特殊群体（如未纳入监测的脱贫人口、重度残疾人）也可不设等待期
 enrollment contains {"starts": "enrollment_month", "waiting_days": 0} if {
 	is_low_income
 	input.person.residence == "rural"
@@ -390,8 +390,8 @@ critical_kinds := {"inpatient", "outpatient_special"}
 #   quote: 增强城乡居民大病保险减负功能。巩固大病保险保障水平
 #   reading:
 #     text: 城乡居民大病保险
-#     chosen: pays on inpatient and outpatient special chronic-disease costs (Guangxi's residents' scheme), not on general outpatient costs; the document names no claim kinds
-#     alternative: inpatient costs only — outpatient special chronic-disease costs would get neither the critical payment nor its tilts
+#     chosen: 支付住院和门诊特殊慢性病费用（按广西城乡居民大病保险做法），不支付普通门诊费用；文件未列明支付的费用类别
+#     alternative: 仅支付住院费用——门诊特殊慢性病费用既不享受大病保险支付，也不享受其倾斜支付
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -427,8 +427,8 @@ in_ten_point_group if {
 #     - 在过渡期内，监测对象享受城乡居民大病保险较普通参保人起付线降低50%、报销比例提高10%、取消封顶线的倾斜政策；未纳入乡村振兴部门防止返贫监测的脱贫人口较普通参保人起付线降低50%、报销比例提高5%、取消封顶线的倾斜政策。
 #   reading:
 #     text: 报销比例提高10%
-#     chosen: 10 percentage points added to every band's ratio (at most 100%) — a 60% band pays 70%
-#     alternative: 10% of the ratio (×1.10) — a 60% band would pay 66%, a 70% band 77%
+#     chosen: 各分段报销比例均提高10个百分点（最高100%）——60%的分段按70%支付
+#     alternative: 按原比例的10%提高（×1.10）——60%的分段将按66%支付，70%的分段按77%支付
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.10, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	in_ten_point_group
@@ -444,11 +444,11 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 #   quote: 在过渡期内，监测对象享受城乡居民大病保险较普通参保人起付线降低50%、报销比例提高10%、取消封顶线的倾斜政策；未纳入乡村振兴部门防止返贫监测的脱贫人口较普通参保人起付线降低50%、报销比例提高5%、取消封顶线的倾斜政策。
 #   reading:
 #     - text: 报销比例提高5%
-#       chosen: 5 percentage points added to every band's ratio — a 60% band pays 65%
-#       alternative: 5% of the ratio (×1.05) — a 60% band would pay 63%
+#       chosen: 各分段报销比例均提高5个百分点——60%的分段按65%支付
+#       alternative: 按原比例的5%提高（×1.05）——60%的分段将按63%支付
 #     - text: 未纳入乡村振兴部门防止返贫监测的脱贫人口较普通参保人起付线降低50%、报销比例提高5%、取消封顶线的倾斜政策
-#       chosen: a 脱贫人口 who is also in the 10-point group (e.g. a 低保对象) takes that group's terms only (+10 points); the two tilts do not add up
-#       alternative: both tilts apply to such a person — +15 points on every band
+#       chosen: 同时属于提高10个百分点人群（如低保对象）的脱贫人口，仅享受该人群的倾斜政策（提高10个百分点），两项倾斜不叠加
+#       alternative: 此类人员同时享受两项倾斜——各分段报销比例合计提高15个百分点
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	is_stable
@@ -462,8 +462,8 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 #   quote: 增强城乡居民大病保险减负功能。巩固大病保险保障水平
 #   reading:
 #     text: 城乡居民大病保险
-#     chosen: pays on inpatient and outpatient special chronic-disease costs (Guangxi's residents' scheme), not on general outpatient costs; the document names no claim kinds
-#     alternative: inpatient costs only — outpatient special chronic-disease costs would get neither the critical payment nor its tilts
+#     chosen: 支付住院和门诊特殊慢性病费用（按广西城乡居民大病保险做法），不支付普通门诊费用；文件未列明支付的费用类别
+#     alternative: 仅支付住院费用——门诊特殊慢性病费用既不享受大病保险支付，也不享受其倾斜支付
 coverage contains {
 	"tier": "critical",
 	"categories": everyone,
@@ -548,11 +548,11 @@ stable_terms := input.params.assistance.by_category.stable_out_of_poverty
 #     - 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按《柳州市柳江区人民政府办公室关于印发<柳州市柳江区关于健全重特大疾病医疗保险和救助制度>的通知》（江政办发〔2022〕33号）的有关规定执行。
 #   reading:
 #     - text: 血友病等重特大门诊特殊慢性病
-#       chosen: only the five diseases named are assisted as outpatient special chronic diseases at the inpatient standard
-#       alternative: 等 leaves the list open — other 重特大 outpatient chronic diseases needing long treatment would also be assisted
+#       chosen: 仅所列五种疾病作为重特大门诊特殊慢性病，按住院医疗救助标准给予救助
+#       alternative: “等”表示未尽列举——其他需长期门诊治疗的重特大门诊慢性病也将给予救助
 #     - text: 属于我区医疗救助对象的农村低收入人口
-#       chosen: a 脱贫人口 not under monitoring who is also one of 33号's assistance recipients (a category of 一(二), or 因病支出型困难家庭成员) is assisted on that category's 33号 terms only; the 3000/50%/2万 terms are for the rest
-#       alternative: the stable sentence binds every 脱贫人口 not under monitoring — such a person would keep 3000/50%/2万 (or take whichever terms pay more), and a stable 因病支出型困难家庭成员 would not be sent to 33号's open terms
+#       chosen: 未纳入监测的脱贫人口同时属于33号文件医疗救助对象（一(二)所列类别之一，或因病支出型困难家庭成员）的，仅按该类别在33号文件中的标准救助；3000元/50%/2万元标准适用于其余未纳入监测的脱贫人口
+#       alternative: 关于未纳入监测的脱贫人口的规定适用于全部此类人员——上述人员仍按3000元/50%/2万元标准救助（或取两者中待遇较高者），属于因病支出型困难家庭成员的未纳入监测的脱贫人口也不转按33号文件标准（数值待定）救助
 plan contains {
 	"tier": "assistance",
 	"deductible": stable_terms.deductible,
@@ -597,17 +597,17 @@ else := "illness_impoverished" if "illness_impoverished" in input.person.categor
 #     - 对患慢性肾功能不全的肾透析、各种恶性肿瘤、器官移植后抗排斥免疫调节治疗、重型和中间型地中海贫血、血友病等重特大门诊特殊慢性病，需长期门诊治疗的监测对象和未纳入乡村振兴部门防止返贫监测的脱贫人口，门诊政策范围内个人自付费用，按相应住院医疗救助标准给予救助，门诊救助费用与住院医疗救助费用合并计算，并入对应医疗救对象类别住院年度累计救助最高支付限额。
 #   reading:
 #     - text: 属于我区医疗救助对象的农村低收入人口
-#       chosen: residence is not tested — a person in a 一(二) category takes its 33号 terms wherever they live (unlike the waiting-period rule of 二(二)1, which tests rural residence)
-#       alternative: only rural residents (农村) — an urban 特困人员 or 低保对象 would get no assistance terms from this module
+#       chosen: 不审查居住地——属于一(二)所列类别的人员不论居住在城镇或农村，均按该类别在33号文件中的标准救助（与二(二)1等待期规定审查是否居住在农村不同）
+#       alternative: 仅限居住在农村的人员——城镇特困人员或低保对象将不能依本模块获得医疗救助标准
 #     - text: 属于我区医疗救助对象
-#       chosen: a person in several categories takes the 33号 terms of the first in 一(二)'s order (特困人员, 孤儿, 事实无人抚养儿童, 低保对象, 低保边缘对象, 返贫致贫人口, 监测对象), then 因病支出型困难家庭成员
-#       alternative: the most favourable terms among the person's categories (就高, as 二(一)3 does for subsidies)
+#       chosen: 兼属多个类别的人员，按一(二)的排列顺序（特困人员、孤儿、事实无人抚养儿童、低保对象、低保边缘对象、返贫致贫人口、监测对象），其后为因病支出型困难家庭成员，适用排在最前的类别在33号文件中的标准
+#       alternative: 适用本人所属各类别中最优的标准（就高，与二(一)3对资助参保的处理相同）
 #     - text: 因病支出型困难家庭成员
-#       chosen: a 33号 assistance category of its own, whose terms apply to each inpatient claim (and take a stable person off the 3000/50%/2万 terms)
-#       alternative: assisted only on application under 二(三)2 (一次性救助 of the year's self-pay), with no per-claim assistance terms; a stable person who is one keeps the stable terms
+#       chosen: 为33号文件中独立的医疗救助类别，其标准适用于每次住院费用（未纳入监测的脱贫人口属于此类的，不再适用3000元/50%/2万元标准）
+#       alternative: 仅按二(三)2依申请救助（对当年个人自付费用一次性救助），不设按次适用的救助标准；属于此类的未纳入监测的脱贫人口仍按未纳入监测的脱贫人口标准救助
 #     - text: 血友病等重特大门诊特殊慢性病
-#       chosen: only the five diseases named are assisted as outpatient special chronic diseases at the inpatient standard
-#       alternative: 等 leaves the list open — other 重特大 outpatient chronic diseases needing long treatment would also be assisted
+#       chosen: 仅所列五种疾病作为重特大门诊特殊慢性病，按住院医疗救助标准给予救助
+#       alternative: “等”表示未尽列举——其他需长期门诊治疗的重特大门诊慢性病也将给予救助
 plan contains {
 	"tier": "assistance",
 	"deductible": input.params.assistance.by_category[c].deductible,
@@ -640,14 +640,14 @@ top_up_person if {
 #   quote: 在规定的过渡期内，监测对象和返贫致贫人口经三重制度保障后，在医疗救助年度累计救助最高限额内，个人自付的医保目录内住院合规医疗费用（含起付线）报销比例达不到90%、医保目录内门诊特殊慢性病合规医疗费用（含起付线）报销比例达不到80%的，可免于依申请医疗救助，直接实施医疗救助倾斜救助，通过“一站式”“一单制”结算达到上述规定的报销比例。
 #   reading:
 #     - text: 报销比例达不到90%
-#       chosen: measured claim by claim — each inpatient claim's in-catalog compliant cost (deductible included) is raised to 90% paid by the three tiers and the top-up
-#       alternative: measured on the year's accumulated costs — a claim below 90% could be offset by another above it, and the top-up settled on the year's totals
+#       chosen: 按每次费用计算——每次住院的医保目录内合规医疗费用（含起付线），经三重制度支付和直接救助后报销比例达到90%
+#       alternative: 按年度累计费用计算——低于90%的一次费用可由高于90%的另一次费用抵补，直接救助按年度合计结算
 #     - text: 规范转诊且在自治区内就医的医疗救助对象倾斜救助的起止时间从每年1月1日起到12月31日止
-#       chosen: the sentence sets the calendar-year period of tilted assistance only; the top-up is not conditioned on referral or on care within Guangxi (claim.referred is not read)
-#       alternative: tilted assistance, this direct top-up included, is only for properly referred care within Guangxi — an unreferred or out-of-region claim would get no top-up
+#       chosen: 本句仅规定倾斜救助按自然年度（1月1日至12月31日）起止；直接救助不以规范转诊或在自治区内就医为条件（不读取 claim.referred）
+#       alternative: 倾斜救助（含本项直接救助）仅适用于规范转诊且在自治区内就医的费用——未规范转诊或在自治区外就医的费用不予直接救助
 #     - text: 经三重制度保障后
-#       chosen: a claim that did not go through the insurance tiers (uninsured or in a waiting period) gets no top-up
-#       alternative: the top-up still raises such a claim to the target after whatever assistance paid
+#       chosen: 未经基本医保、大病保险支付的费用（未参保或在待遇等待期内发生）不予直接救助
+#       alternative: 此类费用在医疗救助支付后，仍直接救助至规定报销比例
 plan contains {"tier": "top_up", "target": 0.9, "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	top_up_person
 	input.claim.kind == "inpatient"
@@ -662,14 +662,14 @@ plan contains {"tier": "top_up", "target": 0.9, "annual_cap": input.params.assis
 #   quote: 在规定的过渡期内，监测对象和返贫致贫人口经三重制度保障后，在医疗救助年度累计救助最高限额内，个人自付的医保目录内住院合规医疗费用（含起付线）报销比例达不到90%、医保目录内门诊特殊慢性病合规医疗费用（含起付线）报销比例达不到80%的，可免于依申请医疗救助，直接实施医疗救助倾斜救助，通过“一站式”“一单制”结算达到上述规定的报销比例。
 #   reading:
 #     - text: 报销比例达不到80%
-#       chosen: measured claim by claim — each outpatient special chronic-disease claim's in-catalog compliant cost (deductible included) is raised to 80% paid by the three tiers and the top-up
-#       alternative: measured on the year's accumulated costs — a claim below 80% could be offset by another above it, and the top-up settled on the year's totals
+#       chosen: 按每次费用计算——每次门诊特殊慢性病的医保目录内合规医疗费用（含起付线），经三重制度支付和直接救助后报销比例达到80%
+#       alternative: 按年度累计费用计算——低于80%的一次费用可由高于80%的另一次费用抵补，直接救助按年度合计结算
 #     - text: 规范转诊且在自治区内就医的医疗救助对象倾斜救助的起止时间从每年1月1日起到12月31日止
-#       chosen: the sentence sets the calendar-year period of tilted assistance only; the top-up is not conditioned on referral or on care within Guangxi (claim.referred is not read)
-#       alternative: tilted assistance, this direct top-up included, is only for properly referred care within Guangxi — an unreferred or out-of-region claim would get no top-up
+#       chosen: 本句仅规定倾斜救助按自然年度（1月1日至12月31日）起止；直接救助不以规范转诊或在自治区内就医为条件（不读取 claim.referred）
+#       alternative: 倾斜救助（含本项直接救助）仅适用于规范转诊且在自治区内就医的费用——未规范转诊或在自治区外就医的费用不予直接救助
 #     - text: 经三重制度保障后
-#       chosen: a claim that did not go through the insurance tiers (uninsured or in a waiting period) gets no top-up
-#       alternative: the top-up still raises such a claim to the target after whatever assistance paid
+#       chosen: 未经基本医保、大病保险支付的费用（未参保或在待遇等待期内发生）不予直接救助
+#       alternative: 此类费用在医疗救助支付后，仍直接救助至规定报销比例
 plan contains {"tier": "top_up", "target": 0.8, "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	top_up_person
 	input.claim.kind == "outpatient_special"
@@ -697,11 +697,11 @@ assistance_applies if assistance_category
 #     - ②符合基本医疗保险报销范围内的医疗费用按50%的比例计入。
 #   reading:
 #     - text: 依申请医疗救助对象
-#       chosen: the counting method applies to every uninsured claim the assistance tier pays on (stable terms or a 33号 category), not only to assistance granted on application
-#       alternative: only to 依申请医疗救助 (二(三)2's one-off assistance) — ordinary assistance of an uninsured claim would count the whole in-scope cost
+#       chosen: 本计入方法适用于医疗救助支付的全部未参保（含等待期内）费用（无论按未纳入监测的脱贫人口标准还是33号文件类别标准），不限于依申请给予的救助
+#       alternative: 仅适用于依申请医疗救助（二(三)2的一次性救助）——未参保费用的常规医疗救助将按报销范围内费用全额计入
 #     - text: 符合基本医疗保险报销范围内的医疗费用按50%的比例计入
-#       chosen: the in-scope cost above the basic deductible, at 50%; the part below the deductible is counted in full under ① — the two items do not overlap
-#       alternative: ② covers all in-scope cost, below the deductible too — that part would be counted at 50% (or under both items)
+#       chosen: 指基本医保起付线以上的报销范围内费用，按50%计入；起付线以下部分按①全额计入——两项不重叠
+#       alternative: ②涵盖全部报销范围内费用，包括起付线以下部分——该部分将按50%计入（或同时按两项计入）
 plan contains {"tier": "assistance", "counting": {"below_basic_deductible": 1, "above_basic_deductible": 0.5}} if {
 	input.claim.uninsured
 	assisted_claim
@@ -720,8 +720,8 @@ plan contains {"tier": "assistance", "counting": {"below_basic_deductible": 1, "
 #   quote: 原则上低收入人口和脱贫人口住院期间使用《广西壮族自治区基本医疗保险、工伤保险和生育保险药品目录》《广西壮族自治区基本医疗保险和工伤保险医疗服务项目》费用应占总费用90%以上，超出部分由医疗机构自行承担。
 #   reading:
 #     text: 低收入人口和脱贫人口
-#     chosen: the categories of 一(二)'s 农村低收入人口 (any residence) and 脱贫人口 — not 因病支出型困难家庭成员
-#     alternative: 低收入人口 in the wider sense of the low-income population database (因病支出型困难家庭成员 and urban low-income people too) — their inpatient claims would also get the 10% out-of-catalog limit borne by the hospital
+#     chosen: 一(二)所列农村低收入人口各类别（不论居住在城镇或农村）和脱贫人口，不含因病支出型困难家庭成员
+#     alternative: 按低收入人口数据库的广义口径理解低收入人口（含因病支出型困难家庭成员和城镇低收入人口）——其住院费用也适用目录外费用不超过10%、超出部分由医疗机构承担的规定
 plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} if {
 	input.claim.kind == "inpatient"
 	is_low_income_or_out_of_poverty
@@ -734,8 +734,8 @@ plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": true} i
 #   quote: 原则上低收入人口和脱贫人口住院期间使用《广西壮族自治区基本医疗保险、工伤保险和生育保险药品目录》《广西壮族自治区基本医疗保险和工伤保险医疗服务项目》费用应占总费用90%以上，超出部分由医疗机构自行承担。
 #   reading:
 #     text: 低收入人口和脱贫人口
-#     chosen: the categories of 一(二)'s 农村低收入人口 (any residence) and 脱贫人口 — not 因病支出型困难家庭成员
-#     alternative: 低收入人口 in the wider sense of the low-income population database (因病支出型困难家庭成员 and urban low-income people too) — their inpatient claims would also get the 10% out-of-catalog limit borne by the hospital
+#     chosen: 一(二)所列农村低收入人口各类别（不论居住在城镇或农村）和脱贫人口，不含因病支出型困难家庭成员
+#     alternative: 按低收入人口数据库的广义口径理解低收入人口（含因病支出型困难家庭成员和城镇低收入人口）——其住院费用也适用目录外费用不超过10%、超出部分由医疗机构承担的规定
 coverage contains {
 	"tier": "out_of_catalog",
 	"categories": array.concat(low_income, ["stable_out_of_poverty"]),
@@ -761,14 +761,14 @@ coverage contains {
 #     - 针对年内医疗费用负担在5000元以上的脱贫人口和监测对象，乡村振兴部门要建立综合帮扶台账，做到“一人一策”，实施台账化管理，每月将高额医疗费用负担人员综合帮扶情况报送上级乡村振兴部门。
 #   reading:
 #     - text: 个人负担
-#       chosen: all the person pays — in-scope self-pay plus out-of-catalog cost (total_self_pay)
-#       alternative: only the in-policy (政策范围内) self-pay — a higher bar, fewer people reported
+#       chosen: 个人支付的全部费用，即政策范围内个人自付加目录外费用（`total_self_pay`，个人负担医疗费用）
+#       alternative: 仅指政策范围内个人自付——门槛更高，报送人数更少
 #     - text: 每月
-#       chosen: the year's burden to date, looked at each month (as 二(三)1(3) counts 年内)
-#       alternative: the burden incurred within that month alone — only one month's costs would count toward the threshold
+#       chosen: 每月查看当年截至当月的累计负担（与二(三)1(3)按“年内”计算一致）
+#       alternative: 仅计当月发生的负担——只有该月的费用计入标准
 #     - text: 脱贫人口和监测对象
-#       chosen: includes 返贫致贫人口 (identified through the monitoring system) besides 脱贫人口 not under monitoring and the monitored kinds
-#       alternative: 返贫致贫人口 are neither — they would not be on the 5000 list (and, being low-income, not on the 普通农户 list either)
+#       chosen: 除未纳入监测的脱贫人口和各类监测对象外，还包括返贫致贫人口（经防止返贫监测识别）
+#       alternative: 返贫致贫人口既非脱贫人口也非监测对象——不列入5000元名单（且因属低收入人口，也不列入普通农户名单）
 monitoring contains {
 	"flag": "high_cost_report",
 	"measure": "total_self_pay",
@@ -788,17 +788,17 @@ monitoring contains {
 #   quote: 医保部门每月要将个人负担5000 元以上的脱贫人口和监测对象、1 万元以上的普通农户名单，以及符合《关于进一步加强事实无人抚养儿童保障工作的实施意见》（桂民规〔2019〕5 号）规定重病范围的患者名单，共享给同级乡村振兴、民政部门。
 #   reading:
 #     - text: 普通农户
-#       chosen: a rural person in none of the low-income or out-of-poverty categories, nor a 因病支出型困难家庭成员
-#       alternative: any rural household not among 脱贫人口 and 监测对象 — a rural 低保对象 or 特困人员 would then be reported at 1万元
+#       chosen: 不属于任何低收入人口或脱贫人口类别、也不是因病支出型困难家庭成员的农村居民
+#       alternative: 凡不属于脱贫人口和监测对象的农村住户——农村低保对象或特困人员将按1万元标准报送
 #     - text: 1 万元以上的普通农户
-#       chosen: the person's own burden (个人负担) of 1万元 or more
-#       alternative: the household's (农户) combined burden — several members' costs added would reach 1万元 sooner
+#       chosen: 本人个人负担达到1万元以上（含1万元）
+#       alternative: 按农户家庭合计负担——多名成员的费用相加，会更早达到1万元
 #     - text: 个人负担
-#       chosen: all the person pays — in-scope self-pay plus out-of-catalog cost (total_self_pay)
-#       alternative: only the in-policy (政策范围内) self-pay — a higher bar, fewer people reported
+#       chosen: 个人支付的全部费用，即政策范围内个人自付加目录外费用（`total_self_pay`，个人负担医疗费用）
+#       alternative: 仅指政策范围内个人自付——门槛更高，报送人数更少
 #     - text: 每月
-#       chosen: the year's burden to date, looked at each month (as 二(三)1(3) counts 年内)
-#       alternative: the burden incurred within that month alone — only one month's costs would count toward the threshold
+#       chosen: 每月查看当年截至当月的累计负担（与二(三)1(3)按“年内”计算一致）
+#       alternative: 仅计当月发生的负担——只有该月的费用计入标准
 monitoring contains {
 	"flag": "high_cost_report",
 	"measure": "total_self_pay",
@@ -821,8 +821,8 @@ monitoring contains {
 #   quote: 在脱贫攻坚与乡村振兴衔接的5年过渡期内，巩固拓展医疗保障成果同乡村振兴有效衔接，更好满足农村居民医疗保障新需要，不断增强农村参保群众获得感、幸福感和安全感。
 #   reading:
 #     text: 5年过渡期
-#     chosen: the national period 2021–2025 — the module's benefit years end with 2025, as 二(一)2(4)'s schedule does
-#     alternative: the document states no end date (今后上级有新规定的，从其规定) — its terms, e.g. the 30% stable subsidy and the tilts of 过渡期 groups, could be carried into 2026 and later until replaced
+#     chosen: 国家规定的2021—2025年过渡期——本模块适用年度截至2025年，与二(一)2(4)的渐退时间表一致
+#     alternative: 文件未规定截止日期（“今后上级有新规定的，从其规定”）——其规定（如未纳入监测的脱贫人口30%的资助、过渡期人群的倾斜政策）可延续至2026年及以后，直至被新规定取代
 uncomputed contains {"reason": "指导思想：5年过渡期，见 document.years"}
 
 # METADATA
@@ -831,8 +831,8 @@ uncomputed contains {"reason": "指导思想：5年过渡期，见 document.year
 #   quote: 细化实化政策措施，做好动态新增农村低收入人口（含特困人员、孤儿、事实无人抚养儿童、低保对象、低保边缘对象、脱贫不稳定户、边缘易致贫户、突发严重困难户和返贫致贫人口，下同）和脱贫人口参保服务和待遇给付，确保医保和健康帮扶政策应享尽享。
 #   reading:
 #     text: 农村低收入人口（含特困人员、孤儿、事实无人抚养儿童、低保对象、低保边缘对象、脱贫不稳定户、边缘易致贫户、突发严重困难户和返贫致贫人口，下同）
-#     chosen: exactly the categories listed
-#     alternative: 含 names examples, not a closed list — 因病支出型困难家庭成员 would also count, gaining the no-waiting enrolment of 二(二)1 and the out-of-catalog limit of 二(六), and leaving the 普通农户 list
+#     chosen: 仅限所列类别
+#     alternative: “含”为举例而非穷尽列举——因病支出型困难家庭成员也属农村低收入人口，可享受二(二)1不设等待期和二(六)目录外费用控制，并不再列入普通农户名单
 uncomputed contains {"reason": "目标任务；农村低收入人口的定义用于各条人群（low_income）"}
 
 # METADATA
