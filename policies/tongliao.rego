@@ -87,8 +87,8 @@ assistance_fund := [{"funder": "medical_assistance_fund", "share": 1}]
 #     - "困难群众具有多重特殊身份属性的按照“就高不就低”的原则享受参保资助，不得重复资助。"
 #   reading:
 #     text: "由政府全额资助"
-#     chosen: "paid by the medical-assistance fund (funder medical_assistance_fund): the subsidies are transferred into the fund's account (划拨至医疗救助基金财政专户) and 二(四) merges the other poverty funds into it"
-#     alternative: "paid by the governments' finance departments directly, outside the fund; the amount is the same (the whole contribution), only the funder named differs"
+#     chosen: 由医疗救助基金出资（出资方 `medical_assistance_fund`）：资助资金划拨至医疗救助基金财政专户，且二(四)将其他扶贫资金并入该基金
+#     alternative: 由各级政府财政部门在医疗救助基金之外直接出资——金额不变（个人缴费全额），仅出资方不同
 subsidy contains {"rule": c, "form": "full", "basis": "tier1", "funders": assistance_fund} if {
 	some c in ["extreme_poverty", "orphan", "de_facto_orphan"]
 	c in input.person.categories
@@ -104,11 +104,11 @@ subsidy contains {"rule": c, "form": "full", "basis": "tier1", "funders": assist
 #     - "困难群众具有多重特殊身份属性的按照“就高不就低”的原则享受参保资助，不得重复资助。"
 #   reading:
 #     - text: "由政府定额资助"
-#       chosen: "paid by the medical-assistance fund, as for the full subsidy"
-#       alternative: "paid by the finance departments directly; same amount, another funder"
+#       chosen: 由医疗救助基金出资，与全额资助相同
+#       alternative: 由财政部门直接出资——金额不变，出资方不同
 #     - text: "定额资助标准不低于当期居民医保个人缴费标准的45%"
-#       chosen: "a share (45%, the floor, until the city sets its own) of the contribution standard of the benefit year itself, so the amount follows the standard each year"
-#       alternative: "定额 as a fixed yuan amount, fixed once (e.g. 45% of the 2023 standard, 171 on the illustrative 380) and kept until the city adjusts it; on the illustrative 400 of 2024 it would pay 171 instead of 180"
+#       chosen: 按待遇年度当期居民医保个人缴费标准的一定比例资助（45%，为下限，市政府有关部门另定前即取此值），资助额逐年随缴费标准变动
+#       alternative: “定额”为一次确定的固定金额（如按2023年缴费标准的45%，以示例标准380元计为171元），市里调整前保持不变——以2024年示例标准400元计，将资助171元而非180元
 subsidy contains {
 	"rule": c,
 	"form": "share",
@@ -127,8 +127,8 @@ subsidy contains {
 #   quote: "定额资助标准不低于当期居民医保个人缴费标准的45%，具体资助政策由市政府有关部门根据医疗救助基金筹集使用和困难群众实际需求情况适时调整"
 #   reading:
 #     text: "定额资助标准不低于当期居民医保个人缴费标准的45%"
-#     chosen: "a share (45%, the floor, until the city sets its own) of the contribution standard of the benefit year itself, so the amount follows the standard each year"
-#     alternative: "定额 as a fixed yuan amount, fixed once (e.g. 45% of the 2023 standard, 171 on the illustrative 380) and kept until the city adjusts it; on the illustrative 400 of 2024 it would pay 171 instead of 180"
+#     chosen: 按待遇年度当期居民医保个人缴费标准的一定比例资助（45%，为下限，市政府有关部门另定前即取此值），资助额逐年随缴费标准变动
+#     alternative: “定额”为一次确定的固定金额（如按2023年缴费标准的45%，以示例标准380元计为171元），市里调整前保持不变——以2024年示例标准400元计，将资助171元而非180元
 parameters contains {"path": concat(".", ["subsidy.by_category", c, "share"]), "floor": 0.45} if {
 	some c in ["dibao", "returned_to_poverty"]
 }
@@ -180,8 +180,8 @@ critical_kinds := {"inpatient", "outpatient_special"}
 #   quote: "增强大病保险减负功能，统一起付标准，确保政策范围内支付比例不低于60%"
 #   reading:
 #     text: "增强大病保险减负功能"
-#     chosen: "the document does not say which costs critical-illness insurance pays on; read as inpatient and outpatient special (门诊慢特病) costs, as in Inner Mongolia's scheme"
-#     alternative: "inpatient costs only (outpatient special claims would get no critical payment and no tilt), or every compliant cost including ordinary outpatient"
+#     chosen: 文件未规定大病保险支付哪些费用；参照内蒙古自治区现行做法，理解为支付住院和门诊慢特病（门诊特定病种）费用
+#     alternative: 仅支付住院费用（门诊慢特病既无大病保险支付，也无倾斜）；或支付包括普通门诊在内的全部政策范围内费用
 plan contains {
 	"tier": "critical",
 	"deductible": input.params.critical.deductible,
@@ -203,8 +203,8 @@ plan contains {
 #   quote: "增强大病保险减负功能，统一起付标准，确保政策范围内支付比例不低于60%"
 #   reading:
 #     text: "确保政策范围内支付比例不低于60%"
-#     chosen: "a floor on the ratio of every band of the region's critical-illness scheme (no band pays below 60%)"
-#     alternative: "a floor on the overall share of compliant costs above the deductible that critical insurance pays, so a band below 60% would be allowed if the whole reaches 60% (pays less on low bands than this module)"
+#     chosen: 作为自治区大病保险各分段支付比例的下限（任何一段支付比例均不低于60%）
+#     alternative: 作为大病保险对起付线以上政策范围内费用总体支付比例的下限——只要总体达到60%，个别分段可低于60%（低段支付少于本模块）
 plan contains {"tier": "critical", "tilt": {"ratio_floor": 0.6}} if {
 	input.claim.kind in critical_kinds
 }
@@ -216,8 +216,8 @@ plan contains {"tier": "critical", "tilt": {"ratio_floor": 0.6}} if {
 #   quote: "特困人员、低保对象、返贫致贫人口大病保险起付标准降低50%，支付比例提高5个百分点，并取消最高支付限额。"
 #   reading:
 #     text: "支付比例提高5个百分点"
-#     chosen: "5 percentage points added to the ordinary ratio after the 60% floor (at least 65%), capped at 100%"
-#     alternative: "5 points added to the region's band ratio before the 60% floor, so a band at 55% would give 60% rather than 65%; no difference on the illustrative 60% band"
+#     chosen: 在适用60%下限后的普通参保人支付比例基础上提高5个百分点（至少65%），最高不超过100%
+#     alternative: 在适用60%下限之前对自治区分段比例提高5个百分点——比例为55%的分段将得60%而非65%；对示例参数中60%的分段无差别
 plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add": 0.05, "remove_cap": true}} if {
 	input.claim.kind in critical_kinds
 	some c in ["extreme_poverty", "dibao", "returned_to_poverty"]
@@ -231,8 +231,8 @@ plan contains {"tier": "critical", "tilt": {"deductible_factor": 0.5, "ratio_add
 #   quote: "增强大病保险减负功能，统一起付标准，确保政策范围内支付比例不低于60%"
 #   reading:
 #     text: "增强大病保险减负功能"
-#     chosen: "the document does not say which costs critical-illness insurance pays on; read as inpatient and outpatient special (门诊慢特病) costs, as in Inner Mongolia's scheme"
-#     alternative: "inpatient costs only (outpatient special claims would get no critical payment and no tilt), or every compliant cost including ordinary outpatient"
+#     chosen: 文件未规定大病保险支付哪些费用；参照内蒙古自治区现行做法，理解为支付住院和门诊慢特病（门诊特定病种）费用
+#     alternative: 仅支付住院费用（门诊慢特病既无大病保险支付，也无倾斜）；或支付包括普通门诊在内的全部政策范围内费用
 coverage contains {"tier": "critical", "categories": insured, "claim_kinds": ["inpatient", "outpatient_special"]}
 
 # ---------------------------------------------------------------------------
@@ -273,8 +273,8 @@ assisted_claim if input.claim.hospital_level == "1"
 #     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
 #   reading:
 #     text: "就高不就低"
-#     chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
-#     alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
+#     chosen: 具有多重身份的，按一个类别的全套待遇救助，取文件待遇顺序中居先的类别（特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫），该顺序固定，不随参数取值变化
+#     alternative: 逐项就高：在本人各身份中分别取最优的各项待遇（起付标准最低、救助比例最高、限额最高）；或取按实际参数支付最多的类别——在文件规定的下限下结果相同，但如市里将易返贫致贫人口的救助比例定得高于低保对象，同时具有低保和易返贫致贫身份者将适用较高比例
 plan contains {"tier": "assistance", "annual_cap": null} if {
 	assisted_claim
 	assistance_category == "extreme_poverty"
@@ -292,8 +292,8 @@ plan contains {"tier": "assistance", "annual_cap": null} if {
 #     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
 #   reading:
 #     text: "就高不就低"
-#     chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
-#     alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
+#     chosen: 具有多重身份的，按一个类别的全套待遇救助，取文件待遇顺序中居先的类别（特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫），该顺序固定，不随参数取值变化
+#     alternative: 逐项就高：在本人各身份中分别取最优的各项待遇（起付标准最低、救助比例最高、限额最高）；或取按实际参数支付最多的类别——在文件规定的下限下结果相同，但如市里将易返贫致贫人口的救助比例定得高于低保对象，同时具有低保和易返贫致贫身份者将适用较高比例
 plan contains {"tier": "assistance", "annual_cap": input.params.assistance.by_category[c].annual_cap} if {
 	assisted_claim
 	c := assistance_category
@@ -307,8 +307,8 @@ plan contains {"tier": "assistance", "annual_cap": input.params.assistance.by_ca
 #   quote: "特困人员不设年度限额，低保对象、农村牧区易返贫致贫人口、低保边缘家庭成员、因病致贫重病患者年度限额13万元。"
 #   reading:
 #     text: "农村牧区易返贫致贫人口"
-#     chosen: "返贫致贫人口, not named in 二(六)1, is read as one of the 农村牧区易返贫致贫人口 it came from: annual limit 130000"
-#     alternative: "返贫致贫人口 has no limit stated here, so either none (like 特困) or one the city sets; with no limit a large bill would be assisted beyond 130000"
+#     chosen: 返贫致贫人口未在二(六)1列名，视为其所由来的农村牧区易返贫致贫人口：年度限额130000元
+#     alternative: 二(六)1未规定返贫致贫人口的限额，可理解为不设限额（同特困人员）或由市里确定——如不设限额，大额费用的救助将超过130000元
 parameters contains {"path": concat(".", ["assistance.by_category", c, "annual_cap"]), "fixed": 130000} if {
 	some c in ["dibao", "returned_to_poverty", "monitored", "dibao_edge", "illness_impoverished"]
 }
@@ -328,14 +328,14 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "annual_c
 #     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
 #   reading:
 #     - text: "就高不就低"
-#       chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
-#       alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
+#       chosen: 具有多重身份的，按一个类别的全套待遇救助，取文件待遇顺序中居先的类别（特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫），该顺序固定，不随参数取值变化
+#       alternative: 逐项就高：在本人各身份中分别取最优的各项待遇（起付标准最低、救助比例最高、限额最高）；或取按实际参数支付最多的类别——在文件规定的下限下结果相同，但如市里将易返贫致贫人口的救助比例定得高于低保对象，同时具有低保和易返贫致贫身份者将适用较高比例
 #     - text: "住院救助起付标准"
-#       chosen: "one deductible a year, met on the year's accumulated inpatient compliant self-pay"
-#       alternative: "a deductible for each admission; a 低保边缘 member with two admissions would bear it twice (2 × 3100 on the illustrative 2023 income)"
+#       chosen: 每年一个起付标准，以年度累计住院政策范围内个人自付费用计算
+#       alternative: 每次住院各设起付标准——低保边缘家庭成员住院两次须负担两次（以2023年示例收入计为2 × 3100元）
 #     - text: "10%左右"
-#       chosen: "exactly 10% (and 25% for 因病致贫重病患者, 25%左右) of last year's all-resident per-capita disposable income as the default, replaced by the figure the city fixes"
-#       alternative: "a round figure near 10%/25% that the city fixes (e.g. 3000 rather than 3100), paying slightly more or less"
+#       chosen: 默认按全市上年全体居民人均可支配收入的10%整（因病致贫重病患者为25%整，原文“25%左右”）确定，由市里确定的数额替代
+#       alternative: 由市里确定的接近10%/25%的整数金额（如3000元而非3100元），支付略多或略少
 plan contains {"tier": "assistance", "deductible": input.params.assistance.by_category[c].deductible} if {
 	assisted_claim
 	input.claim.kind == "inpatient"
@@ -349,8 +349,8 @@ plan contains {"tier": "assistance", "deductible": input.params.assistance.by_ca
 #   quote: "特困人员、低保对象、农村牧区易返贫致贫人员不设住院救助起付标准"
 #   reading:
 #     text: "农村牧区易返贫致贫人员"
-#     chosen: "返贫致贫人口, not named in 二(六)2, is read as one of the 农村牧区易返贫致贫人员: no inpatient assistance deductible"
-#     alternative: "返贫致贫人口 has no deductible stated here, left to the city (具体救助起付标准由市政府有关部门确定); any deductible the city set would pay less"
+#     chosen: 返贫致贫人口未在二(六)2列名，视为农村牧区易返贫致贫人员：不设住院救助起付标准
+#     alternative: 二(六)2未规定返贫致贫人口的起付标准，由市里确定（具体救助起付标准由市政府有关部门确定）——市里设定任何起付标准都将少付
 parameters contains {"path": concat(".", ["assistance.by_category", c, "deductible"]), "fixed": 0} if {
 	some c in ["extreme_poverty", "dibao", "returned_to_poverty", "monitored"]
 }
@@ -366,8 +366,8 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "deductib
 #     - "困难群众具有多重特殊身份属性的按“就高不就低”的原则享受救助，不得重复救助。"
 #   reading:
 #     text: "就高不就低"
-#     chosen: "a person in several categories is assisted on one category's whole set of terms, the first in the order of the document's terms (特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫), an order fixed whatever the parameter values"
-#     alternative: "term by term, the best of each term (lowest deductible, highest ratio, highest limit) across the person's identities, or the category whose actual parameter terms pay most; the same under the document's floors, but if the city set e.g. the 易返贫致贫 ratio above the 低保 one, a 低保 + 易返贫致贫 person would get the higher ratio"
+#     chosen: 具有多重身份的，按一个类别的全套待遇救助，取文件待遇顺序中居先的类别（特困 > 低保 > 返贫致贫 > 易返贫致贫 > 低保边缘 > 因病致贫），该顺序固定，不随参数取值变化
+#     alternative: 逐项就高：在本人各身份中分别取最优的各项待遇（起付标准最低、救助比例最高、限额最高）；或取按实际参数支付最多的类别——在文件规定的下限下结果相同，但如市里将易返贫致贫人口的救助比例定得高于低保对象，同时具有低保和易返贫致贫身份者将适用较高比例
 plan contains {"tier": "assistance", "ratio": input.params.assistance.by_category[c].ratio} if {
 	assisted_claim
 	input.claim.kind == "inpatient"
@@ -399,8 +399,8 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 #     - "农村牧区易返贫致贫人口救助水平，按巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略有关政策规定执行。"
 #   reading:
 #     text: "农村牧区易返贫致贫人口救助水平，按巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略有关政策规定执行"
-#     chosen: "this document's terms for 易返贫致贫 (at least 60%, no deductible, limit 130000) stand as the default until the transition policy's terms are given as parameters"
-#     alternative: "the transition policy (outside this document, often more generous) alone sets their terms, so this document's 60% floor would not be theirs"
+#     chosen: 本文件对易返贫致贫人口的待遇（救助比例不低于60%、不设起付标准、限额130000元）作为默认值，直至衔接政策的待遇以参数给出
+#     alternative: 仅由衔接政策（在本文件之外，通常更优厚）确定其待遇，本文件60%的下限不适用于他们
 parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"]), "floor": 0.6} if {
 	some c in ["monitored", "dibao_edge", "illness_impoverished"]
 }
@@ -417,11 +417,11 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 #   quote: "救助对象门诊政策范围内费用按70%比例救助，门诊救助和住院救助共用年度救助限额。"
 #   reading:
 #     - text: "救助对象门诊政策范围内费用按70%比例救助"
-#       chosen: "every 救助对象 at 70% for outpatient costs, 特困人员 too (their 全额救助 is said of 住院 costs only); no deductible on outpatient assistance (the document's deductible is the 住院救助起付标准)"
-#       alternative: "特困人员 at 100% for outpatient costs as well (it would pay the remaining 30%); or the inpatient deductible also applied to outpatient costs"
+#       chosen: 所有救助对象门诊费用均按70%救助，特困人员亦同（其全额救助仅针对住院费用）；门诊救助不设起付标准（文件规定的是住院救助起付标准）
+#       alternative: 特困人员门诊费用也按100%救助（将多付其余30%）；或门诊费用亦适用住院救助起付标准
 #     - text: "医疗救助费用主要覆盖救助对象在定点医药机构发生的住院费用、因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用"
-#       chosen: "主要 is not exclusive: ordinary outpatient costs are assisted at the 70% outpatient ratio as well as inpatient and outpatient special (慢特病) costs"
-#       alternative: "only inpatient costs and long-term outpatient costs of chronic or serious illness (outpatient special) are assisted; an ordinary outpatient claim would get no assistance"
+#       chosen: “主要”并非排他：除住院和门诊慢特病费用外，普通门诊费用也按门诊70%比例救助
+#       alternative: 仅救助住院费用和因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用（门诊慢特病）；普通门诊费用不予救助
 plan contains {"tier": "assistance", "ratio": 0.7} if {
 	assisted_claim
 	assistance_category
@@ -439,17 +439,17 @@ plan contains {"tier": "assistance", "ratio": 0.7} if {
 #     - "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围。"
 #   reading:
 #     - text: "医疗救助费用主要覆盖救助对象在定点医药机构发生的住院费用、因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用"
-#       chosen: "主要 is not exclusive: ordinary outpatient costs are assisted at the 70% outpatient ratio as well as inpatient and outpatient special (慢特病) costs"
-#       alternative: "only inpatient costs and long-term outpatient costs of chronic or serious illness (outpatient special) are assisted; an ordinary outpatient claim would get no assistance"
+#       chosen: “主要”并非排他：除住院和门诊慢特病费用外，普通门诊费用也按门诊70%比例救助
+#       alternative: 仅救助住院费用和因慢性病需长期服药或患重特大疾病需长期门诊治疗的费用（门诊慢特病）；普通门诊费用不予救助
 #     - text: "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围"
-#       chosen: "at a level-2 or level-3 facility an unreferred claim gets neither medical assistance nor tilted assistance (倾斜救助 is part of 医疗救助), with no exception (原则上: none are listed)"
-#       alternative: "原则上 admits exceptions (emergencies, for instance) that would be assisted; or the refusal covers only the ordinary assistance and not the 托底 tilted assistance"
+#       chosen: 在二级、三级医疗机构就医且未按规定转诊的，既不给予医疗救助，也不给予倾斜救助（倾斜救助属于医疗救助），不设例外（“原则上”的例外文件未列明）
+#       alternative: “原则上”容许例外（如急诊），例外情形仍予救助；或仅排除普通医疗救助，不排除托底的倾斜救助
 #     - text: "基层首诊"
-#       chosen: "a visit to a level-1 (一级及以下) facility is 基层 first contact and needs no referral"
-#       alternative: "基层医疗卫生机构 only as township and community facilities (乡镇卫生院、社区卫生服务中心、嘎查村卫生室), so a level-1 hospital that is not one would need a referral to be assisted"
+#       chosen: 在一级及以下医疗机构就诊属基层首诊，无需转诊
+#       alternative: 基层医疗卫生机构仅指乡镇卫生院、社区卫生服务中心、嘎查村卫生室——不属于此类的一级医院须经转诊方予救助
 #     - text: "孤儿（含事实无抚养儿童）"
-#       chosen: "named only for the contribution subsidy (二(三)); not a 医疗救助对象 by that identity alone (assisted only when also 特困 or in another 二(一) category)"
-#       alternative: "assisted as 特困人员 (with whom they are often supported) or as 旗县级以上政府规定的其他特殊困难人员, which would give them full inpatient assistance with no limit"
+#       chosen: 仅在资助参保（二(三)）中列名；单凭该身份不属于医疗救助对象（同时为特困人员或属于二(一)其他类别的，方予救助）
+#       alternative: 按特困人员（孤儿常与其一并供养）或“旗县级以上政府规定的其他特殊困难人员”救助——将获得住院全额救助且不设限额
 coverage contains {
 	"tier": "assistance",
 	"categories": assisted,
@@ -473,11 +473,11 @@ coverage contains {
 #     - "倾斜救助年度限额与门诊和住院救助年度限额分别累计。"
 #   reading:
 #     - text: "按照全市上年全体居民人均可支配收入确定"
-#       chosen: "the threshold is set by the city on that income; the illustrative default is the income itself (100%), replaced by the city's figure"
-#       alternative: "a share of the income the city picks (e.g. 50%), which would pay tilted assistance on much more of the self-pay"
+#       chosen: 起付标准由市里依据该收入确定；示例默认值为该收入本身（100%），以市里确定的数额替代
+#       alternative: 取市里选定的该收入一定比例（如50%）——倾斜救助将覆盖多得多的个人自付费用
 #     - text: "倾斜救助起付标准"
-#       chosen: "met on the year's accumulated compliant self-pay left after the three systems"
-#       alternative: "per admission; with a threshold of about a year's income a single admission would rarely reach it"
+#       chosen: 以经三重制度保障后的年度累计政策范围内个人自付费用计算
+#       alternative: 按每次住院计算——起付标准约为一年的收入，单次住院很少能达到
 plan contains {
 	"tier": "tilted",
 	"deductible": input.params.tilted.threshold,
@@ -513,11 +513,11 @@ parameters contains {"path": "tilted.annual_cap", "fixed": 50000}
 #     - "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围。"
 #   reading:
 #     - text: "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围"
-#       chosen: "at a level-2 or level-3 facility an unreferred claim gets neither medical assistance nor tilted assistance (倾斜救助 is part of 医疗救助), with no exception (原则上: none are listed)"
-#       alternative: "原则上 admits exceptions (emergencies, for instance) that would be assisted; or the refusal covers only the ordinary assistance and not the 托底 tilted assistance"
+#       chosen: 在二级、三级医疗机构就医且未按规定转诊的，既不给予医疗救助，也不给予倾斜救助（倾斜救助属于医疗救助），不设例外（“原则上”的例外文件未列明）
+#       alternative: “原则上”容许例外（如急诊），例外情形仍予救助；或仅排除普通医疗救助，不排除托底的倾斜救助
 #     - text: "基层首诊"
-#       chosen: "a visit to a level-1 (一级及以下) facility is 基层 first contact and needs no referral"
-#       alternative: "基层医疗卫生机构 only as township and community facilities (乡镇卫生院、社区卫生服务中心、嘎查村卫生室), so a level-1 hospital that is not one would need a referral to be assisted"
+#       chosen: 在一级及以下医疗机构就诊属基层首诊，无需转诊
+#       alternative: 基层医疗卫生机构仅指乡镇卫生院、社区卫生服务中心、嘎查村卫生室——不属于此类的一级医院须经转诊方予救助
 coverage contains {"tier": "tilted", "categories": assisted, "referred_only": true}
 
 # ---------------------------------------------------------------------------
@@ -532,8 +532,8 @@ coverage contains {"tier": "tilted", "categories": assisted, "referred_only": tr
 #   quote: "着力减轻救助对象医疗费用负担，二级医疗机构目录外比例不超过5%"
 #   reading:
 #     text: "二级医疗机构目录外比例不超过5%"
-#     chosen: "tested on each claim of a 救助对象 (the clause is about their costs), as the share of the bill outside the catalogue; an excess is reported, not shifted to the hospital"
-#     alternative: "a hospital-wide management indicator (the average over its admissions, or over all patients, not just 救助对象), not tested bill by bill"
+#     chosen: 对救助对象的每笔费用逐笔检验（本条针对其医疗费用），按目录外费用占总费用的比例计；超出部分仅予报告，不转由医疗机构承担
+#     alternative: 作为医疗机构整体的管理指标（按其全部住院人次的平均，或按全部患者而不仅是救助对象计算），不逐笔检验
 plan contains {"tier": "out_of_catalog", "limit": 0.05, "hospital_bears": false} if {
 	is_assisted
 	input.claim.hospital_level == "2"
@@ -546,8 +546,8 @@ plan contains {"tier": "out_of_catalog", "limit": 0.05, "hospital_bears": false}
 #   quote: "三级医疗机构目录外费用比例不超过10%"
 #   reading:
 #     text: "三级医疗机构目录外费用比例不超过10%"
-#     chosen: "tested on each claim of a 救助对象 (the clause is about their costs), as the share of the bill outside the catalogue; an excess is reported, not shifted to the hospital"
-#     alternative: "a hospital-wide management indicator (the average over its admissions, or over all patients, not just 救助对象), not tested bill by bill"
+#     chosen: 对救助对象的每笔费用逐笔检验（本条针对其医疗费用），按目录外费用占总费用的比例计；超出部分仅予报告，不转由医疗机构承担
+#     alternative: 作为医疗机构整体的管理指标（按其全部住院人次的平均，或按全部患者而不仅是救助对象计算），不逐笔检验
 plan contains {"tier": "out_of_catalog", "limit": 0.1, "hospital_bears": false} if {
 	is_assisted
 	input.claim.hospital_level == "3"
@@ -579,14 +579,14 @@ in_watch_population if {
 #   quote: "对低收入家庭成员、农村牧区易返贫致贫人口中经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用超过全市上年农村牧区常住居民人均可支配收入的，纳入因病致贫监测"
 #   reading:
 #     - text: "超过"
-#       chosen: "exclusive: a burden equal to the line is not flagged"
-#       alternative: "inclusive (达到): a burden exactly equal to the line would be flagged too"
+#       chosen: 不含本数，负担恰好等于监测线的不纳入监测
+#       alternative: 含本数（达到），负担恰好等于监测线的也纳入监测
 #     - text: "经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用"
-#       chosen: "the year's compliant self-pay after basic and critical-illness insurance (insured_self_pay), before medical assistance; the next sentence's 个人累计负担 read as the same measure"
-#       alternative: "等 also takes in medical assistance (and other payers), measuring what is left after it; fewer people would be flagged"
+#       chosen: 经基本医保、大病保险支付后、医疗救助前的年度政策范围内个人自付（`insured_self_pay`）；下一句的“个人累计负担”按同一口径理解
+#       alternative: “等”还包括医疗救助（及其他支付方），按其支付后的剩余负担计算——纳入监测的人数将减少
 #     - text: "低收入家庭成员"
-#       chosen: "the low-income categories of 二(一): 特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者 (with 易返贫致贫 and 返贫致贫人口 named beside them)"
-#       alternative: "the whole low-income register kept by 民政 (people recognised as low-income without being in these categories would be watched too), or only the 重点监测 groups (低保边缘家庭成员 and 易返贫致贫人口)"
+#       chosen: 二(一)中的低收入类别：特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者（易返贫致贫人口和返贫致贫人口与之并列）
+#       alternative: 民政部门掌握的全部低收入人口名单（已认定为低收入人口但不属于上述类别者也将纳入监测）；或仅限重点监测人群（低保边缘家庭成员和易返贫致贫人口）
 monitoring contains {
 	"flag": "illness_impoverishment_watch",
 	"measure": "insured_self_pay",
@@ -606,20 +606,20 @@ monitoring contains {
 #     - "个人累计负担超过当地上年农村牧区常住居民人均可支配收入50%的，纳入因病返贫监测"
 #   reading:
 #     - text: "超过"
-#       chosen: "exclusive: a burden equal to the line is not flagged"
-#       alternative: "inclusive (达到): a burden exactly equal to the line would be flagged too"
+#       chosen: 不含本数，负担恰好等于监测线的不纳入监测
+#       alternative: 含本数（达到），负担恰好等于监测线的也纳入监测
 #     - text: "经基本医保、大病保险等支付后个人年度累计负担的符合基本医疗费用"
-#       chosen: "the year's compliant self-pay after basic and critical-illness insurance (insured_self_pay), before medical assistance; the next sentence's 个人累计负担 read as the same measure"
-#       alternative: "等 also takes in medical assistance (and other payers), measuring what is left after it; fewer people would be flagged"
+#       chosen: 经基本医保、大病保险支付后、医疗救助前的年度政策范围内个人自付（`insured_self_pay`）；下一句的“个人累计负担”按同一口径理解
+#       alternative: “等”还包括医疗救助（及其他支付方），按其支付后的剩余负担计算——纳入监测的人数将减少
 #     - text: "低收入家庭成员"
-#       chosen: "the low-income categories of 二(一): 特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者 (with 易返贫致贫 and 返贫致贫人口 named beside them)"
-#       alternative: "the whole low-income register kept by 民政 (people recognised as low-income without being in these categories would be watched too), or only the 重点监测 groups (低保边缘家庭成员 and 易返贫致贫人口)"
+#       chosen: 二(一)中的低收入类别：特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者（易返贫致贫人口和返贫致贫人口与之并列）
+#       alternative: 民政部门掌握的全部低收入人口名单（已认定为低收入人口但不属于上述类别者也将纳入监测）；或仅限重点监测人群（低保边缘家庭成员和易返贫致贫人口）
 #     - text: "当地上年农村牧区常住居民人均可支配收入"
-#       chosen: "当地 as the city's figure, the same as the sentence before (全市上年农村牧区常住居民人均可支配收入)"
-#       alternative: "the figure of the banner or county (旗县市区) where the person lives, which would move the line from place to place"
+#       chosen: “当地”指全市，与前一句口径相同（全市上年农村牧区常住居民人均可支配收入）
+#       alternative: 指本人所在旗县市区的数据——监测线将因地而异
 #     - text: "个人累计负担超过当地上年农村牧区常住居民人均可支配收入50%的，纳入因病返贫监测"
-#       chosen: "the sentence names no subject: read as the same population as the sentence before (低收入家庭成员 and 农村牧区易返贫致贫人口)"
-#       alternative: "返贫 presupposes having left poverty: only the 农村牧区易返贫致贫人口 (monitored, 返贫致贫人口) would be watched for 因病返贫; 特困、低保、低保边缘、因病致贫 would not be flagged"
+#       chosen: 该句未写主语，理解为与前一句相同的人群（低收入家庭成员和农村牧区易返贫致贫人口）
+#       alternative: “返贫”以曾经脱贫为前提：仅农村牧区易返贫致贫人口（监测对象、返贫致贫人口）纳入因病返贫监测；特困人员、低保对象、低保边缘家庭成员、因病致贫重病患者不纳入
 monitoring contains {
 	"flag": "illness_return_watch",
 	"measure": "insured_self_pay",
