@@ -260,6 +260,17 @@ func (r *Region) ParamsFor(year int, overrides []params.Override) (*Params, erro
 	return NewParams(res)
 }
 
+// ParamsWithStandIns is a year's parameters with polc check's stand-in for
+// each open parameter that has no value (a plain value of its type, or the
+// document's floor): what a tool settling cases nobody wrote (polc diff's
+// grid) uses where a case would give the number.
+func (r *Region) ParamsWithStandIns(year int) (*Params, error) {
+	if p, ok := r.checkYears[year]; ok {
+		return p, nil
+	}
+	return nil, fmt.Errorf("year %d is outside the years of %s (%s)", year, r.Document.Number, r.Document.YearsText())
+}
+
 // Plan evaluates the region's plan for a claim context. A conflict between
 // two rules is an error: the policy set let it through only because no
 // checked context showed it.

@@ -255,15 +255,26 @@ func (rr *ruleReads) read(ref ast.Ref, t *ast.Term, tests map[*ast.Term]bool) {
 // say: the contribution standards the subsidy is worked out from.
 var goReads = []string{"contribution.*"}
 
-// paramsRead works out the patterns of parameters the region reads: every
-// reference into input.params of every rule (a dynamic segment as *), the
-// inputs of each derived parameter read, and what settlement reads.
+// paramsRead works out the patterns of parameters the region reads: what
+// its rules read (paramPatterns) and what settlement reads.
 func (r *Region) paramsRead(paths []string) []string {
+	all := make([]*ruleReads, 0, len(r.reads))
+	for _, rr := range r.reads {
+		all = append(all, rr)
+	}
+	return r.paramPatterns(all, goReads, paths)
+}
+
+// paramPatterns works out the patterns of parameters some rules read:
+// every reference into input.params (a dynamic segment as *), the
+// region-wide parameter a per-category one falls back to, the inputs of
+// each derived parameter read, and the extra patterns given.
+func (r *Region) paramPatterns(reads []*ruleReads, extra, paths []string) []string {
 	set := map[string]bool{}
-	for _, g := range goReads {
+	for _, g := range extra {
 		set[g] = true
 	}
-	for _, rr := range r.reads {
+	for _, rr := range reads {
 		for _, ref := range rr.params {
 			segs := make([]string, 0, len(ref))
 			for _, t := range ref[2:] {
@@ -522,7 +533,12 @@ func (w *paramsWalker) readsParams(t *ast.Term) bool {
 // checkParamsRead refuses a params file entry no rule reads: a number
 // given for nothing is a number someone believes is used.
 func (c *Compiler) checkParamsRead(r *Region) bool {
-	r.readParams = r.paramsRead(c.schema.ParamPaths())
+	paths := c.schema.ParamPaths()
+	r.readParams = r.paramsRead(paths)
+	r.ruleParams = map[string][]string{}
+	for key, rr := range r.reads {
+		r.ruleParams[key] = r.paramPatterns([]*ruleReads{rr}, nil, paths)
+	}
 	bad := false
 	for _, e := range r.Params.Entries {
 		if !r.ReadsParam(e.Path) {

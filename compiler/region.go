@@ -39,6 +39,9 @@ type Region struct {
 	decisionAttrs map[string]map[string]bool
 	// readParams are the patterns of the parameters the region reads.
 	readParams []string
+	// ruleParams are the patterns of the parameters each decision rule
+	// reads, by rule key.
+	ruleParams map[string][]string
 	queries    map[string]*rego.PreparedEvalQuery
 	// boundaries are the constants the rules compare attributes with, for
 	// the exhaustive context space.

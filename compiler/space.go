@@ -379,3 +379,34 @@ func datesInYear(y int) []string {
 	}
 	return out
 }
+
+// Dimension is one attribute of a decision's context space: how many
+// values it takes, how the i-th is set in a context, and how it is said.
+type Dimension struct {
+	Name   string
+	Values int
+	Set    func(ctx *Context, i int)
+	Show   func(i int, ctx *Context) string
+}
+
+// ContextSpace lays out the space the exhaustive stage evaluates a decision
+// of a region over — the category sets (none, each category the module
+// names, each pair the schema allows), the document's years, then each
+// attribute the decision reads, with the values its rules compare it with —
+// so that a tool building cases over a region (polc diff's grid) walks the
+// contexts the check walks. The first dimension is the category sets and
+// the second the years; a context is built by setting the dimensions in
+// order (dates depend on the year). Nil for a region the set lacks.
+func (ps *PolicySet) ContextSpace(region, decision string) []Dimension {
+	r, ok := ps.Regions[region]
+	if !ok {
+		return nil
+	}
+	c := &Compiler{schema: ps.Schema}
+	sp := c.newSpace(r, decision, c.categorySets(r))
+	out := make([]Dimension, len(sp.dims))
+	for i, d := range sp.dims {
+		out[i] = Dimension{Name: d.name, Values: d.values, Set: d.set, Show: d.show}
+	}
+	return out
+}

@@ -23,6 +23,10 @@ type Engine struct {
 	// EvaluatePerClaim turns the plan cache off, so Rego runs for every
 	// claim: the baseline the cache is measured against.
 	EvaluatePerClaim bool
+	// OpenStandIns settles a case that gives no params with polc check's
+	// stand-ins for the open parameters (compiler.ParamsWithStandIns):
+	// cases nobody wrote (polc diff's grid) have no one to give them.
+	OpenStandIns bool
 
 	mu     sync.Mutex
 	plans  map[planKey]*prepared
@@ -98,6 +102,9 @@ func (e *Engine) Settle(ctx context.Context, c *cases.Case) (*Result, error) {
 		return nil, fail(nil, "year %d is outside the years of %s (%s)", c.Year, region.Document.Number, region.Document.YearsText())
 	}
 	p, err := region.ParamsFor(c.Year, c.Overrides)
+	if err == nil && e.OpenStandIns && len(c.Overrides) == 0 {
+		p, err = region.ParamsWithStandIns(c.Year)
+	}
 	if err != nil {
 		return nil, err
 	}
