@@ -14,13 +14,23 @@ import (
 	"github.com/polc-dev/polc/policies"
 )
 
-// seedsDir is where the source documents are: $POLC_SEEDS, else the
-// shared/seeds folder beside the project's checkout.
+// seedsDir is where the source documents are: $POLC_SEEDS; else the
+// shared seeds folder beside the project's checkout, where they are
+// published; else the copies in docs/sources, so that a clean checkout
+// anywhere (CI) checks the quotes too.
 func seedsDir() string {
 	if d := os.Getenv("POLC_SEEDS"); d != "" {
 		return d
 	}
-	return filepath.Join("..", "..", "shared", "seeds")
+	if d := filepath.Join("..", "..", "shared", "seeds"); isDir(d) {
+		return d
+	}
+	return filepath.Join("..", "docs", "sources")
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
 
 // squeeze drops every white-space character: the documents were extracted
@@ -94,5 +104,29 @@ func TestQuotesInDocuments(t *testing.T) {
 		t.Errorf("%d of %d decision rules (%.1f%%) quote their document; at least %.0f%% must", quoted, rules, 100*share, 100*minQuoted)
 	} else {
 		t.Logf("%d of %d decision rules (%.1f%%) quote their document", quoted, rules, 100*share)
+	}
+}
+
+// TestSourceCopiesAreTheSeeds keeps docs/sources byte-identical to the
+// published seeds, where both are at hand.
+func TestSourceCopiesAreTheSeeds(t *testing.T) {
+	shared := filepath.Join("..", "..", "shared", "seeds")
+	if !isDir(shared) {
+		t.Skipf("skipped: the published seeds are not at %s", shared)
+	}
+	copies, err := filepath.Glob(filepath.Join("..", "docs", "sources", "*.txt"))
+	if err != nil || len(copies) == 0 {
+		t.Fatalf("no copies in docs/sources (%v)", err)
+	}
+	for _, c := range copies {
+		want, err := os.ReadFile(filepath.Join(shared, filepath.Base(c)))
+		if err != nil {
+			t.Errorf("%s has no published seed: %v", c, err)
+			continue
+		}
+		got, err := os.ReadFile(c)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s differs from the published seed %s", c, filepath.Base(c))
+		}
 	}
 }
