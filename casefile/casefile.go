@@ -7,7 +7,6 @@
 package casefile
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,7 +60,7 @@ type Catalog interface {
 
 // Load reads one case file against a catalog of regions.
 func Load(file string, data []byte, cat Catalog) (*Case, diag.List) {
-	l := &loader{file: file, cat: cat, s: cat.CaseShape()}
+	l := &loader{file: file, cat: cat, s: cat.CaseShape(), rules: NewRules(cat)}
 	root, pds := yamldoc.Parse(file, data)
 	if pds.HasErrors() {
 		return nil, pds.WithStage(Stage)
@@ -75,10 +74,11 @@ func Load(file string, data []byte, cat Catalog) (*Case, diag.List) {
 }
 
 type loader struct {
-	file string
-	cat  Catalog
-	s    *shape.Shape
-	ds   diag.List
+	file  string
+	cat   Catalog
+	s     *shape.Shape
+	rules *Rules
+	ds    diag.List
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -139,8 +139,8 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 			l.fields(v, "enrollment", map[string]func(k, v *yaml.Node){
 				"tier": func(k, v *yaml.Node) {
 					c.Enrollment.Tier = v.Value
-					if !l.s.Vocabulary("enrollment_tier").Has(v.Value) {
-						l.errorf(v, "enrollment.tier: %s is not an enrollment tier (want %s)", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("enrollment_tier").IDs(), " or "))
+					if err := l.rules.EnrollmentTier(v.Value); err != nil {
+						l.errorf(v, "enrollment.tier: %v", err)
 					}
 				},
 				"date": func(k, v *yaml.Node) { c.Enrollment.Date, enrollmentDateNode = l.date(v, "enrollment.date"), v },
@@ -158,11 +158,11 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 		},
 	}, "region", "year", "person", "enrollment", "claims")
 	if c.Region != "" {
-		document, years, ok := l.cat.RegionYears(c.Region)
-		if !ok {
-			l.errorf(regionNode, "unknown region %s (the policy set has %s)", diag.Quote(c.Region), strings.Join(l.cat.RegionIDs(), ", "))
-		} else if c.Year != 0 && !slices.Contains(years, c.Year) {
-			l.errorf(yearNode, "year %d is outside the years of %s (%s)", c.Year, document, cases.YearsText(years))
+		regionErr, yearErr := l.rules.Region(c.Region, c.Year)
+		if regionErr != nil {
+			l.errorf(regionNode, "%v", regionErr)
+		} else if c.Year != 0 && yearErr != nil {
+			l.errorf(yearNode, "%v", yearErr)
 		}
 	}
 	if paramsNode != nil {
@@ -171,13 +171,12 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 	if claimsNode != nil {
 		l.claims(claimsNode, c)
 	}
-	if c.Enrollment.Date != "" && c.Year != 0 && c.Enrollment.Date > strconv.Itoa(c.Year)+"-12-31" {
+	if c.Year != 0 && !EnrolledBy(c.Enrollment.Date, c.Year) {
 		l.errorf(enrollmentDateNode, "enrollment.date %s is after the case year %d", c.Enrollment.Date, c.Year)
 	}
 }
 
 func (l *loader) person(n *yaml.Node, p *cases.Person) {
-	cats := l.s.Vocabulary("category")
 	l.fields(n, "person", map[string]func(k, v *yaml.Node){
 		"categories": func(k, v *yaml.Node) {
 			if v.Kind != yaml.SequenceNode {
@@ -186,15 +185,15 @@ func (l *loader) person(n *yaml.Node, p *cases.Person) {
 			}
 			p.Categories = []string{}
 			for _, item := range v.Content {
-				if !cats.Has(item.Value) {
-					l.errorf(item, "person.categories: unknown category %s%s", diag.Quote(item.Value), l.s.Suggest("category", item.Value))
+				if !l.s.Vocabulary("category").Has(item.Value) {
+					l.errorf(item, "person.categories: %v", l.rules.Category(item.Value, nil))
 					continue
 				}
-				for _, other := range p.Categories {
-					if other == item.Value {
-						l.errorf(item, "person.categories: %s is given twice", item.Value)
-					} else if why := l.s.Exclusive(other, item.Value); why != "" {
-						l.errorf(item, "person.categories: no one is both %s and %s (%s)", other, item.Value, why)
+				// Each earlier category on its own, so that every clash is
+				// reported, not the first.
+				for i := range p.Categories {
+					if err := l.rules.Category(item.Value, p.Categories[i:i+1]); err != nil {
+						l.errorf(item, "person.categories: %v", err)
 					}
 				}
 				p.Categories = append(p.Categories, item.Value)
@@ -202,15 +201,15 @@ func (l *loader) person(n *yaml.Node, p *cases.Person) {
 		},
 		"age": func(k, v *yaml.Node) {
 			a := l.integer(v, "person.age")
-			if a < 0 || a > 130 {
-				l.errorf(v, "person.age %d is not an age", a)
+			if err := l.rules.Age(a); err != nil {
+				l.errorf(v, "person.age %v", err)
 			}
 			p.Age = &a
 		},
 		"residence": func(k, v *yaml.Node) {
 			p.Residence = v.Value
-			if !l.s.Vocabulary("residence").Has(v.Value) {
-				l.errorf(v, "person.residence: %s is not a residence (want %s)", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("residence").IDs(), " or "))
+			if err := l.rules.Residence(v.Value); err != nil {
+				l.errorf(v, "person.residence: %v", err)
 			}
 		},
 		"county":     func(k, v *yaml.Node) { p.County = l.str(v, "person.county") },
@@ -250,7 +249,6 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 		return
 	}
 	ids := map[string]bool{}
-	year := strconv.Itoa(c.Year)
 	for _, item := range n.Content {
 		cl := cases.Claim{Pos: yamldoc.Pos(l.file, item)}
 		var totalNode, oocNode, basicNode *yaml.Node
@@ -264,20 +262,20 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 			},
 			"date": func(k, v *yaml.Node) {
 				cl.Date = l.date(v, "claim date")
-				if cl.Date != "" && c.Year != 0 && !strings.HasPrefix(cl.Date, year+"-") {
+				if cl.Date != "" && c.Year != 0 && !InYear(cl.Date, c.Year) {
 					l.errorf(v, "claim date %s is outside the case year %d", cl.Date, c.Year)
 				}
 			},
 			"kind": func(k, v *yaml.Node) {
 				cl.Kind = v.Value
-				if !l.s.Vocabulary("claim_kind").Has(v.Value) {
-					l.errorf(v, "claim kind %s is not one of %s%s", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("claim_kind").IDs(), ", "), l.s.Suggest("claim_kind", v.Value))
+				if err := l.rules.ClaimKind(v.Value); err != nil {
+					l.errorf(v, "claim kind %v", err)
 				}
 			},
 			"hospital_level": func(k, v *yaml.Node) {
 				cl.HospitalLevel = v.Value
-				if !l.s.Vocabulary("hospital_level").Has(v.Value) {
-					l.errorf(v, "hospital_level %s is not one of %s", diag.Quote(v.Value), strings.Join(l.s.Vocabulary("hospital_level").IDs(), ", "))
+				if err := l.rules.HospitalLevel(v.Value); err != nil {
+					l.errorf(v, "hospital_level %v", err)
 				}
 			},
 			"referred":       func(k, v *yaml.Node) { cl.Referred = l.boolean(v, "referred") },
@@ -290,16 +288,20 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 				cl.BasicPaid, basicNode = &d, v
 			},
 		}, "id", "date", "kind", "hospital_level", "referred", "total")
-		if oocNode != nil && totalNode != nil && cl.OutOfCatalog > cl.Total {
-			l.errorf(oocNode, "out_of_catalog %s is above the total %s", cl.OutOfCatalog, cl.Total)
-		}
-		if basicNode != nil && totalNode != nil {
-			if inScope := cl.Total - cl.OutOfCatalog; *cl.BasicPaid > inScope {
-				l.errorf(basicNode, "basic_paid %s is above the in-scope cost %s (total %s − out_of_catalog %s)", *cl.BasicPaid, inScope, cl.Total, cl.OutOfCatalog)
+		if oocNode != nil && totalNode != nil {
+			if err := OutOfCatalogWithin(&cl); err != nil {
+				l.errorf(oocNode, "%v", err)
 			}
 		}
-		if cl.Uninsured && basicNode != nil {
-			l.errorf(basicNode, "basic_paid on an uninsured claim: basic insurance pays nothing while a person is not insured")
+		if basicNode != nil && totalNode != nil {
+			if err := BasicPaidWithin(&cl); err != nil {
+				l.errorf(basicNode, "%v", err)
+			}
+		}
+		if basicNode != nil {
+			if err := BasicPaidInsured(&cl); err != nil {
+				l.errorf(basicNode, "%v", err)
+			}
 		}
 		c.Claims = append(c.Claims, cl)
 	}

@@ -1,0 +1,599 @@
+package population
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/settle/money"
+)
+
+// Reader joins a persons file and a claims file as they stream: each Next
+// gives one person's year, with the claims that follow it in the claims
+// file. Both files are sorted by person_id in byte order (as `LC_ALL=C
+// sort` sorts), which is what lets a duplicate person, an out-of-order row
+// and a claim of no person be found with nothing remembered but the
+// previous id.
+//
+// A problem in a row (a bad value, a claim dated outside the year) is the
+// person's: it is listed in Person.Problems and the join goes on, so that a
+// run reports many problems at once. A problem that breaks the join (a
+// header, a line too long, a wrong number of fields, a person or claim out
+// of order, a claim of no person) ends the reading: Err gives it.
+type Reader struct {
+	rules   *casefile.Rules
+	persons lines
+	claims  lines
+
+	headers bool
+	started bool // region and year are the first person's
+	region  string
+	year    int
+
+	prevID          []byte // the last person read
+	prevLine        int
+	lastClaimPerson []byte // the person of the last claim joined
+	pending         bool   // claims.cur is a claim not yet joined
+	done            bool
+	fatal           diag.List
+
+	pf, cf   [claimFields][]byte // the fields of the current person and claim lines
+	ps, cs   [claimFields]int    // where each field starts in its line
+	cats     map[string][]string // category fields seen, by their text
+	vocab    map[string]map[string]string
+	ages     [131]int // pointers to these are shared: an age is never changed
+	arena    []byte   // one person's text, until it becomes one string
+	idSpan   span
+	county   span
+	enrolled span
+	dupIDs   map[string]int
+
+	personsRead, claimsRead atomic.Int64
+}
+
+// maxCategorySets bounds the category fields remembered: a file has a
+// handful of combinations, a hostile one could have millions.
+const maxCategorySets = 4096
+
+// NewReader reads persons and claims, named as diagnostics show them,
+// against a catalog (the policy set). The cases it gives carry no params:
+// a run's params file is the engine's (sim.Engine).
+func NewReader(persons io.Reader, personsName string, claims io.Reader, claimsName string, cat casefile.Catalog) *Reader {
+	r := &Reader{rules: casefile.NewRules(cat), cats: map[string][]string{}, vocab: map[string]map[string]string{}, dupIDs: map[string]int{}}
+	r.persons.init(persons, personsName)
+	r.claims.init(claims, claimsName)
+	for i := range r.ages {
+		r.ages[i] = i
+	}
+	for _, name := range []string{"residence", "enrollment_tier", "claim_kind", "hospital_level"} {
+		m := map[string]string{}
+		for _, id := range r.rules.Shape().Vocabulary(name).IDs() {
+			m[id] = id
+		}
+		r.vocab[name] = m
+	}
+	return r
+}
+
+// Region and Year are the run's, the first person's; "" and 0 before it
+// is read.
+func (r *Reader) Region() string { return r.region }
+func (r *Reader) Year() int      { return r.year }
+
+// Err is the problem that ended the reading early, nil if the files were
+// read to their end.
+func (r *Reader) Err() diag.List { return r.fatal }
+
+// ClaimsBytes is how many bytes of the claims file have been read, for a
+// progress bar; PersonsRead and ClaimsRead count the rows joined. Safe to
+// call from another goroutine.
+func (r *Reader) ClaimsBytes() int64 { return r.claims.bytes.Load() }
+func (r *Reader) PersonsRead() int64 { return r.personsRead.Load() }
+func (r *Reader) ClaimsRead() int64  { return r.claimsRead.Load() }
+
+// Next reads the next person's year into p, reusing p's slices. It
+// returns false at the end of the persons file or when reading cannot go
+// on (see Err).
+func (r *Reader) Next(p *Person) bool {
+	if r.done {
+		return false
+	}
+	if !r.headers {
+		r.headers = true
+		if !r.persons.header(PersonColumns, r) || !r.claims.header(ClaimColumns, r) {
+			return r.stop()
+		}
+	}
+	line, ok := r.persons.next(r)
+	if !ok {
+		if r.fatal == nil && (r.pending || r.readClaim()) {
+			r.failAt(&r.claims, r.cs[cPerson], "claim of person %s, who is not in %s (after its last person, %s)", diag.Quote(string(r.cf[cPerson])), r.persons.name, diag.Quote(string(r.prevID)))
+		}
+		return r.stop()
+	}
+	p.reset()
+	if !r.person(line, p) {
+		return r.stop()
+	}
+	for r.pending || r.readClaim() {
+		pid := r.cf[cPerson]
+		id := r.arena[r.idSpan.from:r.idSpan.to]
+		switch c := bytes.Compare(pid, id); {
+		case c > 0:
+			// A later person's: it waits in the buffer.
+			r.finish(p)
+			return true
+		case c < 0:
+			if bytes.Compare(pid, r.lastClaimPerson) < 0 {
+				r.failAt(&r.claims, r.cs[cPerson], "claims out of order: person %s after %s (both files are sorted by person_id, in byte order)", diag.Quote(string(pid)), diag.Quote(string(r.lastClaimPerson)))
+			} else {
+				r.failAt(&r.claims, r.cs[cPerson], "claim of person %s, who is not in %s (where it would come before %s)", diag.Quote(string(pid)), r.persons.name, diag.Quote(string(id)))
+			}
+			return r.stop()
+		}
+		r.pending = false
+		r.lastClaimPerson = append(r.lastClaimPerson[:0], pid...)
+		r.claim(p)
+	}
+	if r.fatal != nil {
+		return r.stop()
+	}
+	r.finish(p)
+	return true
+}
+
+func (r *Reader) stop() bool {
+	r.done = true
+	return false
+}
+
+// readClaim reads the next claims line and splits it; false at the end of
+// the file or on a problem that ends the reading.
+func (r *Reader) readClaim() bool {
+	line, ok := r.claims.next(r)
+	if !ok {
+		return false
+	}
+	if n := splitFields(line, r.cf[:], r.cs[:]); n != claimFields {
+		r.failAt(&r.claims, 0, "%d fields, want %d: %s", n, claimFields, strings.Join(ClaimColumns, ","))
+		return false
+	}
+	if err := idText(r.cf[cPerson]); err != nil {
+		r.failAt(&r.claims, r.cs[cPerson], "person_id: %v", err)
+		return false
+	}
+	r.pending = true
+	return true
+}
+
+func idText(b []byte) error {
+	if len(b) == 0 {
+		return errors.New("empty")
+	}
+	return text(b)
+}
+
+// person reads a person's row; false on a problem that ends the reading.
+func (r *Reader) person(line []byte, p *Person) bool {
+	l := &r.persons
+	f, st := r.pf[:personFields], r.ps[:personFields]
+	if n := splitFields(line, f, st); n != personFields {
+		r.failAt(l, 0, "%d fields, want %d: %s", n, personFields, strings.Join(PersonColumns, ","))
+		return false
+	}
+	id := f[pID]
+	if err := idText(id); err != nil {
+		r.failAt(l, st[pID], "person_id: %v", err)
+		return false
+	}
+	if r.prevID != nil {
+		switch c := bytes.Compare(id, r.prevID); {
+		case c == 0:
+			r.failAt(l, st[pID], "person %s is given twice (line %d and here)", diag.Quote(string(id)), r.prevLine)
+			return false
+		case c < 0:
+			r.failAt(l, st[pID], "persons out of order: %s after %s (both files are sorted by person_id, in byte order)", diag.Quote(string(id)), diag.Quote(string(r.prevID)))
+			return false
+		}
+	}
+	r.prevID = append(r.prevID[:0], id...)
+	r.prevLine = l.line
+	r.arena = r.arena[:0]
+	r.idSpan = r.keep(id)
+	problem := func(field int, format string, args ...any) {
+		r.problem(p, l, st[field], line, format, args...)
+	}
+
+	c := &p.Case
+	c.Pos = diag.Position{File: l.name, Line: l.line}
+	year, err := integer(f[pYear])
+	if !r.started {
+		// The first person's region and year are the run's: nothing can
+		// be settled without them.
+		regionErr, yearErr := r.rules.Region(string(f[pRegion]), year)
+		switch {
+		case regionErr != nil:
+			r.failAt(l, st[pRegion], "region: %v", regionErr)
+			return false
+		case err != nil:
+			r.failAt(l, st[pYear], "year: %v, not %s", err, diag.Quote(string(f[pYear])))
+			return false
+		case yearErr != nil:
+			r.failAt(l, st[pYear], "year: %v", yearErr)
+			return false
+		}
+		r.started, r.region, r.year = true, string(f[pRegion]), year
+	}
+	switch {
+	case err != nil:
+		problem(pYear, "year: %v, not %s", err, diag.Quote(string(f[pYear])))
+	case string(f[pRegion]) != r.region:
+		problem(pRegion, "region %s: a run is one region's year, and the first person's is %s %d", diag.Quote(string(f[pRegion])), r.region, r.year)
+	case year != r.year:
+		problem(pYear, "year %d: a run is one region's year, and the first person's is %s %d", year, r.region, r.year)
+	}
+	c.Region, c.Year = r.region, r.year
+
+	c.Person.Categories = r.categories(p, line, st[pCategories], f[pCategories])
+	if len(f[pAge]) == 0 {
+		problem(pAge, "age is missing")
+	} else if a, err := integer(f[pAge]); err != nil {
+		problem(pAge, "age: %v, not %s", err, diag.Quote(string(f[pAge])))
+	} else if err := r.rules.Age(a); err != nil {
+		problem(pAge, "age %v", err)
+	} else {
+		c.Person.Age = &r.ages[a]
+	}
+	c.Person.Residence = r.id("residence", f[pResidence], func(s string) error { return r.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
+	if err := text(f[pCounty]); err != nil {
+		problem(pCounty, "county: %v", err)
+	}
+	r.county = r.keep(f[pCounty])
+	if b := f[pExitYear]; len(b) > 0 {
+		if y, err := integer(b); err != nil {
+			problem(pExitYear, "exit_year: %v, not %s", err, diag.Quote(string(b)))
+		} else {
+			c.Person.ExitYear = &y
+		}
+	}
+	c.Enrollment.Tier = r.id("enrollment_tier", f[pTier], func(s string) error { return r.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
+	r.enrolled = span{}
+	if b := f[pEnrollmentDate]; len(b) > 0 {
+		if !date(b) {
+			problem(pEnrollmentDate, "enrollment_date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
+		} else if !casefile.EnrolledBy(string(b), r.year) {
+			problem(pEnrollmentDate, "enrollment_date %s is after the year %d", b, r.year)
+		} else {
+			r.enrolled = r.keep(b)
+		}
+	}
+	return true
+}
+
+// id reads a required id of a vocabulary as the vocabulary's own string,
+// so that a row allocates none; an unknown one is reported by the rule.
+func (r *Reader) id(vocab string, b []byte, rule func(string) error, report func(error)) string {
+	if len(b) == 0 {
+		report(errors.New("missing"))
+		return ""
+	}
+	if s, ok := r.vocab[vocab][string(b)]; ok {
+		return s
+	}
+	if err := rule(string(b)); err != nil {
+		report(err)
+	}
+	return ""
+}
+
+// categories reads the +-joined categories under casefile's rules: each
+// known, none twice, no two exclusive. A combination is checked once and
+// its slice shared by every person with it (it is never changed).
+func (r *Reader) categories(p *Person, line []byte, start int, b []byte) []string {
+	if cats, ok := r.cats[string(b)]; ok {
+		return cats
+	}
+	cats := []string{}
+	bad := false
+	if len(b) > 0 {
+		for part := range bytes.SplitSeq(b, []byte(CategorySeparator)) {
+			id := string(part)
+			if err := r.rules.Category(id, nil); err != nil {
+				r.problem(p, &r.persons, start, line, "categories: %v", err)
+				bad = true
+				continue
+			}
+			for i := range cats {
+				if err := r.rules.Category(id, cats[i:i+1]); err != nil {
+					r.problem(p, &r.persons, start, line, "categories: %v", err)
+					bad = true
+				}
+			}
+			cats = append(cats, id)
+		}
+	}
+	if !bad && len(r.cats) < maxCategorySets {
+		r.cats[string(b)] = cats
+	}
+	return cats
+}
+
+// claim reads the claim line in r.cf into the person's claims.
+func (r *Reader) claim(p *Person) {
+	l := &r.claims
+	f, st := r.cf[:], r.cs[:]
+	line := l.cur
+	problem := func(field int, format string, args ...any) {
+		r.problem(p, l, st[field], line, format, args...)
+	}
+	if len(p.Case.Claims) == casefile.MaxClaims {
+		problem(cPerson, "person %s has more than %d claims, the most a case may hold (one person's year)", diag.Quote(string(f[cPerson])), casefile.MaxClaims)
+	}
+	if len(p.Case.Claims) >= casefile.MaxClaims {
+		return
+	}
+	cl := cases.Claim{Pos: diag.Position{File: l.name, Line: l.line}}
+	var ct claimText
+	if err := idText(f[cID]); err != nil {
+		problem(cID, "claim_id: %v", err)
+	}
+	ct.id, ct.idCol = r.keep(f[cID]), st[cID]
+	switch b := f[cDate]; {
+	case !date(b):
+		problem(cDate, "date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
+	case !casefile.InYear(string(b), r.year):
+		problem(cDate, "date %s is outside the year %d", b, r.year)
+	default:
+		ct.date = r.keep(b)
+	}
+	cl.Kind = r.id("claim_kind", f[cKind], func(s string) error { return r.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
+	cl.HospitalLevel = r.id("hospital_level", f[cLevel], func(s string) error { return r.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
+	var err error
+	if cl.Referred, err = boolean(f[cReferred]); err != nil {
+		problem(cReferred, "referred: %v, not %s", err, diag.Quote(string(f[cReferred])))
+	}
+	okTotal := false
+	if len(f[cTotal]) == 0 {
+		problem(cTotal, "total is missing")
+	} else if cl.Total, err = amount(f[cTotal]); err != nil {
+		problem(cTotal, "total: %v", err)
+	} else {
+		okTotal = true
+	}
+	okOOC := true
+	if len(f[cOutOfCatalog]) > 0 {
+		if cl.OutOfCatalog, err = amount(f[cOutOfCatalog]); err != nil {
+			problem(cOutOfCatalog, "out_of_catalog: %v", err)
+			okOOC = false
+		}
+	}
+	var basic money.Amount
+	if len(f[cBasicPaid]) > 0 {
+		if basic, err = amount(f[cBasicPaid]); err != nil {
+			problem(cBasicPaid, "basic_paid: %v", err)
+		} else {
+			ct.hasBasic = true
+			cl.BasicPaid = &basic
+		}
+	}
+	if err := text(f[cDisease]); err != nil {
+		problem(cDisease, "disease: %v", err)
+	}
+	ct.disease = r.keep(f[cDisease])
+	if len(f[cUninsured]) > 0 {
+		if cl.Uninsured, err = boolean(f[cUninsured]); err != nil {
+			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(f[cUninsured])))
+		}
+	}
+	// The checks between fields, as for a case's claim.
+	if okTotal && okOOC && len(f[cOutOfCatalog]) > 0 {
+		if err := casefile.OutOfCatalogWithin(&cl); err != nil {
+			problem(cOutOfCatalog, "%v", err)
+		}
+	}
+	if okTotal && okOOC && ct.hasBasic {
+		if err := casefile.BasicPaidWithin(&cl); err != nil {
+			problem(cBasicPaid, "%v", err)
+		}
+	}
+	if err := casefile.BasicPaidInsured(&cl); err != nil {
+		problem(cBasicPaid, "%v", err)
+	}
+	cl.BasicPaid = nil // pointed into p.basic once the claims are all read
+	p.Case.Claims = append(p.Case.Claims, cl)
+	p.claims = append(p.claims, ct)
+	p.basic = append(p.basic, basic)
+}
+
+// finish turns the person's arena into one string, which every text of
+// the person and the claims then slices: one allocation a person rather
+// than one a field.
+func (r *Reader) finish(p *Person) {
+	s := string(r.arena)
+	at := func(sp span) string { return s[sp.from:sp.to] }
+	p.ID = at(r.idSpan)
+	c := &p.Case
+	c.File = p.ID
+	c.Person.County = at(r.county)
+	c.Enrollment.Date = at(r.enrolled)
+	for i := range c.Claims {
+		cl, ct := &c.Claims[i], &p.claims[i]
+		cl.ID, cl.Date, cl.Disease = at(ct.id), at(ct.date), at(ct.disease)
+		if ct.hasBasic {
+			cl.BasicPaid = &p.basic[i]
+		}
+	}
+	r.duplicateClaims(p)
+	r.personsRead.Add(1)
+	r.claimsRead.Add(int64(len(c.Claims)))
+}
+
+// duplicateClaims reports a claim id used twice in a person's year, as
+// for a case.
+func (r *Reader) duplicateClaims(p *Person) {
+	claims := p.Case.Claims
+	twice := func(i, j int) {
+		cl := &claims[j]
+		r.problemAt(p, diag.Position{File: r.claims.name, Line: cl.Pos.Line, Col: utf8.RuneCountInString(p.ID) + 2},
+			"claim_id %s is used twice in person %s's year (line %d and here)", diag.Quote(cl.ID), diag.Quote(p.ID), claims[i].Pos.Line)
+	}
+	if len(claims) <= 32 {
+		for j := 1; j < len(claims); j++ {
+			for i := 0; i < j; i++ {
+				if claims[i].ID == claims[j].ID {
+					twice(i, j)
+					break
+				}
+			}
+		}
+		return
+	}
+	clear(r.dupIDs)
+	for j := range claims {
+		if i, ok := r.dupIDs[claims[j].ID]; ok {
+			twice(i, j)
+			continue
+		}
+		r.dupIDs[claims[j].ID] = j
+	}
+}
+
+// keep copies a field's text into the person's arena.
+func (r *Reader) keep(b []byte) span {
+	from := len(r.arena)
+	r.arena = append(r.arena, b...)
+	return span{int32(from), int32(len(r.arena))}
+}
+
+// reset readies a Person for the next one. A person with many claims
+// leaves no large buffers behind: a batch of persons holds its slots'
+// buffers, and those stay as small as a usual year.
+func (p *Person) reset() {
+	const keep = 512
+	if cap(p.Case.Claims) > keep {
+		p.Case.Claims, p.claims, p.basic = nil, nil, nil
+	}
+	claims, texts, basic := p.Case.Claims[:0], p.claims[:0], p.basic[:0]
+	*p = Person{Case: cases.Case{Claims: claims}, claims: texts, basic: basic, Problems: p.Problems[:0]}
+}
+
+func (r *Reader) problem(p *Person, l *lines, start int, line []byte, format string, args ...any) {
+	r.problemAt(p, l.pos(start, line), format, args...)
+}
+
+func (r *Reader) problemAt(p *Person, pos diag.Position, format string, args ...any) {
+	switch n := len(p.Problems); {
+	case n < MaxProblemsPerPerson:
+		p.Problems.Errorf(Stage, pos, format, args...)
+	case n == MaxProblemsPerPerson:
+		p.Problems.Errorf(Stage, pos, "more problems in the rows of person %s, not listed", diag.Quote(string(r.arena[r.idSpan.from:r.idSpan.to])))
+	}
+}
+
+// failAt records the problem that ends the reading, at a byte offset of
+// the current line of l.
+func (r *Reader) failAt(l *lines, start int, format string, args ...any) {
+	r.fatal.Errorf(Stage, l.pos(start, l.cur), format, args...)
+}
+
+// lines reads a file line by line from one buffer: a line is a slice of
+// the buffer, valid until the next read, so nothing is copied.
+type lines struct {
+	name  string
+	br    *bufio.Reader
+	bytes atomic.Int64
+	line  int
+	cur   []byte
+}
+
+// bufferSize is how much of a file is read at a time. A line longer than
+// MaxLine is refused, so any buffer larger than that does; a larger one
+// means fewer reads.
+const bufferSize = 256 << 10
+
+func (l *lines) init(r io.Reader, name string) {
+	l.name = name
+	l.br = bufio.NewReaderSize(&counting{r: r, n: &l.bytes}, bufferSize)
+}
+
+// next returns the next line without its line ending; false at the end of
+// the file or on a problem, which it records in r.fatal.
+func (l *lines) next(r *Reader) ([]byte, bool) {
+	b, err := l.br.ReadSlice('\n')
+	switch {
+	case err == io.EOF && len(b) == 0:
+		return nil, false
+	case err == bufio.ErrBufferFull:
+		l.line++
+		l.cur = nil
+		r.fatal.Errorf(Stage, diag.Position{File: l.name, Line: l.line}, "a line longer than %d bytes, the most a row may hold", MaxLine)
+		return nil, false
+	case err != nil && err != io.EOF:
+		r.fatal.Errorf(Stage, diag.Position{File: l.name, Line: l.line + 1}, "cannot read: %v", err)
+		return nil, false
+	}
+	l.line++
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	b = bytes.TrimSuffix(b, []byte("\r"))
+	l.cur = b
+	if len(b) > MaxLine {
+		r.fatal.Errorf(Stage, diag.Position{File: l.name, Line: l.line}, "a line longer than %d bytes, the most a row may hold", MaxLine)
+		return nil, false
+	}
+	if i := bytes.IndexByte(b, '"'); i >= 0 {
+		r.fatal.Errorf(Stage, l.pos(i, b), "a quote: fields are written without quotes (no field may hold a comma)")
+		return nil, false
+	}
+	if len(b) == 0 {
+		r.fatal.Errorf(Stage, diag.Position{File: l.name, Line: l.line}, "an empty line")
+		return nil, false
+	}
+	return b, true
+}
+
+// header reads and checks the header line.
+func (l *lines) header(want []string, r *Reader) bool {
+	b, ok := l.next(r)
+	if !ok {
+		if r.fatal == nil {
+			r.fatal.Errorf(Stage, diag.Position{File: l.name, Line: 1}, "empty: want the header %s", strings.Join(want, ","))
+		}
+		return false
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff")) // a spreadsheet's byte-order mark
+	if string(b) != strings.Join(want, ",") {
+		r.fatal.Errorf(Stage, diag.Position{File: l.name, Line: 1, Col: 1}, "header %s, want %s", diag.Quote(string(b)), strings.Join(want, ","))
+		return false
+	}
+	return true
+}
+
+// pos is the position of a byte offset of a line, its column counted in
+// characters.
+func (l *lines) pos(start int, line []byte) diag.Position {
+	col := 1
+	if start <= len(line) {
+		col = utf8.RuneCount(line[:start]) + 1
+	}
+	return diag.Position{File: l.name, Line: l.line, Col: col}
+}
+
+// counting counts the bytes read through it, for a progress bar that runs
+// in another goroutine.
+type counting struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *counting) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}

@@ -1,0 +1,210 @@
+// Package ranks gives exact order statistics — the value at a rank — of a
+// stream of int64 values, in memory that does not grow with the stream.
+//
+// Exact selection in one pass needs every value (no sketch is exact), so
+// the values are kept, compactly: 8 bytes each, in memory up to a fixed
+// number of them, then sorted and spilled to a temporary file as a run.
+// The ranks asked for are read off a merge of the sorted runs in one
+// sequential pass. Memory is the buffer (Memory values) plus a small read
+// buffer per run; the file holds 8 bytes a value past the buffer, and is
+// removed by Close. A stream that fits the buffer never touches the disk.
+package ranks
+
+import (
+	"bufio"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+)
+
+// DefaultMemory is how many values are held before a run is spilled:
+// 8 MiB of them.
+const DefaultMemory = 1 << 20
+
+// readBuffer is the read buffer of each run during the merge.
+const readBuffer = 64 << 10
+
+// Ranks collects values. The zero value is not ready: use New.
+type Ranks struct {
+	memory int
+	dir    string
+	buf    []int64
+	n      int64
+	file   *os.File
+	out    *bufio.Writer
+	runs   []int64 // the length of each spilled run, in values
+}
+
+// New collects values, holding up to memory of them in memory (at least
+// 1; DefaultMemory if memory is 0) and spilling sorted runs to a
+// temporary file in dir (os.TempDir() if "").
+func New(memory int, dir string) *Ranks {
+	if memory <= 0 {
+		memory = DefaultMemory
+	}
+	return &Ranks{memory: memory, dir: dir}
+}
+
+// N is how many values have been added.
+func (r *Ranks) N() int64 { return r.n }
+
+// Spilled is how many values went to the temporary file.
+func (r *Ranks) Spilled() int64 {
+	var n int64
+	for _, l := range r.runs {
+		n += l
+	}
+	return n
+}
+
+// Add adds a value.
+func (r *Ranks) Add(v int64) error {
+	if len(r.buf) == r.memory {
+		if err := r.spill(); err != nil {
+			return err
+		}
+	}
+	if r.buf == nil {
+		r.buf = make([]int64, 0, min(r.memory, 4096))
+	}
+	r.buf = append(r.buf, v)
+	r.n++
+	return nil
+}
+
+func (r *Ranks) spill() error {
+	if r.file == nil {
+		f, err := os.CreateTemp(r.dir, "polc-ranks-*")
+		if err != nil {
+			return fmt.Errorf("a file for the values that do not fit in memory: %w", err)
+		}
+		r.file, r.out = f, bufio.NewWriterSize(f, readBuffer)
+	}
+	slices.Sort(r.buf)
+	var b [8]byte
+	for _, v := range r.buf {
+		binary.LittleEndian.PutUint64(b[:], uint64(v))
+		if _, err := r.out.Write(b[:]); err != nil {
+			return err
+		}
+	}
+	r.runs = append(r.runs, int64(len(r.buf)))
+	r.buf = r.buf[:0]
+	return nil
+}
+
+// ErrRank is a rank outside 1..N or out of order.
+var ErrRank = errors.New("ranks must be increasing, each from 1 to N")
+
+// At gives the values at the ranks asked (1-based, in increasing order,
+// each from 1 to N): the rank-th smallest value. It may be called once;
+// Close after.
+func (r *Ranks) At(ranks []int64) ([]int64, error) {
+	for i, k := range ranks {
+		if k < 1 || k > r.n || (i > 0 && k < ranks[i-1]) {
+			return nil, ErrRank
+		}
+	}
+	slices.Sort(r.buf)
+	out := make([]int64, len(ranks))
+	if r.file == nil {
+		for i, k := range ranks {
+			out[i] = r.buf[k-1]
+		}
+		return out, nil
+	}
+	if err := r.out.Flush(); err != nil {
+		return nil, err
+	}
+	h := &merge{}
+	var offset int64
+	for _, l := range r.runs {
+		h.runs = append(h.runs, &run{left: l, in: bufio.NewReaderSize(io.NewSectionReader(r.file, offset*8, l*8), readBuffer)})
+		offset += l
+	}
+	h.runs = append(h.runs, &run{memory: r.buf, left: int64(len(r.buf))})
+	for _, rn := range h.runs {
+		if err := rn.next(); err != nil {
+			return nil, err
+		}
+	}
+	h.runs = slices.DeleteFunc(h.runs, func(rn *run) bool { return rn.done })
+	heap.Init(h)
+	var rank int64
+	i := 0
+	for h.Len() > 0 && i < len(ranks) {
+		rn := h.runs[0]
+		rank++
+		for i < len(ranks) && ranks[i] == rank {
+			out[i] = rn.head
+			i++
+		}
+		if err := rn.next(); err != nil {
+			return nil, err
+		}
+		if rn.done {
+			heap.Pop(h)
+		} else {
+			heap.Fix(h, 0)
+		}
+	}
+	return out, nil
+}
+
+// Close removes the temporary file, if there is one.
+func (r *Ranks) Close() error {
+	if r.file == nil {
+		return nil
+	}
+	name := r.file.Name()
+	err := r.file.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	r.file = nil
+	return err
+}
+
+// run is one sorted run being merged: from the file, or the last one, in
+// memory.
+type run struct {
+	in     *bufio.Reader
+	memory []int64
+	left   int64
+	head   int64
+	done   bool
+}
+
+func (rn *run) next() error {
+	if rn.left == 0 {
+		rn.done = true
+		return nil
+	}
+	rn.left--
+	if rn.in == nil {
+		rn.head, rn.memory = rn.memory[0], rn.memory[1:]
+		return nil
+	}
+	var b [8]byte
+	if _, err := io.ReadFull(rn.in, b[:]); err != nil {
+		return fmt.Errorf("reading back the values spilled to disk: %w", err)
+	}
+	rn.head = int64(binary.LittleEndian.Uint64(b[:]))
+	return nil
+}
+
+type merge struct{ runs []*run }
+
+func (m *merge) Len() int           { return len(m.runs) }
+func (m *merge) Less(i, j int) bool { return m.runs[i].head < m.runs[j].head }
+func (m *merge) Swap(i, j int)      { m.runs[i], m.runs[j] = m.runs[j], m.runs[i] }
+func (m *merge) Push(x any)         { m.runs = append(m.runs, x.(*run)) }
+func (m *merge) Pop() any {
+	x := m.runs[len(m.runs)-1]
+	m.runs = m.runs[:len(m.runs)-1]
+	return x
+}

@@ -1,0 +1,340 @@
+// Package sim runs a population's year through a region's settlement
+// (`polc sim`): it reads the population files as they stream (package
+// population), settles each person's year through settle.Engine's Figures
+// and sums the figures exactly — totals per tier, per funder and per
+// category, the subsidy bill, the monitoring flags raised and the
+// out-of-pocket distribution — into a Summary, rendered as JSON or as
+// Markdown for fund officers.
+//
+// Persons are settled in a pipeline: one goroutine reads and parses,
+// Workers settle batches of persons, and the caller's goroutine takes the
+// batches back in input order, so the sums, the per-person file and the
+// problems reported are the same whatever the timing. Memory is a fixed
+// number of batches in flight, whatever the population's size, plus the
+// out-of-pocket values for the deciles (package ranks: 8 bytes a person,
+// spilled to a temporary file past DefaultRankMemory of them).
+package sim
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/population"
+	"github.com/polc-dev/polc/settle"
+	"github.com/polc-dev/polc/sim/ranks"
+)
+
+// Figurer settles one person's year into the figures a run sums:
+// *settle.Engine is one.
+type Figurer interface {
+	Figures(ctx context.Context, c *cases.Case, out *settle.Figures) error
+}
+
+// Options adjust a run. The zero value is a run on every core with no
+// per-person file.
+type Options struct {
+	// Workers settle batches in parallel (default GOMAXPROCS).
+	Workers int
+	// PerPerson, if set, receives PerPersonHeader and a row for each
+	// person, in input order.
+	PerPerson io.Writer
+	// RankMemory is how many out-of-pocket values are held in memory
+	// before they spill to a temporary file in TempDir (default
+	// ranks.DefaultMemory).
+	RankMemory int
+	TempDir    string
+	// MaxProblems is how many problems are reported before the run stops
+	// (default DefaultMaxProblems).
+	MaxProblems int
+}
+
+// DefaultMaxProblems is how many problems a run lists before it stops
+// reading: enough to see a pattern, few enough to read.
+const DefaultMaxProblems = 20
+
+// PerPersonHeader is the header of the per-person file (DESIGN,
+// Population files).
+const PerPersonHeader = "person_id,subsidy,total,hospital_borne,basic,critical,assistance,tilted,top_up,out_of_pocket"
+
+// Batches: a batch is at most batchPersons persons or batchClaims claims
+// (a person with more claims is a batch alone), and batchesInFlight per
+// worker are read ahead.
+const (
+	batchPersons    = 256
+	batchClaims     = 4096
+	batchesInFlight = 3
+)
+
+type batch struct {
+	seq     int
+	n       int
+	persons []population.Person
+	figures []settle.Figures
+	errs    []error
+}
+
+// Run reads the population and settles every person's year. It returns
+// the summary, or the problems found (each at its file:line) and no
+// summary: nothing is summed from a population with a bad row, since a
+// partial sum is easily taken for a whole one. err is a failure of the
+// machine (a temporary file, the per-person file), not of the input.
+func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader, opts Options) (*Summary, diag.List, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.MaxProblems <= 0 {
+		opts.MaxProblems = DefaultMaxProblems
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	free := make(chan *batch, opts.Workers*batchesInFlight+1)
+	for range cap(free) {
+		free <- &batch{persons: make([]population.Person, batchPersons), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons)}
+	}
+	work := make(chan *batch, cap(free))
+	done := make(chan *batch, cap(free))
+
+	go func() {
+		defer close(work)
+		for seq := 0; ; seq++ {
+			var b *batch
+			select {
+			case b = <-free:
+			case <-ctx.Done():
+				return
+			}
+			b.seq, b.n = seq, 0
+			claims, more := 0, true
+			for b.n < batchPersons && claims < batchClaims {
+				if more = rd.Next(&b.persons[b.n]); !more {
+					break
+				}
+				claims += len(b.persons[b.n].Case.Claims)
+				b.n++
+			}
+			if b.n > 0 {
+				select {
+				case work <- b:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if !more {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				for i := range b.n {
+					b.errs[i] = nil
+					if p := &b.persons[i]; len(p.Problems) == 0 && ctx.Err() == nil {
+						b.errs[i] = fig.Figures(ctx, &p.Case, &b.figures[i])
+					}
+				}
+				done <- b
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	c := &collector{sums: newSums(s), ranks: ranks.New(opts.RankMemory, opts.TempDir), max: opts.MaxProblems}
+	defer c.ranks.Close()
+	if opts.PerPerson != nil {
+		c.out = bufio.NewWriterSize(opts.PerPerson, 64<<10)
+		c.out.WriteString(PerPersonHeader + "\n")
+	}
+	pending := map[int]*batch{}
+	next := 0
+	for b := range done {
+		pending[b.seq] = b
+		for b := pending[next]; b != nil; b = pending[next] {
+			delete(pending, next)
+			next++
+			if !c.stopped() {
+				c.batch(b)
+				if c.stopped() {
+					cancel()
+				}
+			}
+			free <- b
+		}
+	}
+	if c.err != nil {
+		return nil, nil, c.err
+	}
+	if !c.stopped() {
+		// Reading stopped where the join broke: that comes after every
+		// person already read, so it is added after their problems.
+		c.problems = append(c.problems, rd.Err()...)
+	}
+	if len(c.problems) > 0 {
+		ds := c.problems.Dedupe()
+		if c.stopped() {
+			ds.Errorf(population.Stage, diag.Position{File: c.stoppedAt}, "stopped after %d problems; the rest of the files is not read", c.max)
+		}
+		return nil, ds, nil
+	}
+	sm := c.sums.finish()
+	sm.Region, sm.Year = rd.Region(), rd.Year()
+	if err := c.deciles(sm); err != nil {
+		return nil, nil, err
+	}
+	if c.out != nil {
+		if err := c.out.Flush(); err != nil {
+			return nil, nil, fmt.Errorf("per-person file: %w", err)
+		}
+	}
+	return sm, nil, nil
+}
+
+// collector takes the settled batches in input order.
+type collector struct {
+	sums      *sums
+	ranks     *ranks.Ranks
+	out       *bufio.Writer
+	line      []byte
+	problems  diag.List
+	max       int
+	stoppedAt string
+	err       error
+}
+
+func (c *collector) stopped() bool { return len(c.problems) >= c.max || c.err != nil }
+
+func (c *collector) batch(b *batch) {
+	for i := range b.n {
+		p, f := &b.persons[i], &b.figures[i]
+		switch {
+		case len(p.Problems) > 0:
+			c.problems = append(c.problems, p.Problems...)
+		case b.errs[i] != nil:
+			c.problems = append(c.problems, problemsOf(b.errs[i], p)...)
+		case len(c.problems) == 0:
+			c.person(p, f)
+		}
+		if c.stopped() {
+			c.stoppedAt = p.Case.Pos.File
+			return
+		}
+	}
+}
+
+func (c *collector) person(p *population.Person, f *settle.Figures) {
+	if !c.sums.person(p.Case.Person.Categories, len(p.Case.Claims), f) {
+		c.err = errOverflow
+		return
+	}
+	if err := c.ranks.Add(int64(f.Totals.OutOfPocket)); err != nil {
+		c.err = err
+		return
+	}
+	if c.out == nil {
+		return
+	}
+	t := &f.Totals
+	b := append(c.line[:0], p.ID...)
+	for _, a := range [...]settle.Money{f.Subsidy, t.Total, t.HospitalBorne, t.Basic, t.Critical, t.Assistance, t.Tilted, t.TopUp, t.OutOfPocket} {
+		b = a.AppendText(append(b, ','))
+	}
+	c.line = append(b, '\n')
+	if _, err := c.out.Write(c.line); err != nil {
+		c.err = fmt.Errorf("per-person file: %w", err)
+	}
+}
+
+func (c *collector) deciles(sm *Summary) error {
+	d := &sm.OutOfPocket
+	d.Rule, d.Persons, d.Deciles = NearestRank, c.ranks.N(), []Decile{}
+	if d.Persons == 0 {
+		return nil
+	}
+	rs := DecileRanks(d.Persons)
+	vals, err := c.ranks.At(rs)
+	if err != nil {
+		return err
+	}
+	d.Min, d.Max = settle.Money(vals[0]), settle.Money(vals[len(vals)-1])
+	for k := 1; k <= 9; k++ {
+		d.Deciles = append(d.Deciles, Decile{Decile: k, Rank: rs[k], Value: settle.Money(vals[k])})
+	}
+	return nil
+}
+
+// problemsOf turns a settlement error into diagnostics: a settle.Error
+// names the claim's line or the person's; the params' problems name the
+// params file; anything else is put at the person's row.
+func problemsOf(err error, p *population.Person) diag.List {
+	var ds diag.List
+	var se *settle.Error
+	switch {
+	case errors.As(err, &ds):
+		return ds
+	case errors.As(err, &se):
+		return se.Diagnostics()
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, p.Case.Pos.String()+": ") {
+		msg = strings.TrimPrefix(msg, p.Case.Pos.String()+": ")
+	}
+	return diag.List{{Pos: p.Case.Pos, Severity: diag.SeverityError, Message: "person " + p.ID + ": " + msg, Stage: settle.Stage}}
+}
+
+// Engine is the Figurer a run settles with: settle's engine over the
+// policy set, with the run's params (a --params file) resolved once, for
+// the run's region and year (compiler.PolicySet.WithParams), rather than
+// once a person — a person's case gives none of its own. Each person's
+// figures are still those of the person as a case giving the params.
+func Engine(set *compiler.PolicySet, overrides []cases.Override) Figurer {
+	if len(overrides) == 0 {
+		return settle.New(set)
+	}
+	return &pinned{set: set, overrides: overrides}
+}
+
+type pinned struct {
+	set       *compiler.PolicySet
+	overrides []cases.Override
+	once      sync.Once
+	engine    *settle.Engine
+	region    string
+	year      int
+	err       error
+}
+
+func (p *pinned) Figures(ctx context.Context, c *cases.Case, out *settle.Figures) error {
+	p.once.Do(func() {
+		p.region, p.year = c.Region, c.Year
+		set, err := p.set.WithParams(c.Region, c.Year, p.overrides)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.engine = settle.New(set)
+	})
+	switch {
+	case p.err != nil:
+		return p.err
+	case c.Region != p.region || c.Year != p.year || len(c.Overrides) > 0:
+		return fmt.Errorf("the run's params are for %s %d, not %s %d: a run is one region's year", p.region, p.year, c.Region, c.Year)
+	}
+	return p.engine.Figures(ctx, c, out)
+}

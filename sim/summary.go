@@ -1,0 +1,244 @@
+package sim
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/settle"
+	"github.com/polc-dev/polc/settle/money"
+)
+
+// Summary is what a population's year costs, summed exactly in fen. Its
+// JSON form is `polc sim --format json` (see README, "polc sim"): keys in
+// this order, money as strings with two decimals, lists in the schema's
+// order.
+type Summary struct {
+	Region  string `json:"region"`
+	Year    int    `json:"year"`
+	Persons int64  `json:"persons"`
+	Claims  int64  `json:"claims"`
+	// Totals are the year's tiers summed over every person.
+	Totals      Tiers             `json:"totals"`
+	Subsidy     SubsidyBill       `json:"subsidy"`
+	Categories  []CategoryFigures `json:"categories"`
+	Monitoring  []FlagCount       `json:"monitoring"`
+	OutOfPocket Distribution      `json:"out_of_pocket"`
+}
+
+// Tiers are a year's figures split by who pays, as settle's totals are.
+type Tiers struct {
+	Total         money.Amount `json:"total"`
+	HospitalBorne money.Amount `json:"hospital_borne"`
+	Basic         money.Amount `json:"basic"`
+	Critical      money.Amount `json:"critical"`
+	Assistance    money.Amount `json:"assistance"`
+	Tilted        money.Amount `json:"tilted"`
+	TopUp         money.Amount `json:"top_up"`
+	OutOfPocket   money.Amount `json:"out_of_pocket"`
+}
+
+// SubsidyBill is what the enrollment subsidies cost: in all, by the rule
+// that won for each person, and by funder.
+type SubsidyBill struct {
+	Amount  money.Amount   `json:"amount"`
+	Persons int64          `json:"persons"` // persons a subsidy rule matched
+	ByRule  []RuleAmount   `json:"by_rule"`
+	Funders []FunderAmount `json:"funders"`
+}
+
+// RuleAmount is what one subsidy rule (a category id, or a sub-rule's id)
+// cost, and for how many persons.
+type RuleAmount struct {
+	Rule    string       `json:"rule"`
+	Persons int64        `json:"persons"`
+	Amount  money.Amount `json:"amount"`
+}
+
+// FunderAmount is one funder's part of the subsidies.
+type FunderAmount struct {
+	Funder string       `json:"funder"`
+	Amount money.Amount `json:"amount"`
+}
+
+// CategoryFigures are the figures of the persons in one category. A person
+// in two categories counts in both, so the rows do not add up to the
+// totals; a person with no category is in none.
+type CategoryFigures struct {
+	Category string       `json:"category"`
+	Persons  int64        `json:"persons"`
+	Subsidy  money.Amount `json:"subsidy"`
+	Tiers
+}
+
+// FlagCount is how many persons a monitoring flag was raised for.
+type FlagCount struct {
+	Flag    string `json:"flag"`
+	Persons int64  `json:"persons"`
+}
+
+// Distribution is the out-of-pocket of each person's year, by rank: the
+// least, each decile and the most. Rule names how a decile is chosen.
+type Distribution struct {
+	Rule    string       `json:"rule"`
+	Persons int64        `json:"persons"`
+	Min     money.Amount `json:"min"`
+	Deciles []Decile     `json:"deciles"`
+	Max     money.Amount `json:"max"`
+}
+
+// Decile is the value at the nearest rank of a tenth: the k-th decile of N
+// values is the ⌈k·N/10⌉-th smallest.
+type Decile struct {
+	Decile int          `json:"decile"`
+	Rank   int64        `json:"rank"`
+	Value  money.Amount `json:"value"`
+}
+
+// NearestRank names the decile rule in the output.
+const NearestRank = "nearest-rank"
+
+// DecileRanks are the 1-based ranks of the least value, the nine deciles
+// and the most, of n values (n ≥ 1), by the nearest-rank rule: ⌈k·n/10⌉.
+func DecileRanks(n int64) []int64 {
+	ranks := []int64{1}
+	for k := int64(1); k <= 9; k++ {
+		ranks = append(ranks, (k*n+9)/10)
+	}
+	return append(ranks, n)
+}
+
+// errOverflow is a sum past int64's fen: about 9.2×10^16 yuan.
+var errOverflow = errors.New("a sum passes 92,233,720,368,547,758.07 yuan, the most a run can hold exactly")
+
+// add adds b to *a exactly; false if the sum would pass int64 (every
+// figure is at least 0, so any order of adding passes it or none does).
+func add(a *money.Amount, b money.Amount) bool {
+	s := *a + b
+	if b < 0 || s < *a {
+		return false
+	}
+	*a = s
+	return true
+}
+
+func (t *Tiers) add(o *settle.Totals) bool {
+	return add(&t.Total, o.Total) && add(&t.HospitalBorne, o.HospitalBorne) && add(&t.Basic, o.Basic) &&
+		add(&t.Critical, o.Critical) && add(&t.Assistance, o.Assistance) && add(&t.Tilted, o.Tilted) &&
+		add(&t.TopUp, o.TopUp) && add(&t.OutOfPocket, o.OutOfPocket)
+}
+
+// sums collects the summary as persons come, in input order.
+type sums struct {
+	s        *shape.Shape
+	summary  Summary
+	category map[string]*CategoryFigures
+	rule     map[string]*RuleAmount
+	funder   map[string]*FunderAmount
+	flag     map[string]*FlagCount
+	raised   []string
+}
+
+func newSums(s *shape.Shape) *sums {
+	return &sums{s: s, category: map[string]*CategoryFigures{}, rule: map[string]*RuleAmount{}, funder: map[string]*FunderAmount{}, flag: map[string]*FlagCount{}}
+}
+
+// person adds one person's figures.
+func (u *sums) person(categories []string, claims int, f *settle.Figures) bool {
+	sm := &u.summary
+	sm.Persons++
+	sm.Claims += int64(claims)
+	if !sm.Totals.add(&f.Totals) {
+		return false
+	}
+	for _, c := range categories {
+		cf := u.category[c]
+		if cf == nil {
+			cf = &CategoryFigures{Category: c}
+			u.category[c] = cf
+		}
+		cf.Persons++
+		if !add(&cf.Subsidy, f.Subsidy) || !cf.Tiers.add(&f.Totals) {
+			return false
+		}
+	}
+	if f.SubsidyRule != "" {
+		sm.Subsidy.Persons++
+		ra := u.rule[f.SubsidyRule]
+		if ra == nil {
+			ra = &RuleAmount{Rule: f.SubsidyRule}
+			u.rule[f.SubsidyRule] = ra
+		}
+		ra.Persons++
+		if !add(&ra.Amount, f.Subsidy) {
+			return false
+		}
+	}
+	if !add(&sm.Subsidy.Amount, f.Subsidy) {
+		return false
+	}
+	for _, fa := range f.Funders {
+		a := u.funder[fa.Funder]
+		if a == nil {
+			a = &FunderAmount{Funder: fa.Funder}
+			u.funder[fa.Funder] = a
+		}
+		if !add(&a.Amount, fa.Amount) {
+			return false
+		}
+	}
+	// A flag may be listed for two populations the person is in: the
+	// person counts once.
+	u.raised = append(u.raised[:0], f.Raised...)
+	slices.Sort(u.raised)
+	for _, id := range slices.Compact(u.raised) {
+		fc := u.flag[id]
+		if fc == nil {
+			fc = &FlagCount{Flag: id}
+			u.flag[id] = fc
+		}
+		fc.Persons++
+	}
+	return true
+}
+
+// finish orders the lists: categories, funders and flags as the schema
+// lists them; subsidy rules by the category they are of (a sub-rule's id
+// starts with its category's), then by id.
+func (u *sums) finish() *Summary {
+	sm := &u.summary
+	sm.Categories = inOrder(u.s, "category", u.category, func(c *CategoryFigures) string { return c.Category })
+	sm.Subsidy.Funders = inOrder(u.s, "funder", u.funder, func(f *FunderAmount) string { return f.Funder })
+	sm.Monitoring = inOrder(u.s, "monitoring_flag", u.flag, func(f *FlagCount) string { return f.Flag })
+	sm.Subsidy.ByRule = inOrder(u.s, "category", u.rule, func(r *RuleAmount) string { return r.Rule })
+	return sm
+}
+
+// inOrder lists a map's values by the vocabulary's order of their ids; an
+// id the vocabulary lacks goes after the longest id it starts with, else
+// at the end, in byte order among its equals.
+func inOrder[T any](s *shape.Shape, vocab string, m map[string]*T, id func(*T) string) []T {
+	ids := s.Vocabulary(vocab).IDs()
+	rank := func(x string) int {
+		best, bestLen := len(ids), -1
+		for i, v := range ids {
+			if (x == v || strings.HasPrefix(x, v+"_")) && len(v) > bestLen {
+				best, bestLen = i, len(v)
+			}
+		}
+		return best
+	}
+	out := make([]T, 0, len(m))
+	for _, v := range m {
+		out = append(out, *v)
+	}
+	slices.SortFunc(out, func(a, b T) int {
+		x, y := id(&a), id(&b)
+		if rx, ry := rank(x), rank(y); rx != ry {
+			return rx - ry
+		}
+		return strings.Compare(x, y)
+	})
+	return out
+}
