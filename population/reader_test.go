@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/settle/money"

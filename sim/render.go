@@ -26,7 +26,7 @@ func JSON(sm *Summary) ([]byte, error) {
 type Inputs struct {
 	// Document is the region's document (title and number), Area its
 	// place.
-	Document, Area string
+	Document, Area  string
 	Persons, Claims string
 	// Params is the params file over the region's own, "" for none;
 	// RegionParams the region's params file.

@@ -1,0 +1,90 @@
+package ranks
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// The values at the ranks are those of the sorted stream, whether the
+// stream fits in memory or spills runs to disk (memory 1 spills every
+// value as a run of its own), with repeats, negatives and the extremes.
+func TestAtAgreesWithSorting(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{1, 2, 9, 10, 11, 1000, 10007} {
+		for _, memory := range []int{1, 3, 64, 100000} {
+			dir := t.TempDir()
+			r := New(memory, dir)
+			var all []int64
+			for i := range n {
+				v := rng.Int64N(50) - 10 // many repeats
+				switch i % 97 {
+				case 1:
+					v = -1 << 63
+				case 2:
+					v = 1<<63 - 1
+				}
+				all = append(all, v)
+				if err := r.Add(v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			slices.Sort(all)
+			var ranks []int64
+			for k := int64(1); k <= int64(n); k += int64(1 + rng.IntN(5)) {
+				ranks = append(ranks, k, k) // a rank asked twice is answered twice
+			}
+			ranks = append(ranks, int64(n))
+			got, err := r.At(ranks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, k := range ranks {
+				if got[i] != all[k-1] {
+					t.Fatalf("n=%d memory=%d: rank %d = %d, want %d", n, memory, k, got[i], all[k-1])
+				}
+			}
+			if spilled := r.Spilled(); (memory < n) != (spilled > 0) {
+				t.Errorf("n=%d memory=%d: %d values spilled", n, memory, spilled)
+			}
+			if err := r.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) > 0 {
+				t.Errorf("Close left %v", left)
+			}
+		}
+	}
+}
+
+func TestRanksRefused(t *testing.T) {
+	r := New(0, "")
+	defer r.Close()
+	for _, v := range []int64{3, 1, 2} {
+		r.Add(v)
+	}
+	for _, ranks := range [][]int64{{0}, {4}, {2, 1}} {
+		if _, err := r.At(ranks); err != ErrRank {
+			t.Errorf("At(%v) = %v, want ErrRank", ranks, err)
+		}
+	}
+}
+
+// The temporary file is made only when the memory is full.
+func TestNoFileWhileInMemory(t *testing.T) {
+	dir := t.TempDir()
+	r := New(10, dir)
+	for i := range 10 {
+		r.Add(int64(i))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a file for 10 values in a memory of 10: %v", entries)
+	}
+	r.Add(10)
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("no file once the memory was full: %v", entries)
+	}
+	r.Close()
+}
