@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/popgen"
