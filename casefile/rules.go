@@ -117,7 +117,9 @@ func InYear(date string, year int) bool {
 // EnrolledBy reports whether an enrollment date is on or before the
 // year's last day: a person enrolled after the year has no year to settle.
 func EnrolledBy(date string, year int) bool {
-	return date == "" || date <= strconv.Itoa(year)+"-12-31"
+	var buf [24]byte // on the stack: a population checks every person
+	last := append(strconv.AppendInt(buf[:0], int64(year), 10), "-12-31"...)
+	return date == "" || date <= string(last)
 }
 
 // OutOfCatalogWithin checks that a claim's out-of-catalog cost is within

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
@@ -47,9 +49,17 @@ type Reader struct {
 	pf, cf   [claimFields][]byte // the fields of the current person and claim lines
 	ps, cs   [claimFields]int    // where each field starts in its line
 	cats     map[string][]string // category fields seen, by their text
-	vocab    map[string]map[string]string
+	// The ids of the vocabularies a row names: a handful each, faster to
+	// compare with than to hash.
+	residences, tiers, kinds, levels []string
+	yearDash                         []byte // "2023-": casefile.InYear's test, made once
 	ages     [131]int // pointers to these are shared: an age is never changed
-	arena    []byte   // one person's text, until it becomes one string
+	years    [300]int // the same for exit years from firstYear
+	// chunk holds persons' text, one after another: a person's fields are
+	// copied in as read, and at the person's end its part becomes one
+	// string that every text of the person slices (see finish).
+	chunk []byte
+	start int // where the current person's text starts in chunk
 	idSpan   span
 	county   span
 	enrolled span
@@ -57,6 +67,9 @@ type Reader struct {
 
 	personsRead, claimsRead atomic.Int64
 }
+
+// firstYear is the first of the exit years shared by pointer.
+const firstYear = 1900
 
 // maxCategorySets bounds the category fields remembered: a file has a
 // handful of combinations, a hostile one could have millions.
@@ -66,19 +79,18 @@ const maxCategorySets = 4096
 // against a catalog (the policy set). The cases it gives carry no params:
 // a run's params file is the engine's (sim.Engine).
 func NewReader(persons io.Reader, personsName string, claims io.Reader, claimsName string, cat casefile.Catalog) *Reader {
-	r := &Reader{rules: casefile.NewRules(cat), cats: map[string][]string{}, vocab: map[string]map[string]string{}, dupIDs: map[string]int{}}
+	r := &Reader{rules: casefile.NewRules(cat), cats: map[string][]string{}, dupIDs: map[string]int{}}
 	r.persons.init(persons, personsName)
 	r.claims.init(claims, claimsName)
 	for i := range r.ages {
 		r.ages[i] = i
 	}
-	for _, name := range []string{"residence", "enrollment_tier", "claim_kind", "hospital_level"} {
-		m := map[string]string{}
-		for _, id := range r.rules.Shape().Vocabulary(name).IDs() {
-			m[id] = id
-		}
-		r.vocab[name] = m
+	for i := range r.years {
+		r.years[i] = firstYear + i
 	}
+	s := r.rules.Shape()
+	r.residences, r.tiers = s.Vocabulary("residence").IDs(), s.Vocabulary("enrollment_tier").IDs()
+	r.kinds, r.levels = s.Vocabulary("claim_kind").IDs(), s.Vocabulary("hospital_level").IDs()
 	return r
 }
 
@@ -124,7 +136,7 @@ func (r *Reader) Next(p *Person) bool {
 	}
 	for r.pending || r.readClaim() {
 		pid := r.cf[cPerson]
-		id := r.arena[r.idSpan.from:r.idSpan.to]
+		id := r.text(r.idSpan)
 		switch c := bytes.Compare(pid, id); {
 		case c > 0:
 			// A later person's: it waits in the buffer.
@@ -205,7 +217,7 @@ func (r *Reader) person(line []byte, p *Person) bool {
 	}
 	r.prevID = append(r.prevID[:0], id...)
 	r.prevLine = l.line
-	r.arena = r.arena[:0]
+	r.start = len(r.chunk)
 	r.idSpan = r.keep(id)
 	problem := func(field int, format string, args ...any) {
 		r.problem(p, l, st[field], line, format, args...)
@@ -230,6 +242,7 @@ func (r *Reader) person(line []byte, p *Person) bool {
 			return false
 		}
 		r.started, r.region, r.year = true, string(f[pRegion]), year
+		r.yearDash = append(strconv.AppendInt(nil, int64(year), 10), '-')
 	}
 	switch {
 	case err != nil:
@@ -251,7 +264,7 @@ func (r *Reader) person(line []byte, p *Person) bool {
 	} else {
 		c.Person.Age = &r.ages[a]
 	}
-	c.Person.Residence = r.id("residence", f[pResidence], func(s string) error { return r.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
+	c.Person.Residence = r.id(r.residences, f[pResidence], func(s string) error { return r.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
 	if err := text(f[pCounty]); err != nil {
 		problem(pCounty, "county: %v", err)
 	}
@@ -259,11 +272,13 @@ func (r *Reader) person(line []byte, p *Person) bool {
 	if b := f[pExitYear]; len(b) > 0 {
 		if y, err := integer(b); err != nil {
 			problem(pExitYear, "exit_year: %v, not %s", err, diag.Quote(string(b)))
+		} else if y >= firstYear && y < firstYear+len(r.years) {
+			c.Person.ExitYear = &r.years[y-firstYear]
 		} else {
 			c.Person.ExitYear = &y
 		}
 	}
-	c.Enrollment.Tier = r.id("enrollment_tier", f[pTier], func(s string) error { return r.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
+	c.Enrollment.Tier = r.id(r.tiers, f[pTier], func(s string) error { return r.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
 	r.enrolled = span{}
 	if b := f[pEnrollmentDate]; len(b) > 0 {
 		if !date(b) {
@@ -279,13 +294,15 @@ func (r *Reader) person(line []byte, p *Person) bool {
 
 // id reads a required id of a vocabulary as the vocabulary's own string,
 // so that a row allocates none; an unknown one is reported by the rule.
-func (r *Reader) id(vocab string, b []byte, rule func(string) error, report func(error)) string {
+func (r *Reader) id(ids []string, b []byte, rule func(string) error, report func(error)) string {
 	if len(b) == 0 {
 		report(errors.New("missing"))
 		return ""
 	}
-	if s, ok := r.vocab[vocab][string(b)]; ok {
-		return s
+	for _, s := range ids {
+		if string(b) == s {
+			return s
+		}
 	}
 	if err := rule(string(b)); err != nil {
 		report(err)
@@ -348,13 +365,13 @@ func (r *Reader) claim(p *Person) {
 	switch b := f[cDate]; {
 	case !date(b):
 		problem(cDate, "date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
-	case !casefile.InYear(string(b), r.year):
+	case !bytes.HasPrefix(b, r.yearDash):
 		problem(cDate, "date %s is outside the year %d", b, r.year)
 	default:
 		ct.date = r.keep(b)
 	}
-	cl.Kind = r.id("claim_kind", f[cKind], func(s string) error { return r.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
-	cl.HospitalLevel = r.id("hospital_level", f[cLevel], func(s string) error { return r.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
+	cl.Kind = r.id(r.kinds, f[cKind], func(s string) error { return r.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
+	cl.HospitalLevel = r.id(r.levels, f[cLevel], func(s string) error { return r.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
 	var err error
 	if cl.Referred, err = boolean(f[cReferred]); err != nil {
 		problem(cReferred, "referred: %v, not %s", err, diag.Quote(string(f[cReferred])))
@@ -380,7 +397,6 @@ func (r *Reader) claim(p *Person) {
 			problem(cBasicPaid, "basic_paid: %v", err)
 		} else {
 			ct.hasBasic = true
-			cl.BasicPaid = &basic
 		}
 	}
 	if err := text(f[cDisease]); err != nil {
@@ -392,31 +408,42 @@ func (r *Reader) claim(p *Person) {
 			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(f[cUninsured])))
 		}
 	}
-	// The checks between fields, as for a case's claim.
+	// The checks between fields, as for a case's claim, on a copy: the
+	// claim's BasicPaid points into p.basic once the claims are all read
+	// (a pointer to basic here would put every amount on the heap).
+	check := cl
+	if ct.hasBasic {
+		check.BasicPaid = &basic
+	}
 	if okTotal && okOOC && len(f[cOutOfCatalog]) > 0 {
-		if err := casefile.OutOfCatalogWithin(&cl); err != nil {
+		if err := casefile.OutOfCatalogWithin(&check); err != nil {
 			problem(cOutOfCatalog, "%v", err)
 		}
 	}
 	if okTotal && okOOC && ct.hasBasic {
-		if err := casefile.BasicPaidWithin(&cl); err != nil {
+		if err := casefile.BasicPaidWithin(&check); err != nil {
 			problem(cBasicPaid, "%v", err)
 		}
 	}
-	if err := casefile.BasicPaidInsured(&cl); err != nil {
+	if err := casefile.BasicPaidInsured(&check); err != nil {
 		problem(cBasicPaid, "%v", err)
 	}
-	cl.BasicPaid = nil // pointed into p.basic once the claims are all read
 	p.Case.Claims = append(p.Case.Claims, cl)
 	p.claims = append(p.claims, ct)
 	p.basic = append(p.basic, basic)
 }
 
-// finish turns the person's arena into one string, which every text of
-// the person and the claims then slices: one allocation a person rather
-// than one a field.
+// finish makes the person's text in the chunk one string, which every
+// text of the person and the claims then slices: no allocation a field,
+// and one a chunk rather than one a person. The bytes of a finished
+// person are never written again (the chunk only grows past them, and a
+// new chunk is made when it is full), which is what lets them be a string.
 func (r *Reader) finish(p *Person) {
-	s := string(r.arena)
+	var s string
+	if n := len(r.chunk) - r.start; n > 0 {
+		s = unsafe.String(&r.chunk[r.start], n)
+	}
+	r.start = len(r.chunk)
 	at := func(sp span) string { return s[sp.from:sp.to] }
 	p.ID = at(r.idSpan)
 	c := &p.Case
@@ -465,12 +492,25 @@ func (r *Reader) duplicateClaims(p *Person) {
 	}
 }
 
-// keep copies a field's text into the person's arena.
+// chunkSize is the size of a chunk of persons' text.
+const chunkSize = 64 << 10
+
+// keep copies a field's text into the person's part of the chunk; spans
+// are from the person's start. A person whose text outgrows the chunk
+// moves, with what it has so far, to a new one.
 func (r *Reader) keep(b []byte) span {
-	from := len(r.arena)
-	r.arena = append(r.arena, b...)
-	return span{int32(from), int32(len(r.arena))}
+	if len(r.chunk)+len(b) > cap(r.chunk) {
+		so := r.chunk[r.start:]
+		r.chunk = append(make([]byte, 0, max(chunkSize, 2*(len(so)+len(b)))), so...)
+		r.start = 0
+	}
+	from := len(r.chunk) - r.start
+	r.chunk = append(r.chunk, b...)
+	return span{int32(from), int32(len(r.chunk) - r.start)}
 }
+
+// text is a span of the current person's text.
+func (r *Reader) text(sp span) []byte { return r.chunk[r.start+int(sp.from) : r.start+int(sp.to)] }
 
 // reset readies a Person for the next one. A person with many claims
 // leaves no large buffers behind: a batch of persons holds its slots'
@@ -493,7 +533,7 @@ func (r *Reader) problemAt(p *Person, pos diag.Position, format string, args ...
 	case n < MaxProblemsPerPerson:
 		p.Problems.Errorf(Stage, pos, format, args...)
 	case n == MaxProblemsPerPerson:
-		p.Problems.Errorf(Stage, pos, "more problems in the rows of person %s, not listed", diag.Quote(string(r.arena[r.idSpan.from:r.idSpan.to])))
+		p.Problems.Errorf(Stage, pos, "more problems in the rows of person %s, not listed", diag.Quote(string(r.text(r.idSpan))))
 	}
 }
 

@@ -1,0 +1,65 @@
+package sim_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"testing"
+
+	"github.com/polc-dev/polc/population"
+	"github.com/polc-dev/polc/sim"
+)
+
+// BenchmarkSim is the whole of `polc sim` but the compile: a tongnan 2023
+// population of about 100,000 claims (33,334 persons, 3 a person on
+// average), generated in memory, read from its CSV bytes, settled, summed
+// with the deciles and written to a per-person file. claims/s is the
+// figure to compare; one engine serves every iteration, as one run of
+// polc sim does for its whole population.
+func BenchmarkSim(b *testing.B) {
+	set := shippedSet(b)
+	g := generate(b, set, "tongnan", 2023, 33_334, 3, 1)
+	claims := 0
+	for _, c := range g.cases {
+		claims += len(c.Claims)
+	}
+	fig := sim.Engine(set, g.overrides)
+	b.SetBytes(int64(g.claims.Len()))
+	b.ResetTimer()
+	for b.Loop() {
+		rd := population.NewReader(bytes.NewReader(g.persons.Bytes()), "persons.csv", bytes.NewReader(g.claims.Bytes()), "claims.csv", set)
+		_, problems, err := sim.Run(context.Background(), fig, set.CaseShape(), rd, sim.Options{PerPerson: io.Discard})
+		if err != nil || len(problems) > 0 {
+			b.Fatal(err, problems)
+		}
+	}
+	b.ReportMetric(float64(claims)*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+}
+
+// BenchmarkRead is the reading alone: the population files parsed and
+// joined, every row checked, nothing settled — the ceiling the reader
+// puts on a run.
+func BenchmarkRead(b *testing.B) {
+	set := shippedSet(b)
+	g := generate(b, set, "tongnan", 2023, 33_334, 3, 1)
+	claims := 0
+	for _, c := range g.cases {
+		claims += len(c.Claims)
+	}
+	b.SetBytes(int64(g.claims.Len() + g.persons.Len()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rd := population.NewReader(bytes.NewReader(g.persons.Bytes()), "persons.csv", bytes.NewReader(g.claims.Bytes()), "claims.csv", set)
+		var p population.Person
+		for rd.Next(&p) {
+			if len(p.Problems) > 0 {
+				b.Fatal(p.Problems)
+			}
+		}
+		if rd.Err() != nil {
+			b.Fatal(rd.Err())
+		}
+	}
+	b.ReportMetric(float64(claims)*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+}
