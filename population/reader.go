@@ -46,20 +46,20 @@ type Reader struct {
 	done            bool
 	fatal           diag.List
 
-	pf, cf   [claimFields][]byte // the fields of the current person and claim lines
-	ps, cs   [claimFields]int    // where each field starts in its line
-	cats     map[string][]string // category fields seen, by their text
+	pf, cf [claimFields][]byte // the fields of the current person and claim lines
+	ps, cs [claimFields]int    // where each field starts in its line
+	cats   map[string][]string // category fields seen, by their text
 	// The ids of the vocabularies a row names: a handful each, faster to
 	// compare with than to hash.
 	residences, tiers, kinds, levels []string
-	yearDash                         []byte // "2023-": casefile.InYear's test, made once
-	ages     [131]int // pointers to these are shared: an age is never changed
-	years    [300]int // the same for exit years from firstYear
+	yearDash                         []byte   // "2023-": casefile.InYear's test, made once
+	ages                             [131]int // pointers to these are shared: an age is never changed
+	years                            [300]int // the same for exit years from firstYear
 	// chunk holds persons' text, one after another: a person's fields are
 	// copied in as read, and at the person's end its part becomes one
 	// string that every text of the person slices (see finish).
-	chunk []byte
-	start int // where the current person's text starts in chunk
+	chunk    []byte
+	start    int // where the current person's text starts in chunk
 	idSpan   span
 	county   span
 	enrolled span
