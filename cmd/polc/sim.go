@@ -244,6 +244,9 @@ func (c *cli) runGenerate(f simFlags) error {
 	if !ok {
 		return usagef("unknown --region %q (the policy set has %s)", f.region, strings.Join(set.RegionIDs(), ", "))
 	}
+	if !r.Document.HasYear(f.year) {
+		return usagef("year %d is outside the years of %s (%s)", f.year, r.Document.Number, r.Document.YearsText())
+	}
 	examples := goldenCases(gold.fsys, gold.prefix, f.region, set)
 	params, overrides, err := popgen.OpenParams(r, f.year, examples)
 	if err != nil {
