@@ -116,16 +116,17 @@ func ExamplesOf(golden []*cases.Case) Examples {
 
 // Generator draws a population.
 type Generator struct {
-	opts       Options
-	s          *shape.Shape
-	ex         Examples
-	singles    []string // the region's categories a person may hold alone
-	overrides  []cases.Override
-	rng        *rand.Rand
-	idWidth    int
-	daysInYear int
+	opts      Options
+	s         *shape.Shape
+	ex        Examples
+	singles   []string // the region's categories a person may hold alone
+	overrides []cases.Override
+	rng       *rand.Rand
+	idWidth   int
 	// tier2 says the year has a second contribution tier to enroll in.
 	tier2 bool
+	// dates are the year's days as text, made once.
+	dates []string
 }
 
 // New prepares a generator for a region's year. overrides are the run's
@@ -140,11 +141,13 @@ func New(s *shape.Shape, r *compiler.Region, opts Options, ex Examples, override
 		return nil, fmt.Errorf("year %d is outside the years of %s (%s)", opts.Year, r.Document.Number, r.Document.YearsText())
 	}
 	g := &Generator{opts: opts, s: s, ex: ex, overrides: overrides,
-		rng: rand.New(rand.NewPCG(opts.Seed, 0x706f6c63)), daysInYear: 365}
-	if y := opts.Year; y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-		g.daysInYear = 366
-	}
+		rng: rand.New(rand.NewPCG(opts.Seed, 0x706f6c63))}
 	g.idWidth = max(7, len(strconv.Itoa(max(opts.Persons-1, 0))))
+	for m := 1; m <= 12; m++ {
+		for d := 1; d <= daysIn(m, opts.Year); d++ {
+			g.dates = append(g.dates, fmt.Sprintf("%04d-%02d-%02d", opts.Year, m, d))
+		}
+	}
 	// A region whose params give no second contribution tier (most of
 	// Guangdong's cities have one resident standard) enrolls everyone in
 	// tier 1: a tier-2 person would need a number nobody gave.
@@ -224,12 +227,11 @@ func (g *Generator) Person(i int) *cases.Case {
 	n := g.poisson(g.opts.ClaimsPerPerson)
 	days := make([]int, n)
 	for j := range days {
-		days[j] = rng.IntN(g.daysInYear)
+		days[j] = rng.IntN(len(g.dates))
 	}
 	slices.Sort(days)
-	start := timeOfYear(year)
 	for j, d := range days {
-		c.Claims = append(c.Claims, g.claim(j, start.addDays(d)))
+		c.Claims = append(c.Claims, g.claim(j, g.dates[d]))
 	}
 	return c
 }
@@ -313,23 +315,6 @@ func (g *Generator) Write(w *population.Writer, sample func(id string, c *cases.
 		}
 	}
 	return w.Flush()
-}
-
-// dayOfYear formats the days of a year without time.Time per claim.
-type dayOfYear struct{ year int }
-
-func timeOfYear(year int) dayOfYear { return dayOfYear{year} }
-
-func (d dayOfYear) addDays(n int) string {
-	m := 1
-	for ; m < 12; m++ {
-		dim := daysIn(m, d.year)
-		if n < dim {
-			break
-		}
-		n -= dim
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.year, m, n+1)
 }
 
 func daysIn(month, year int) int {

@@ -63,3 +63,26 @@ func BenchmarkRead(b *testing.B) {
 	}
 	b.ReportMetric(float64(claims)*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
 }
+
+// BenchmarkPipeline is sim without settlement: the same population read,
+// joined, passed through the workers, summed, ranked and written per
+// person, each person's figures made by a trivial rule — the ceiling sim's
+// own work puts on a run, whatever settlement costs.
+func BenchmarkPipeline(b *testing.B) {
+	set := shippedSet(b)
+	g := generate(b, set, "tongnan", 2023, 33_334, 3, 1)
+	claims := 0
+	for _, c := range g.cases {
+		claims += len(c.Claims)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rd := population.NewReader(bytes.NewReader(g.persons.Bytes()), "persons.csv", bytes.NewReader(g.claims.Bytes()), "claims.csv", set)
+		_, problems, err := sim.Run(context.Background(), &fakeFigures{}, set.CaseShape(), rd, sim.Options{PerPerson: io.Discard})
+		if err != nil || len(problems) > 0 {
+			b.Fatal(err, problems)
+		}
+	}
+	b.ReportMetric(float64(claims)*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+}
