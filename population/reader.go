@@ -517,6 +517,10 @@ func (r *Reader) text(sp span) []byte { return r.chunk[r.start+int(sp.from) : r.
 // buffers, and those stay as small as a usual year.
 func (p *Person) reset() {
 	const keep = 512
+	// The last person's claims go, not just their count: their strings
+	// slice a chunk of text, which a stale claim would keep alive long
+	// after its persons were summed.
+	clear(p.Case.Claims)
 	if cap(p.Case.Claims) > keep {
 		p.Case.Claims, p.claims, p.basic = nil, nil, nil
 	}
