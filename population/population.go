@@ -94,7 +94,6 @@ type Person struct {
 type claimText struct {
 	id, date, disease span
 	hasBasic          bool
-	idCol             int
 }
 
 type span struct{ from, to int32 }

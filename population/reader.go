@@ -361,7 +361,7 @@ func (r *Reader) claim(p *Person) {
 	if err := idText(f[cID]); err != nil {
 		problem(cID, "claim_id: %v", err)
 	}
-	ct.id, ct.idCol = r.keep(f[cID]), st[cID]
+	ct.id = r.keep(f[cID])
 	switch b := f[cDate]; {
 	case !date(b):
 		problem(cDate, "date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))

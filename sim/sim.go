@@ -12,7 +12,7 @@
 // problems reported are the same whatever the timing. Memory is a fixed
 // number of batches in flight, whatever the population's size, plus the
 // out-of-pocket values for the deciles (package ranks: 8 bytes a person,
-// spilled to a temporary file past DefaultRankMemory of them).
+// spilled to a temporary file past ranks.DefaultMemory of them).
 package sim
 
 import (
