@@ -365,8 +365,11 @@ func (l *loader) integer(n *yaml.Node, what string) int {
 	return i
 }
 
+// boolean reads true or false, spelt so. YAML also resolves True and TRUE
+// to booleans; reading only the text "true" as true would make them
+// silently false, so every other spelling is refused.
 func (l *loader) boolean(n *yaml.Node, what string) bool {
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || (n.Value != "true" && n.Value != "false") {
 		l.errorf(n, "%s: want true or false, not %s", what, diag.Quote(n.Value))
 		return false
 	}

@@ -82,7 +82,8 @@ func (f *File) Known(path string) bool {
 func (f *File) Entry(path string) (*Entry, bool) { e, ok := f.byPath[path]; return e, ok }
 
 func (f *File) flag(e *Entry, key, val *yaml.Node, ds *diag.List, bad *bool) bool {
-	if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" {
+	// True and TRUE are YAML booleans too: refused, never read as false.
+	if val.Kind != yaml.ScalarNode || val.Tag != "!!bool" || (val.Value != "true" && val.Value != "false") {
 		ds.Errorf(Stage, yamldoc.Pos(f.Name, val), "parameter %s: %s is true or false, not %s", e.Path, key.Value, diag.Quote(val.Value))
 		*bad = true
 		return false

@@ -113,6 +113,7 @@ func TestLoadRefuses(t *testing.T) {
 		"region: x\nparameters:\n  dibao_standard: {open: true}\n":                                                                                 "open parameter dibao_standard names no set_by",
 		"region: x\nparameters:\n  dibao_standard: {open: true, set_by: 民政, values: {2022-01-01: 1}}\n":                                            "more than one of values, cel and open",
 		"region: x\nparameters:\n  dibao_standard: {open: yes, set_by: 民政}\n":                                                                      `open is true or false, not "yes"`,
+		"region: x\nparameters:\n  dibao_standard: {illustrative: True, source: s, values: {2022-01-01: 1}}\n":                                     `illustrative is true or false, not "True"`,
 		"region: x\nparameters:\n  dibao_standard: &d {source: s, values: {2022-01-01: 1}}\n":                                                      "YAML anchors (&d) are not allowed",
 	} {
 		_, ds := Load("p.yaml", []byte(src), s)
