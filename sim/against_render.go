@@ -28,6 +28,9 @@ var figureLabels = map[string]string{
 	"assistance": "医疗救助", "tilted": "倾斜救助", "top_up": "直接救助", "out_of_pocket": "个人负担",
 }
 
+// kindLabels name the kinds of change (policydiff.Change.Kind).
+var kindLabels = map[string]string{"rule": "规则", "params": "参数", "document": "文件信息", "region": "地区", "unattributed": "未能归因"}
+
 // signed is a change with its sign, so a fund officer sees the direction
 // at a glance: +1.00, -1.00, 0.00.
 func signed(a money.Amount) string {
@@ -104,7 +107,7 @@ func AgainstMarkdown(s *shape.Shape, in Inputs, c *Comparison) []byte {
 			m.w("\n### %d. %s\n\n", i+1, strings.Join(names, "；"))
 			for _, ch := range g.Changes {
 				if ch.Pos != "" {
-					m.w("- `%s`（%s）\n", ch.Pos, ch.Kind)
+					m.w("- `%s`（%s）\n", ch.Pos, kindLabels[ch.Kind])
 				}
 			}
 			m.w("- 涉及 %d 人\n\n", g.Persons)
