@@ -26,6 +26,7 @@ import (
 
 type simFlags struct {
 	policies, golden, params, format, perPerson string
+	against, policiesB                          string
 
 	generate, region       string
 	year, persons, samples int
@@ -37,7 +38,7 @@ type simFlags struct {
 // that only a run reads.
 var (
 	generateOnly = []string{"region", "year", "persons", "claims-per-person", "seed", "cases", "golden"}
-	runOnly      = []string{"params", "per-person", "format"}
+	runOnly      = []string{"params", "per-person", "format", "against", "policies-b"}
 )
 
 func (c *cli) simCommand() *cobra.Command {
@@ -62,7 +63,18 @@ problem (exit 1). A progress bar is shown on stderr when it is a terminal.
 --generate OUTDIR writes a synthetic population of a region's year instead
 (persons.csv, claims.csv, params.yaml with the open numbers the region
 needs, and --cases N sample persons as case files in OUTDIR/cases),
-the same for the same --seed.`,
+the same for the same --seed.
+
+--against REV (the policies folder at git revision REV, read as polc diff
+reads it) or --policies-b DIR (another folder) is the version before a
+change (变更前); --policies, ./policies or the embedded set is the version
+after it (变更后). Each person is read once and settled under both, and
+the report gives each total, funder and category before and after, how
+many persons pay more or less out of pocket, and the persons whose figures
+changed grouped by the changed rule (and clause) responsible, as polc diff
+finds and attributes them. A change is not an error (exit 0); a version
+that does not compile is 1; --against outside git or with an unknown
+revision is bad usage (2).`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if f.generate != "" {
 				if len(args) > 0 {
@@ -100,6 +112,8 @@ the same for the same --seed.`,
 	fl.StringVar(&f.params, "params", "", "open numbers over the region's params file: `FILE.yaml`, the shape of a case's params:")
 	fl.StringVar(&f.format, "format", "md", "output format: md or json")
 	fl.StringVar(&f.perPerson, "per-person", "", "write each person's figures to `FILE.csv`")
+	fl.StringVar(&f.against, "against", "", "compare with the policies folder at git revision `REV` (the version before a change)")
+	fl.StringVar(&f.policiesB, "policies-b", "", "compare with the policies folder `DIR` (the version before a change)")
 	fl.StringVar(&f.generate, "generate", "", "write a synthetic population into `OUTDIR` instead of running one")
 	fl.StringVar(&f.region, "region", "", "--generate: the region `R`")
 	fl.IntVar(&f.year, "year", 0, "--generate: the benefit year `Y`")
@@ -118,6 +132,9 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	pol, err := pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
+	}
+	if f.against != "" || f.policiesB != "" {
+		return c.runAgainst(f, pol, personsFile, claimsFile)
 	}
 	c.announce(pol)
 	set, err := c.compile(pol, compiler.Options{SkipExhaustive: true})

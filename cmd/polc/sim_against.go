@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policydiff"
+	"github.com/polc-dev/polc/population"
+	"github.com/polc-dev/polc/sim"
+)
+
+// runAgainst is polc sim --against REV or --policies-b DIR: the
+// population through the version before a change and the one after (pol).
+func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string) error {
+	switch {
+	case f.against != "" && f.policiesB != "":
+		return usagef("--against and --policies-b both name the version before the change: give one")
+	case f.perPerson != "":
+		return usagef("--per-person does not go with --against or --policies-b")
+	case strings.HasPrefix(f.against, "-"):
+		return usagef("revision %q looks like a flag", f.against)
+	}
+	var before source
+	var beforeName string
+	if f.against != "" {
+		if pol.dir == "" {
+			return usagef("--against compares a policies folder with its history in git: run it where ./policies is, or give --policies DIR")
+		}
+		old, err := readRevision(pol.dir, f.against)
+		switch {
+		// Outside git there is no revision to name: the flag was misused.
+		case errors.Is(err, errUnknownRevision), errors.Is(err, errNotGit):
+			return usageError{err}
+		case err != nil:
+			return err
+		}
+		before = source{kind: "policies", fsys: old.fsys, prefix: pol.prefix, origin: fmt.Sprintf("%s at %s (%s)", pol.origin, f.against, old.commit[:min(12, len(old.commit))])}
+		beforeName = f.against + ":" + path.Clean(pol.prefix)
+	} else {
+		var err error
+		if before, err = pickSource("policies", f.policiesB, nil); err != nil {
+			return err
+		}
+		beforeName = before.origin
+	}
+	c.announce(before, pol)
+	beforeSet, afterSet, err := c.compileBoth(before, pol)
+	if err != nil {
+		return err
+	}
+	// The params file is read against each version: a version may have
+	// added or dropped an open number.
+	var overB, overA []cases.Override
+	if f.params != "" {
+		data, display, err := casefile.ReadFile(f.params, c.stdin)
+		if err != nil {
+			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
+		}
+		var ds diag.List
+		if overB, ds = casefile.LoadParams(display, data, beforeSet); ds.HasErrors() {
+			return c.report(ds)
+		}
+		if overA, ds = casefile.LoadParams(display, data, afterSet); ds.HasErrors() {
+			return c.report(ds)
+		}
+	}
+	persons, err := openPopulation(personsFile)
+	if err != nil {
+		return c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
+	}
+	defer persons.Close()
+	claims, err := openPopulation(claimsFile)
+	if err != nil {
+		return c.report(diag.List{{Pos: diag.Position{File: claimsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
+	}
+	defer claims.Close()
+	// The population is read by the version after the change: the one the
+	// figures are reported for.
+	rd := population.NewReader(persons, personsFile, claims, claimsFile, afterSet)
+	stop := c.progress(claims, rd)
+	cmp, problems, err := sim.Against(context.Background(),
+		sim.Engine(beforeSet, overB).(sim.Settler), sim.Engine(afterSet, overA).(sim.Settler),
+		func(region string) *policydiff.RegionChanges {
+			return policydiff.DetectRegion(region, beforeSet, afterSet)
+		},
+		afterSet.CaseShape(), rd, sim.Options{})
+	stop()
+	switch {
+	case err != nil:
+		return err
+	case len(problems) > 0:
+		return c.report(problems)
+	}
+	cmp.Before, cmp.After = beforeName, pol.origin
+	if f.format == "json" {
+		out, err := sim.AgainstJSON(cmp)
+		if err != nil {
+			return err
+		}
+		c.stdout.Write(out)
+		return nil
+	}
+	in := sim.Inputs{Persons: personsFile, Claims: claimsFile, Params: f.params}
+	if r, ok := afterSet.Regions[cmp.Region]; ok {
+		in.Document, in.Area = documentTitle(r.Document), r.Document.Area
+	}
+	c.stdout.Write(sim.AgainstMarkdown(afterSet.CaseShape(), in, cmp))
+	return nil
+}

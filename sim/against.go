@@ -1,0 +1,483 @@
+package sim
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/policydiff"
+	"github.com/polc-dev/polc/population"
+	"github.com/polc-dev/polc/settle"
+	"github.com/polc-dev/polc/settle/money"
+)
+
+// Settler is a Figurer that also gives the whole settlement, with the
+// rules it used: a person whose figures differ between two versions is
+// settled again in full to say which changed rules are why.
+type Settler interface {
+	Figurer
+	Settle(ctx context.Context, c *cases.Case) (*settle.Result, error)
+}
+
+// Settle is the whole settlement under the run's params. It goes through
+// Figures first for the checks and the once-only resolving of the params;
+// only persons whose figures changed come here, so the second settling is
+// a small cost.
+func (p *pinned) Settle(ctx context.Context, c *cases.Case) (*settle.Result, error) {
+	var f settle.Figures
+	if err := p.Figures(ctx, c, &f); err != nil {
+		return nil, err
+	}
+	return p.engine.Settle(ctx, c)
+}
+
+// Comparison is what a policy change costs over a population: each
+// person's year settled under the version before the change and the
+// version after it, summed and compared. Its JSON form is `polc sim
+// --against/--policies-b --format json` (README, "polc sim"). Money is in
+// fen, printed as strings with two decimals; a delta is after − before.
+type Comparison struct {
+	Region  string `json:"region"`
+	Year    int    `json:"year"`
+	Before  string `json:"before"` // the version before the change (变更前)
+	After   string `json:"after"`  // the version after it (变更后)
+	Persons int64  `json:"persons"`
+	Claims  int64  `json:"claims"`
+	// Changed says whether any figure of any person differs.
+	Changed bool `json:"changed"`
+	// Changes are the rules, parameters and document entries that differ
+	// in the region (polc diff's change detection), whether or not a
+	// figure of this population moved with them.
+	Changes []*policydiff.Change `json:"changes"`
+	// Totals: the subsidy bill, then the tiers of the year's totals.
+	Totals      []Delta         `json:"totals"`
+	Funders     []Delta         `json:"funders"`
+	Categories  []CategoryDelta `json:"categories"`
+	Monitoring  []CountDelta    `json:"monitoring"`
+	OutOfPocket Shift           `json:"out_of_pocket"`
+	// Groups are the persons whose figures differ, grouped by the changes
+	// their figures were put down to.
+	Groups []Group `json:"groups"`
+}
+
+// Delta is one figure summed before and after, and the change.
+type Delta struct {
+	Figure string       `json:"figure"`
+	Before money.Amount `json:"before"`
+	After  money.Amount `json:"after"`
+	Delta  money.Amount `json:"delta"`
+}
+
+// CategoryDelta are the figures of one category's persons (a person in
+// two categories counts in both).
+type CategoryDelta struct {
+	Category string  `json:"category"`
+	Persons  int64   `json:"persons"`
+	Figures  []Delta `json:"figures"`
+}
+
+// CountDelta is how many persons a monitoring flag was raised for, before
+// and after.
+type CountDelta struct {
+	Flag   string `json:"flag"`
+	Before int64  `json:"before"`
+	After  int64  `json:"after"`
+}
+
+// Shift is how persons' out-of-pocket moved: how many pay more, less or
+// the same; the sums of the increases and of the decreases; the largest
+// of each (the first such person in the files), nil if none.
+type Shift struct {
+	More            int64        `json:"more"`
+	Less            int64        `json:"less"`
+	Same            int64        `json:"same"`
+	Increase        money.Amount `json:"increase"`
+	Decrease        money.Amount `json:"decrease"`
+	LargestIncrease *PersonDelta `json:"largest_increase"`
+	LargestDecrease *PersonDelta `json:"largest_decrease"`
+}
+
+// PersonDelta is one person's change.
+type PersonDelta struct {
+	Person string       `json:"person"`
+	Delta  money.Amount `json:"delta"`
+}
+
+// Group is the persons whose changed figures were put down to the same
+// changes, with each figure's change over them.
+type Group struct {
+	Changes []GroupChange `json:"changes"`
+	Persons int64         `json:"persons"`
+	Figures []GroupFigure `json:"figures"`
+}
+
+// GroupChange names a change of a group: its id (as polc diff's), clause,
+// title and place.
+type GroupChange struct {
+	ID     string `json:"id"`
+	Kind   string `json:"kind"`
+	Clause string `json:"clause,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Pos    string `json:"pos,omitempty"`
+}
+
+// GroupFigure is one figure's change over a group's persons whose figure
+// moved: how many, the total, the smallest and the largest change.
+type GroupFigure struct {
+	Figure  string       `json:"figure"`
+	Persons int64        `json:"persons"`
+	Total   money.Amount `json:"total"`
+	Min     money.Amount `json:"min"`
+	Max     money.Amount `json:"max"`
+}
+
+// figureNames are the figures compared, in the settlement model's order.
+var figureNames = []string{"subsidy", "total", "hospital_borne", "basic", "critical", "assistance", "tilted", "top_up", "out_of_pocket"}
+
+func figureValues(f *settle.Figures) [9]money.Amount {
+	t := &f.Totals
+	return [9]money.Amount{f.Subsidy, t.Total, t.HospitalBorne, t.Basic, t.Critical, t.Assistance, t.Tilted, t.TopUp, t.OutOfPocket}
+}
+
+func tierDeltas(subB, subA money.Amount, b, a *Tiers) []Delta {
+	bv := [9]money.Amount{subB, b.Total, b.HospitalBorne, b.Basic, b.Critical, b.Assistance, b.Tilted, b.TopUp, b.OutOfPocket}
+	av := [9]money.Amount{subA, a.Total, a.HospitalBorne, a.Basic, a.Critical, a.Assistance, a.Tilted, a.TopUp, a.OutOfPocket}
+	out := make([]Delta, len(figureNames))
+	for i, name := range figureNames {
+		out[i] = Delta{Figure: name, Before: bv[i], After: av[i], Delta: av[i] - bv[i]}
+	}
+	return out
+}
+
+// differs says whether two figures of a person differ in anything a run
+// sums.
+func differs(b, a *settle.Figures) bool {
+	return b.Subsidy != a.Subsidy || b.SubsidyRule != a.SubsidyRule || b.Totals != a.Totals ||
+		!slices.Equal(b.Funders, a.Funders) || !slices.Equal(b.Raised, a.Raised)
+}
+
+type pairBatch struct {
+	seq     int
+	n       int
+	persons []population.Person
+	before  []settle.Figures
+	after   []settle.Figures
+	errs    []error
+	groups  [][]*policydiff.Change
+}
+
+// Against runs a population through two versions of the policies in one
+// streamed pass: each person is read once and settled under before and
+// after (the fast path, Figures); a person whose figures differ is settled
+// again in full under both and the difference put down to changes (as
+// polc diff does for a case). detect finds the region's changes; it is
+// called once, with the run's region, which is known only once a person is
+// read. Problems and errors are as Run's: a person that fails under either
+// version is a problem, and nothing is summed.
+func Against(ctx context.Context, before, after Settler, detect func(region string) *policydiff.RegionChanges, s *shape.Shape, rd *population.Reader, opts Options) (*Comparison, diag.List, error) {
+	var once sync.Once
+	var rc *policydiff.RegionChanges
+	changes := func(region string) *policydiff.RegionChanges {
+		once.Do(func() { rc = detect(region) })
+		return rc
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.MaxProblems <= 0 {
+		opts.MaxProblems = DefaultMaxProblems
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	free := make(chan *pairBatch, opts.Workers*batchesInFlight+1)
+	for range cap(free) {
+		free <- &pairBatch{persons: make([]population.Person, batchPersons), before: make([]settle.Figures, batchPersons),
+			after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}
+	}
+	work := make(chan *pairBatch, cap(free))
+	done := make(chan *pairBatch, cap(free))
+	go func() {
+		defer close(work)
+		for seq := 0; ; seq++ {
+			var b *pairBatch
+			select {
+			case b = <-free:
+			case <-ctx.Done():
+				return
+			}
+			b.seq, b.n = seq, 0
+			claims, more := 0, true
+			for b.n < batchPersons && claims < batchClaims {
+				if more = rd.Next(&b.persons[b.n]); !more {
+					break
+				}
+				claims += len(b.persons[b.n].Case.Claims)
+				b.n++
+			}
+			if b.n > 0 {
+				select {
+				case work <- b:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if !more {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				for i := range b.n {
+					b.errs[i], b.groups[i] = nil, nil
+					p := &b.persons[i]
+					if len(p.Problems) > 0 || ctx.Err() != nil {
+						continue
+					}
+					if b.errs[i] = before.Figures(ctx, &p.Case, &b.before[i]); b.errs[i] != nil {
+						continue
+					}
+					if b.errs[i] = after.Figures(ctx, &p.Case, &b.after[i]); b.errs[i] != nil {
+						continue
+					}
+					if differs(&b.before[i], &b.after[i]) {
+						rb, eb := before.Settle(ctx, &p.Case)
+						ra, ea := after.Settle(ctx, &p.Case)
+						_, b.groups[i] = changes(p.Case.Region).Attribute(rb, ra, eb, ea)
+					}
+				}
+				done <- b
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, max: opts.MaxProblems}
+	pending := map[int]*pairBatch{}
+	next := 0
+	for b := range done {
+		pending[b.seq] = b
+		for b := pending[next]; b != nil; b = pending[next] {
+			delete(pending, next)
+			next++
+			if !c.stopped() {
+				c.batch(b)
+				if c.stopped() {
+					cancel()
+				}
+			}
+			free <- b
+		}
+	}
+	if c.err != nil {
+		return nil, nil, c.err
+	}
+	if !c.stopped() {
+		c.problems = append(c.problems, rd.Err()...)
+	}
+	if len(c.problems) > 0 {
+		ds := c.problems.Dedupe()
+		if c.stopped() {
+			ds.Errorf(population.Stage, diag.Position{File: c.stoppedAt}, "stopped after %d problems; the rest of the files is not read", c.max)
+		}
+		return nil, ds, nil
+	}
+	return c.finish(s, rd, changes(rd.Region())), nil, nil
+}
+
+type pairCollector struct {
+	before, after *sums
+	shift         Shift
+	groups        map[string]*groupSums
+	problems      diag.List
+	max           int
+	stoppedAt     string
+	err           error
+}
+
+type groupSums struct {
+	changes []*policydiff.Change
+	persons int64
+	figures [9]GroupFigure
+}
+
+func (c *pairCollector) stopped() bool { return len(c.problems) >= c.max || c.err != nil }
+
+func (c *pairCollector) batch(b *pairBatch) {
+	for i := range b.n {
+		p := &b.persons[i]
+		switch {
+		case len(p.Problems) > 0:
+			c.problems = append(c.problems, p.Problems...)
+		case b.errs[i] != nil:
+			c.problems = append(c.problems, problemsOf(b.errs[i], p)...)
+		case len(c.problems) == 0:
+			c.person(p, &b.before[i], &b.after[i], b.groups[i])
+		}
+		if c.stopped() {
+			c.stoppedAt = p.Case.Pos.File
+			return
+		}
+	}
+}
+
+func (c *pairCollector) person(p *population.Person, fb, fa *settle.Figures, group []*policydiff.Change) {
+	cats, n := p.Case.Person.Categories, len(p.Case.Claims)
+	if !c.before.person(cats, n, fb) || !c.after.person(cats, n, fa) {
+		c.err = errOverflow
+		return
+	}
+	d := fa.Totals.OutOfPocket - fb.Totals.OutOfPocket
+	sh := &c.shift
+	switch {
+	case d > 0:
+		sh.More++
+		sh.Increase += d
+		if sh.LargestIncrease == nil || d > sh.LargestIncrease.Delta {
+			sh.LargestIncrease = &PersonDelta{Person: p.ID, Delta: d}
+		}
+	case d < 0:
+		sh.Less++
+		sh.Decrease += d
+		if sh.LargestDecrease == nil || d < sh.LargestDecrease.Delta {
+			sh.LargestDecrease = &PersonDelta{Person: p.ID, Delta: d}
+		}
+	default:
+		sh.Same++
+	}
+	if !differs(fb, fa) {
+		return
+	}
+	ids := make([]string, len(group))
+	for i, ch := range group {
+		ids[i] = ch.ID
+	}
+	key := strings.Join(ids, "\x00")
+	g := c.groups[key]
+	if g == nil {
+		g = &groupSums{changes: group}
+		for i, name := range figureNames {
+			g.figures[i].Figure = name
+		}
+		c.groups[key] = g
+	}
+	g.persons++
+	bv, av := figureValues(fb), figureValues(fa)
+	for i := range bv {
+		d := av[i] - bv[i]
+		if d == 0 {
+			continue
+		}
+		f := &g.figures[i]
+		if f.Persons == 0 || d < f.Min {
+			f.Min = d
+		}
+		if f.Persons == 0 || d > f.Max {
+			f.Max = d
+		}
+		f.Persons++
+		f.Total += d
+	}
+}
+
+func (c *pairCollector) finish(s *shape.Shape, rd *population.Reader, changes *policydiff.RegionChanges) *Comparison {
+	b, a := c.before.finish(), c.after.finish()
+	cmp := &Comparison{Region: rd.Region(), Year: rd.Year(), Persons: a.Persons, Claims: a.Claims, OutOfPocket: c.shift,
+		Changes: changes.Changes(), Funders: []Delta{}, Categories: []CategoryDelta{}, Monitoring: []CountDelta{}, Groups: []Group{}}
+	if cmp.Changes == nil {
+		cmp.Changes = []*policydiff.Change{}
+	}
+	cmp.Totals = tierDeltas(b.Subsidy.Amount, a.Subsidy.Amount, &b.Totals, &a.Totals)
+
+	funders := map[string]*Delta{}
+	for _, f := range b.Subsidy.Funders {
+		funders[f.Funder] = &Delta{Figure: f.Funder, Before: f.Amount}
+	}
+	for _, f := range a.Subsidy.Funders {
+		d := funders[f.Funder]
+		if d == nil {
+			d = &Delta{Figure: f.Funder}
+			funders[f.Funder] = d
+		}
+		d.After = f.Amount
+	}
+	for _, d := range inOrder(s, "funder", funders, func(d *Delta) string { return d.Figure }) {
+		d.Delta = d.After - d.Before
+		cmp.Funders = append(cmp.Funders, d)
+	}
+
+	// The same persons are in the same categories in both runs.
+	for i, cb := range b.Categories {
+		ca := a.Categories[i]
+		cmp.Categories = append(cmp.Categories, CategoryDelta{Category: cb.Category, Persons: cb.Persons,
+			Figures: tierDeltas(cb.Subsidy, ca.Subsidy, &cb.Tiers, &ca.Tiers)})
+	}
+
+	flags := map[string]*CountDelta{}
+	for _, f := range b.Monitoring {
+		flags[f.Flag] = &CountDelta{Flag: f.Flag, Before: f.Persons}
+	}
+	for _, f := range a.Monitoring {
+		d := flags[f.Flag]
+		if d == nil {
+			d = &CountDelta{Flag: f.Flag}
+			flags[f.Flag] = d
+		}
+		d.After = f.Persons
+	}
+	cmp.Monitoring = append(cmp.Monitoring, inOrder(s, "monitoring_flag", flags, func(d *CountDelta) string { return d.Flag })...)
+
+	// Groups in the order of their first change as the report lists the
+	// changes (a reader's order), the unattributed last.
+	rank := map[*policydiff.Change]int{}
+	for i, ch := range cmp.Changes {
+		rank[ch] = i
+	}
+	first := func(g *groupSums) int {
+		if len(g.changes) == 0 {
+			return len(cmp.Changes) + 1
+		}
+		if r, ok := rank[g.changes[0]]; ok {
+			return r
+		}
+		return len(cmp.Changes)
+	}
+	keys := make([]string, 0, len(c.groups))
+	for k := range c.groups {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y string) int {
+		if fx, fy := first(c.groups[x]), first(c.groups[y]); fx != fy {
+			return fx - fy
+		}
+		return strings.Compare(x, y)
+	})
+	for _, k := range keys {
+		g := c.groups[k]
+		out := Group{Persons: g.persons, Changes: []GroupChange{}, Figures: []GroupFigure{}}
+		for _, ch := range g.changes {
+			out.Changes = append(out.Changes, GroupChange{ID: ch.ID, Kind: ch.Kind, Clause: ch.Clause, Title: ch.Title, Pos: ch.Pos})
+		}
+		for _, f := range g.figures {
+			if f.Persons > 0 {
+				out.Figures = append(out.Figures, f)
+			}
+		}
+		cmp.Groups = append(cmp.Groups, out)
+	}
+	cmp.Changed = len(c.groups) > 0
+	return cmp
+}

@@ -1,0 +1,157 @@
+package sim_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policydiff"
+	"github.com/polc-dev/polc/population"
+	"github.com/polc-dev/polc/sim"
+)
+
+// policiesWith is the shipped policies with edits to tongnan's params
+// file (old text → new), compiled.
+func policiesWith(t *testing.T, edits ...string) *compiler.PolicySet {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(policies.FS, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(policies.FS, name)
+		m[name] = &fstest.MapFile{Data: data, Mode: 0o444}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := m["params/tongnan.yaml"]
+	text := string(f.Data)
+	for i := 0; i < len(edits); i += 2 {
+		if strings.Count(text, edits[i]) != 1 {
+			t.Fatalf("params/tongnan.yaml: %q is not there once", edits[i])
+		}
+		text = strings.Replace(text, edits[i], edits[i+1], 1)
+	}
+	f.Data = []byte(text)
+	set, ds := compiler.Compile(m, "policies", compiler.Options{SkipExhaustive: true})
+	if set == nil {
+		t.Fatal(ds)
+	}
+	return set
+}
+
+func against(t *testing.T, before, after *compiler.PolicySet, g *generated) *sim.Comparison {
+	t.Helper()
+	rd := population.NewReader(bytes.NewReader(g.persons.Bytes()), "persons.csv", bytes.NewReader(g.claims.Bytes()), "claims.csv", after)
+	cmp, problems, err := sim.Against(context.Background(), sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),
+		func(region string) *policydiff.RegionChanges { return policydiff.DetectRegion(region, before, after) },
+		after.CaseShape(), rd, sim.Options{})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cmp
+}
+
+// Raising tongnan's tilted-assistance ratio moves money from the persons'
+// out-of-pocket to the tilted tier and nothing else: nobody pays more,
+// some pay less, and every changed person is put down to the one rule
+// that reads the ratio, 三(七). The threshold is lowered in both versions
+// so that a small population reaches it.
+func TestAgainstOneRatio(t *testing.T) {
+	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
+	before := policiesWith(t, threshold, lower)
+	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
+	g := generate(t, after, "tongnan", 2023, 400, 4, 7)
+	cmp := against(t, before, after, g)
+
+	if !cmp.Changed || cmp.Persons != 400 {
+		t.Fatalf("changed %v, %d persons", cmp.Changed, cmp.Persons)
+	}
+	var tilted, oop int64
+	for _, d := range cmp.Totals {
+		switch d.Figure {
+		case "tilted":
+			tilted = int64(d.Delta)
+		case "out_of_pocket":
+			oop = int64(d.Delta)
+		default:
+			if d.Delta != 0 {
+				t.Errorf("%s moved by %s", d.Figure, d.Delta)
+			}
+		}
+		if d.After-d.Before != d.Delta {
+			t.Errorf("%s: %s − %s ≠ %s", d.Figure, d.After, d.Before, d.Delta)
+		}
+	}
+	if tilted <= 0 || oop != -tilted {
+		t.Errorf("tilted %+d fen, out of pocket %+d fen: want a rise in tilted matched by a fall out of pocket", tilted, oop)
+	}
+	sh := cmp.OutOfPocket
+	if sh.More != 0 || sh.Less == 0 || sh.More+sh.Less+sh.Same != cmp.Persons || int64(sh.Decrease) != oop || sh.LargestDecrease == nil {
+		t.Errorf("out of pocket: %+v", sh)
+	}
+	if len(cmp.Changes) != 1 || cmp.Changes[0].Clause != "三(七)" {
+		t.Fatalf("changes: %+v", cmp.Changes)
+	}
+	if len(cmp.Groups) != 1 {
+		t.Fatalf("%d groups: %+v", len(cmp.Groups), cmp.Groups)
+	}
+	grp := cmp.Groups[0]
+	if len(grp.Changes) != 1 || grp.Changes[0].Clause != "三(七)" || grp.Persons != sh.Less {
+		t.Errorf("group: %+v (%d persons pay less)", grp, sh.Less)
+	}
+	for _, f := range grp.Figures {
+		if f.Figure != "tilted" && f.Figure != "out_of_pocket" {
+			t.Errorf("group figure %s moved", f.Figure)
+		}
+		if f.Figure == "tilted" && (int64(f.Total) != tilted || f.Min <= 0 || f.Max < f.Min) {
+			t.Errorf("group's tilted: %+v", f)
+		}
+	}
+	for _, c := range cmp.Categories {
+		for _, d := range c.Figures {
+			if d.Delta != 0 && d.Figure != "tilted" && d.Figure != "out_of_pocket" {
+				t.Errorf("category %s: %s moved", c.Category, d.Figure)
+			}
+		}
+	}
+	md := string(sim.AgainstMarkdown(after.CaseShape(), sim.Inputs{}, cmp))
+	for _, want := range []string{"**有变化**", "### 1. 三(七) ", "| 倾斜救助 |", "0 人增加"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	j1, _ := sim.AgainstJSON(cmp)
+	j2, _ := sim.AgainstJSON(against(t, before, after, g))
+	if !bytes.Equal(j1, j2) {
+		t.Error("two runs give different JSON")
+	}
+}
+
+// The same version on both sides changes nothing.
+func TestAgainstUnchanged(t *testing.T) {
+	set := shippedSet(t)
+	g := generate(t, set, "tongnan", 2023, 200, 3, 3)
+	cmp := against(t, set, set, g)
+	if cmp.Changed || len(cmp.Changes) != 0 || len(cmp.Groups) != 0 || cmp.OutOfPocket.Same != cmp.Persons {
+		t.Fatalf("unchanged version: %+v", cmp)
+	}
+	for _, d := range cmp.Totals {
+		if d.Delta != 0 {
+			t.Errorf("%s moved", d.Figure)
+		}
+	}
+	if md := string(sim.AgainstMarkdown(set.CaseShape(), sim.Inputs{}, cmp)); !strings.Contains(md, "**无变化**：两个版本的规则和参数相同") {
+		t.Errorf("markdown:\n%s", md)
+	}
+}
