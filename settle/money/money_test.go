@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -45,6 +46,21 @@ func TestProductsRoundOnce(t *testing.T) {
 	}
 	if got := rate(t, "0.5").Of(amount(t, "0.01")); got != 1 {
 		t.Fatalf("0.5 × 0.01 = %s, want 0.01 (half-up)", got)
+	}
+}
+
+// Fen divides in 64 bits while the sum fits them and in 128 beyond: the
+// two agree on either side of 2⁶⁴, where the half added for rounding may
+// carry into the high word.
+func TestFenAcrossTheWord(t *testing.T) {
+	for _, lo := range []uint64{0, 1, RateScale/2 - 1, RateScale / 2, 1<<64 - RateScale/2 - 1, 1<<64 - RateScale/2, 1<<64 - 1} {
+		for _, hi := range []uint64{0, 1, 7} {
+			p := Products{hi: hi, lo: lo}
+			want := decimal.NewFromBigInt(new(big.Int).Add(new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64), new(big.Int).SetUint64(lo)), -rateDigits).Round(0)
+			if got := p.Fen(); !decimal.NewFromInt(int64(got)).Equal(want) {
+				t.Errorf("hi %d lo %d: %d fen, want %s", hi, lo, got, want)
+			}
+		}
 	}
 }
 
