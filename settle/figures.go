@@ -107,10 +107,10 @@ func (e *Engine) quickFigures(ctx context.Context, c *cases.Case, out *Figures) 
 // into y; false if Settle would refuse one or the quick path cannot take
 // one. Claims in file order that turn out not to be in date order are
 // settled again, in date order, from the start of the year.
-func (e *Engine) quickYear(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, from int, y *tally) bool {
+func (e *Engine) quickYear(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, from uint64, y *tally) bool {
 	claims := c.Claims
 	var sum Money
-	prev := 0
+	var prev uint64
 	for i := range claims {
 		cl := &claims[i]
 		day, ok := rf.quickClaim(cl, from, &sum)
@@ -130,7 +130,7 @@ func (e *Engine) quickYear(ctx context.Context, rf *regionFigures, pf *personFig
 
 // quickYearInDateOrder is quickYear for claims out of date order: all are
 // checked, then settled in date order.
-func (e *Engine) quickYearInDateOrder(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, from int, y *tally) bool {
+func (e *Engine) quickYearInDateOrder(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, from uint64, y *tally) bool {
 	*y = tally{}
 	var sum Money
 	for i := range c.Claims {
@@ -155,7 +155,7 @@ func (e *Engine) quickYearInDateOrder(ctx context.Context, rf *regionFigures, pf
 // matter. It also checks what the totals-only loop assumes of a claim — an
 // out-of-catalog cost within the total, a basic_paid within bounds, a date
 // the quick path reads — and returns the claim's day.
-func (rf *regionFigures) quickClaim(cl *cases.Claim, from int, sum *Money) (int, bool) {
+func (rf *regionFigures) quickClaim(cl *cases.Claim, from uint64, sum *Money) (uint64, bool) {
 	if cl.Total < 0 || cl.Total > money.MaxAmount || cl.OutOfCatalog < 0 || cl.OutOfCatalog > cl.Total {
 		return 0, false
 	}
@@ -172,59 +172,68 @@ func (rf *regionFigures) quickClaim(cl *cases.Claim, from int, sum *Money) (int,
 	return day, true
 }
 
-// dayOf reads a date written YYYY-MM-DD as the number YYYYMMDD, which
-// orders as the text does (Settle compares dates as text); false for any
-// other text, which the quick path leaves to Settle.
-func dayOf(s string) (int, bool) {
-	if len(s) != len("2006-01-02") || s[4] != '-' || s[7] != '-' {
+// dayOf reads a date written YYYY-MM-DD as a number that orders as the
+// text does (Settle compares dates as text); false for any other text,
+// which the quick path leaves to Settle. It reads the text eight bytes at
+// a time: with the dashes, which every such date has in the same places,
+// read as zeros, the digits' low halves in their order are the number.
+func dayOf(s string) (uint64, bool) {
+	if len(s) != len("2006-01-02") {
 		return 0, false
 	}
-	y0, y1, y2, y3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
-	m0, m1, d0, d1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
-	if max(y0, y1, y2, y3, m0, m1, d0, d1) > 9 {
+	hi := uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
+		uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
+	lo := uint64(s[8])<<8 | uint64(s[9])
+	const (
+		dashes   = 0x00000000_ff0000ff // s[4] and s[7]
+		nibbles  = 0x0f0f0f0f_0f0f0f0f
+		highs    = 0xf0f0f0f0_f0f0f0f0
+		zeros    = 0x30303030_30303030
+		overNine = 0x06060606_06060606 // added to a digit's low half, carries out of it past 9
+	)
+	if hi&dashes != 0x00000000_2d00002d {
 		return 0, false
 	}
-	return ((((((int(y0)*10+int(y1))*10+int(y2))*10+int(y3))*10+int(m0))*10+int(m1))*10+int(d0))*10 + int(d1), true
+	hi = hi&^dashes | zeros&dashes
+	if hi&highs != zeros || (hi&nibbles+overNine)&highs != 0 || lo&0xf0f0 != 0x3030 || (lo&0x0f0f+0x0606)&0xf0f0 != 0 {
+		return 0, false
+	}
+	return (hi&nibbles)<<4 | lo&0x0f0f, true
 }
 
 // quickSettle settles one claim into y; false if its plan is not to be
 // had or has no flat form, or the claim breaks an invariant.
 func (e *Engine) quickSettle(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, cl *cases.Claim, y *tally) bool {
-	pp := pf.plans.find(cl, rf.disease)
-	if pp == nil {
-		if pp = e.quickPlan(ctx, rf, pf, c, cl); pp == nil {
+	slot := -1
+	if !rf.disease || cl.Disease == "" {
+		slot = slotOf(cl)
+	}
+	var f *flatPlan
+	if slot >= 0 {
+		f = pf.plans.slots[slot].Load()
+	}
+	if f == nil {
+		if f = e.quickPlan(ctx, rf, pf, c, cl, slot); f == nil {
 			return false
 		}
 	}
-	return pp.flat != nil && y.claim(cl, pp.flat)
-}
-
-// find is the claim's plan from the table; nil if its slot is empty or it
-// has none (a kind or level outside the schema's, a disease the plans
-// read).
-func (pt *planTable) find(cl *cases.Claim, readsDisease bool) *prepared {
-	if readsDisease && cl.Disease != "" {
-		return nil
-	}
-	slot := slotOf(cl)
-	if slot < 0 {
-		return nil
-	}
-	return pt.slots[slot].Load()
+	return y.claim(cl, f)
 }
 
 // quickPlan finds a claim's plan as Settle does (the engine's plan cache,
-// Rego the first time) and keeps it in the person context's table.
-func (e *Engine) quickPlan(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, cl *cases.Claim) *prepared {
+// Rego the first time) and keeps its flat form in the person context's
+// table, at slot unless the claim has none (-1); nil if the plan fails or
+// has no flat form.
+func (e *Engine) quickPlan(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, cl *cases.Claim, slot int) *flatPlan {
 	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
 	pp, err := e.plan(ctx, rf.region, person, cl, pf.planKey, pf.params)
-	if err != nil {
+	if err != nil || pp.flat == nil {
 		return nil
 	}
-	if slot := slotOf(cl); slot >= 0 && !(rf.disease && cl.Disease != "") {
-		pf.plans.slots[slot].Store(pp)
+	if slot >= 0 {
+		pf.plans.slots[slot].Store(pp.flat)
 	}
-	return pp
+	return pp.flat
 }
 
 // figuresOf takes a quick year's figures into out, as FiguresOf takes a

@@ -24,9 +24,9 @@ import (
 // (so it is finer than each DecisionKey: two people with one personKey
 // have one DecisionKey for every decision, and the same figures).
 
-// maxKeyCategories bounds the categories a personKey holds; a person with
-// more settles by Settle.
-const maxKeyCategories = 6
+// maxKeyCategories bounds the categories a personKey holds (a byte each
+// in a word); a person with more settles by Settle.
+const maxKeyCategories = 8
 
 // maxPersons bounds the person contexts an engine keeps for Figures: past
 // it, the table starts again (a server settling one-off cases must not
@@ -47,7 +47,7 @@ type regionFigures struct {
 	// The document's in-force period as days (dayOf); quick is false if
 	// its dates are not written YYYY-MM-DD (polc check requires them), and
 	// Settle settles the region's people.
-	inForceFrom, inForceTo int
+	inForceFrom, inForceTo uint64
 	quick                  bool
 }
 
@@ -69,7 +69,7 @@ func newRegionFigures(r *compiler.Region) *regionFigures {
 	rf.inForceFrom, fromOK = dayOf(r.Document.InForceFrom)
 	rf.inForceTo, toOK = dayOf(r.Document.InForceTo)
 	if r.Document.InForceTo == "" {
-		rf.inForceTo, toOK = math.MaxInt, true
+		rf.inForceTo, toOK = math.MaxUint64, true
 	}
 	rf.quick = fromOK && toOK
 	return rf
@@ -85,12 +85,11 @@ type figuresTables struct {
 	categories [][]categoryID
 
 	mu sync.Mutex
-	// persons are the person contexts by their key's hash (personKey.hash),
-	// each with its key, those of one hash chained: hashing the key as a
-	// Go map does, strings and all, cost more than the rest of a person.
-	persons  map[uint64]*personFigures
-	npersons int
-	plans    map[planTableKey]*planTable
+	// persons are the person contexts by their key's hash (personKey.hash):
+	// hashing the key as a Go map does, strings and all, cost more than
+	// the rest of a person.
+	persons personTable
+	plans   map[planTableKey]*planTable
 	// resolved are params resolved with a case's overrides, by the
 	// overrides' identity (Engine.Figures).
 	resolved map[paramsKey]*compiler.Params
@@ -192,34 +191,43 @@ func (t *figuresTables) category(id string) uint8 {
 
 // personKey is a person's context as far as the region's decisions may
 // read it, with the case's params by identity: the case's overrides slice
-// (a population run hands every person the same one) or none.
+// (a population run hands every person the same one) or none. The small
+// fields are packed into words, so the key hashes and compares in a few
+// instructions; the strings, mostly empty, come last.
 type personKey struct {
-	region     *regionFigures
-	year       int
-	overrides  *cases.Override
-	noverrides int
-	standIns   bool
+	// head packs the region's index, the number of categories, which of
+	// the optional attributes are given (keyFlags), the household's assets
+	// (0 not given or not read, 1 false, 2 true) and a one-character tier.
+	head uint64
+	// categories are the categories' numbers, a byte each, in the case's
+	// order, as DecisionKey keeps them.
+	categories                uint64
+	year, age, exitYear, size int32
+	income                    Money
+	overrides                 *cases.Override
+	noverrides                int
 
-	categories  [maxKeyCategories]uint8 // in the case's order, as DecisionKey keeps them
-	ncategories int
-	tier        string
-
-	hasAge, hasExitYear bool
-	age, exitYear       int
-	residence, county   string
-	recognized          string
-	enrollmentDate      string
-
-	household, hasSize, hasIncome bool
-	size                          int
-	income                        Money
-	assets                        int8 // 0 not given (or not read), 1 false, 2 true
+	tier, residence, county, recognized, enrollmentDate string
 }
 
+// keyFlags say which optional attributes a personKey holds.
+const (
+	keyStandIns = 1 << iota
+	keyAge
+	keyExitYear
+	keyHousehold
+	keySize
+	keyIncome
+)
+
 // keyOf builds a person's key; false if the person does not fit one (an
-// unknown category, too many, an income with a third decimal).
+// unknown category, too many, a number beyond 32 bits, an income with a
+// third decimal).
 func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (personKey, bool) {
-	k := personKey{region: rf, year: c.Year, noverrides: len(c.Overrides), standIns: standIns, tier: c.Enrollment.Tier}
+	k := personKey{year: int32(c.Year), noverrides: len(c.Overrides), tier: c.Enrollment.Tier}
+	if int(k.year) != c.Year {
+		return k, false
+	}
 	if len(c.Overrides) > 0 {
 		k.overrides = &c.Overrides[0]
 	}
@@ -227,17 +235,28 @@ func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (
 	if len(p.Categories) > maxKeyCategories {
 		return k, false
 	}
-	for i, cat := range p.Categories {
-		if k.categories[i] = t.category(cat); k.categories[i] == 0 {
+	for _, cat := range p.Categories {
+		n := t.category(cat)
+		if n == 0 {
 			return k, false
 		}
+		k.categories = k.categories<<8 | uint64(n)
 	}
-	k.ncategories = len(p.Categories)
+	var flags, assets uint64
+	if standIns {
+		flags |= keyStandIns
+	}
 	if rf.age && p.Age != nil {
-		k.hasAge, k.age = true, *p.Age
+		if k.age = int32(*p.Age); int(k.age) != *p.Age {
+			return k, false
+		}
+		flags |= keyAge
 	}
 	if rf.exitYear && p.ExitYear != nil {
-		k.hasExitYear, k.exitYear = true, *p.ExitYear
+		if k.exitYear = int32(*p.ExitYear); int(k.exitYear) != *p.ExitYear {
+			return k, false
+		}
+		flags |= keyExitYear
 	}
 	if rf.residence {
 		k.residence = p.Residence
@@ -254,24 +273,35 @@ func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (
 	if h := p.Household; h != nil {
 		// Every decision's key has the household's size and income, read
 		// or not; presence too, which decides whether the input has one.
-		k.household = true
+		flags |= keyHousehold
 		if h.Size != nil {
-			k.hasSize, k.size = true, *h.Size
+			if k.size = int32(*h.Size); int(k.size) != *h.Size {
+				return k, false
+			}
+			flags |= keySize
 		}
 		if h.AnnualDisposableIncome != nil {
 			income, err := money.FromDecimal(*h.AnnualDisposableIncome)
 			if err != nil {
 				return k, false
 			}
-			k.hasIncome, k.income = true, income
+			k.income = income
+			flags |= keyIncome
 		}
 		if rf.assets && h.AssetsWithinLimit != nil {
-			k.assets = 1
+			assets = 1
 			if *h.AssetsWithinLimit {
-				k.assets = 2
+				assets = 2
 			}
 		}
 	}
+	// A one-character tier ("1", "2") goes into the head, leaving the key's
+	// strings empty for most people.
+	var tier uint64
+	if len(k.tier) == 1 {
+		tier, k.tier = uint64(k.tier[0]), ""
+	}
+	k.head = uint64(rf.index) | uint64(len(p.Categories))<<16 | flags<<24 | assets<<40 | tier<<48
 	return k, true
 }
 
@@ -308,12 +338,12 @@ var measureIndex = map[string]int{"insured_self_pay": 0, "in_scope_self_pay": 1,
 
 const unknownMeasure = 3
 
-// planTable holds a person context's plans by the claim's kind, hospital
-// level, referral and insurance: the claim context of a plan key when the
+// planTable holds a person context's plans, in flat form, by the claim's
+// kind, hospital level, referral and insurance: the claim context of a plan key when the
 // claim names no disease the plans read. It is shared by every person
 // context with the same plan DecisionKey and params.
 type planTable struct {
-	slots [len(claimKinds) * len(hospitalLevels) * 2 * 2]atomic.Pointer[prepared]
+	slots [len(claimKinds) * len(hospitalLevels) * 2 * 2]atomic.Pointer[flatPlan]
 }
 
 type planTableKey struct {
@@ -329,19 +359,20 @@ var (
 // slotOf is a claim context's place in a planTable; -1 for a kind or level
 // outside the schema's, which the engine's plan cache serves.
 func slotOf(cl *cases.Claim) int {
-	// The kinds' lengths differ: one comparison tells a kind.
+	// The kinds' lengths differ: one comparison, with a constant, tells a
+	// kind.
 	kind := -1
 	switch k := cl.Kind; len(k) {
-	case len(claimKinds[0]):
-		if k == claimKinds[0] {
+	case len("inpatient"):
+		if k == "inpatient" {
 			kind = 0
 		}
-	case len(claimKinds[1]):
-		if k == claimKinds[1] {
+	case len("outpatient_special"):
+		if k == "outpatient_special" {
 			kind = 1
 		}
-	case len(claimKinds[2]):
-		if k == claimKinds[2] {
+	case len("outpatient"):
+		if k == "outpatient" {
 			kind = 2
 		}
 	}
@@ -366,87 +397,117 @@ func slotOf(cl *cases.Claim) int {
 // out the first time; nil if they cannot be (a decision fails, the params
 // do not resolve): Settle then settles the case and says why.
 func (e *Engine) person(ctx context.Context, t *figuresTables, k *personKey, c *cases.Case) *personFigures {
-	t.mu.Lock()
 	h := k.hash()
-	pf := t.persons[h]
-	for pf != nil && pf.key != *k {
-		pf = pf.next
-	}
-	t.mu.Unlock()
-	if pf != nil {
+	if pf := t.persons.find(h, k); pf != nil {
 		return pf
 	}
-	pf = e.newPerson(ctx, t, k.region, c)
+	pf := e.newPerson(ctx, t, c)
 	if pf == nil {
 		return nil
 	}
 	pf.key = *k
-	t.mu.Lock()
-	if t.npersons >= maxPersons || t.persons == nil {
-		t.persons, t.npersons = map[uint64]*personFigures{}, 0
-	}
-	// Another goroutine may have added the same context meanwhile: the
-	// two are alike, and the later one shadows the earlier in the chain.
-	pf.next = t.persons[h]
-	t.persons[h] = pf
-	t.npersons++
-	t.mu.Unlock()
+	t.persons.add(h, pf)
 	return pf
 }
 
-// hash mixes the key's fields, each step a multiplication by an odd
-// constant and a rotation (as in FxHash); strings by their bytes. Equal
-// keys hash alike, and the table compares whole keys, so a collision
-// costs only a comparison.
+// personTable holds the person contexts by their key's hash, each with its
+// key, those of one hash chained. Readers look in a published map, never
+// changed once published, without a lock: a population run, on however
+// many goroutines, finds almost every person there. A miss looks, under
+// the lock, in the map contexts are added to, which is published once the
+// misses since the last publication outnumber its entries (as sync.Map
+// promotes its dirty map).
+type personTable struct {
+	read   atomic.Pointer[map[uint64]*personFigures]
+	mu     sync.Mutex
+	dirty  map[uint64]*personFigures // read's contexts and those added since; nil just after publication
+	misses int
+}
+
+func chainFind(pf *personFigures, k *personKey) *personFigures {
+	for pf != nil && pf.key != *k {
+		pf = pf.next
+	}
+	return pf
+}
+
+func (pt *personTable) find(h uint64, k *personKey) *personFigures {
+	if m := pt.read.Load(); m != nil {
+		if pf := chainFind((*m)[h], k); pf != nil {
+			return pf
+		}
+	}
+	pt.mu.Lock()
+	defer pt.mu.Unlock()
+	if pt.dirty == nil {
+		return nil
+	}
+	pf := chainFind(pt.dirty[h], k)
+	if pt.misses++; pt.misses > len(pt.dirty) {
+		m := pt.dirty
+		pt.read.Store(&m)
+		pt.dirty, pt.misses = nil, 0
+	}
+	return pf
+}
+
+// add adds a context. Another goroutine may have added the same one
+// meanwhile: the two are alike, and the later shadows the earlier.
+func (pt *personTable) add(h uint64, pf *personFigures) {
+	pt.mu.Lock()
+	defer pt.mu.Unlock()
+	if pt.dirty == nil {
+		pt.dirty = map[uint64]*personFigures{}
+		if m := pt.read.Load(); m != nil {
+			pt.dirty = maps.Clone(*m)
+		}
+	}
+	if len(pt.dirty) >= maxPersons {
+		pt.read.Store(nil)
+		pt.dirty, pt.misses = map[uint64]*personFigures{}, 0
+	}
+	pf.next = pt.dirty[h]
+	pt.dirty[h] = pf
+}
+
+// hash mixes the key's words, each step a multiplication by an odd
+// constant and a rotation (as in FxHash), and the strings' bytes. Equal
+// keys hash alike, and the table compares whole keys, so a collision costs
+// only a comparison.
 func (k *personKey) hash() uint64 {
-	var h uint64
-	mix := func(v uint64) { h = bits.RotateLeft64((h^v)*0x9e3779b97f4a7c15, 26) }
-	mixString := func(s string) {
-		mix(uint64(len(s)))
+	h := fxMix(0, k.head)
+	h = fxMix(h, k.categories)
+	h = fxMix(h, uint64(uint32(k.year))<<32|uint64(uint32(k.age)))
+	h = fxMix(h, uint64(uint32(k.exitYear))<<32|uint64(uint32(k.size)))
+	h = fxMix(h, uint64(k.income))
+	h = fxMix(h, uint64(k.noverrides))
+	if len(k.tier)+len(k.residence)+len(k.county)+len(k.recognized)+len(k.enrollmentDate) == 0 {
+		return h
+	}
+	for _, s := range [...]string{k.tier, k.residence, k.county, k.recognized, k.enrollmentDate} {
+		h = fxMix(h, uint64(len(s)))
 		for len(s) >= 8 {
-			mix(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-				uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
+			h = fxMix(h, uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
+				uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56)
 			s = s[8:]
 		}
-		var v uint64
-		for i := range len(s) {
-			v |= uint64(s[i]) << (8 * i)
-		}
-		mix(v)
-	}
-	mix(uint64(k.region.index))
-	mix(uint64(k.year))
-	mix(uint64(k.noverrides))
-	var cats uint64
-	for _, c := range k.categories {
-		cats = cats<<8 | uint64(c)
-	}
-	mix(cats)
-	mix(uint64(k.ncategories))
-	mixString(k.tier)
-	var flags uint64
-	for i, b := range [...]bool{k.standIns, k.hasAge, k.hasExitYear, k.household, k.hasSize, k.hasIncome} {
-		if b {
-			flags |= 1 << i
-		}
-	}
-	mix(flags | uint64(k.assets)<<8)
-	mix(uint64(k.age))
-	mix(uint64(k.exitYear))
-	mix(uint64(k.size))
-	mix(uint64(k.income))
-	for _, s := range [...]string{k.residence, k.county, k.recognized, k.enrollmentDate} {
-		if s != "" {
-			mixString(s)
+		if len(s) > 0 {
+			var v uint64
+			for i := range len(s) {
+				v |= uint64(s[i]) << (8 * i)
+			}
+			h = fxMix(h, v)
 		}
 	}
 	return h
 }
 
+func fxMix(h, v uint64) uint64 { return bits.RotateLeft64((h^v)*0x9e3779b97f4a7c15, 26) }
+
 // newPerson works out a person context's figures with Settle's own
 // functions, so they are Settle's: the same decisions, from the same
 // caches, validated the same way.
-func (e *Engine) newPerson(ctx context.Context, t *figuresTables, rf *regionFigures, c *cases.Case) *personFigures {
+func (e *Engine) newPerson(ctx context.Context, t *figuresTables, c *cases.Case) *personFigures {
 	r, p, err := t.params(e, c)
 	if err != nil {
 		return nil
@@ -509,7 +570,7 @@ func (e *Engine) newPerson(ctx context.Context, t *figuresTables, rf *regionFigu
 // out, as a day (dayOf); 0 when coverage is not limited. It reports false
 // where the quick path would have to build a new date, or for a date it
 // does not read (Settle then settles the person).
-func (pf *personFigures) coverageFrom(c *cases.Case) (int, bool) {
+func (pf *personFigures) coverageFrom(c *cases.Case) (uint64, bool) {
 	from, ok := pf.coverageStart(c)
 	if !ok || from == "" {
 		return 0, ok

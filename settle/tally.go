@@ -15,9 +15,9 @@ import (
 // reports it.
 
 // maxCapGroups bounds the cap groups a flat plan may charge, so a year's
-// use of them is a fixed array. The schema names five; a plan charging a
+// use of them is a small fixed array. The schema names five; a plan charging a
 // group numbered beyond the bound has no flat form and settles by Settle.
-const maxCapGroups = 16
+const maxCapGroups = 8
 
 // flatTerms are one tier's terms by value, as the totals-only loop reads
 // them: the same numbers as terms.
@@ -53,15 +53,20 @@ type flatPlan struct {
 	basicDeductible Money // what counting weighs below and above
 	basicGroup      uint8
 
-	outOfCatalog, hospitalBears bool
-	limit                       Ratio
+	// hospitalBears: the plan has an out-of-catalog limit and the hospital
+	// bears what passes it (a limit only reported pays nothing).
+	hospitalBears bool
+	limit         Ratio
 
 	topUp  bool
 	target Ratio
 	top    flatTerms
 
-	capped  [accumulatedTiers]capCheck // critical, assistance, tilted, top-up
-	ncapped int
+	// checkCaps says a claim may take a group past a cap of the plan's
+	// (capChecks); capped are the plan's capped tiers, to check it.
+	checkCaps bool
+	capped    [accumulatedTiers]capCheck // critical, assistance, tilted, top-up
+	ncapped   int
 }
 
 // flatten builds a plan's flat form; nil if a group is numbered past
@@ -97,8 +102,8 @@ func flatten(p *prepared) *flatPlan {
 		f.basicDeductible = b.deductible
 	}
 	f.basicGroup = group(p.basicGroup)
-	if oc := p.outOfCatalog; oc != nil {
-		f.outOfCatalog, f.hospitalBears, f.limit = true, oc.hospitalBears, oc.limit
+	if oc := p.outOfCatalog; oc != nil && oc.hospitalBears {
+		f.hospitalBears, f.limit = true, oc.limit
 	}
 	if top := p.topUp; top != nil {
 		f.topUp, f.target, f.top = true, top.target, flat(top.terms)
@@ -113,19 +118,82 @@ func flatten(p *prepared) *flatPlan {
 	if !ok {
 		return nil
 	}
+	f.checkCaps = f.capChecks()
 	return f
 }
 
-// pays is what the terms pay as the accumulation moves from a0 to a1, as
-// terms.pay works it out: each band's ratio on the part inside the band
-// and above the deductible, summed exactly and rounded once.
-func (t *flatTerms) pays(a0, a1 Money) Money {
-	if t.bands == nil {
-		if from := max(a0, t.deductible); a1 > from {
-			return t.ratio.Of(a1 - from)
+// capChecks says whether a claim can take a group past the cap of one of
+// the plan's capped tiers while keeping the other invariants. It cannot
+// when every payment charged to the group comes from a tier capped at that
+// same cap: each payment is then at most what the cap leaves (nothing once
+// the group is past it), and is not negative in a claim that keeps the
+// other invariants, so the group ends the claim at most at the cap, or
+// where it began. A group charged by a tier with another cap or none (a
+// tilted tier sharing the assistance group on its own terms, a given
+// basic_paid charged to the basic group) needs the check, as settleClaim
+// makes it.
+func (f *flatPlan) capChecks() bool {
+	charging := []*flatTerms{&f.tiers[basicTier], &f.tiers[criticalTier], &f.tiers[assistanceTier], &f.tiers[tiltedTier], &f.top}
+	for _, c := range f.capped[:f.ncapped] {
+		if c.group == f.basicGroup {
+			return true
 		}
+		for _, t := range charging {
+			if t.on && t.group == c.group && !(t.capped && t.cap == c.cap) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tally is a year's running sums: each tier's accumulation, what each cap
+// group has paid, and the totals.
+type tally struct {
+	acc    [accumulatedTiers]Money
+	used   [maxCapGroups]Money
+	totals Totals
+}
+
+// pay settles one accumulated tier for a claim, as year.tier does, and
+// returns its payment: base is the claim's part of the tier's
+// accumulation. A tier the plan does not have pays nothing and does not
+// accumulate.
+func (y *tally) pay(t *flatTerms, idx tierIndex, base Money) Money {
+	if !t.on {
 		return 0
 	}
+	return y.payOn(t, idx, base)
+}
+
+// payOn is pay for a tier the plan has (pay is small enough for the
+// compiler to inline: most plans lack a tier or two).
+func (y *tally) payOn(t *flatTerms, idx tierIndex, base Money) Money {
+	a0 := y.acc[idx]
+	a1 := a0 + base
+	if t.perClaim {
+		a0, a1 = 0, base
+	}
+	var paid Money
+	if t.bands == nil {
+		if from := max(a0, t.deductible); a1 > from {
+			paid = t.ratio.Of(a1 - from)
+		}
+	} else {
+		paid = t.paysBands(a0, a1)
+	}
+	if t.capped {
+		paid = min(paid, max(0, t.cap-y.used[t.group]))
+	}
+	y.acc[idx] += base
+	y.used[t.group] += paid
+	return paid
+}
+
+// paysBands is what banded terms pay as the accumulation moves from a0 to
+// a1, as terms.pay works it out: each band's ratio on the part inside the
+// band and above the deductible, summed exactly and rounded once.
+func (t *flatTerms) paysBands(a0, a1 Money) Money {
 	var sum money.Products
 	var lo Money
 	for i := range t.bands {
@@ -146,47 +214,11 @@ func (t *flatTerms) pays(a0, a1 Money) Money {
 	return sum.Fen()
 }
 
-// tally is a year's running sums: each tier's accumulation, what each cap
-// group has paid, and the totals.
-type tally struct {
-	acc    [accumulatedTiers]Money
-	used   [maxCapGroups]Money
-	totals Totals
-}
-
-// tier settles one accumulated tier for a claim, as year.tier does, and
-// returns its payment.
-func (y *tally) tier(t *flatTerms, idx tierIndex, base Money) Money {
-	a0 := y.acc[idx]
-	a1 := a0 + base
-	if t.perClaim {
-		a0, a1 = 0, base
-	}
-	paid := t.pays(a0, a1)
-	if t.capped {
-		paid = min(paid, max(0, t.cap-y.used[t.group]))
-	}
-	y.acc[idx] += base
-	y.used[t.group] += paid
-	return paid
-}
-
-// accumulated settles a tier if the plan has it, and returns its payment
-// and what it leaves.
-func (y *tally) accumulated(f *flatPlan, idx tierIndex, base Money) (paid, left Money) {
-	t := &f.tiers[idx]
-	if !t.on {
-		return 0, base
-	}
-	paid = y.tier(t, idx, base)
-	return paid, base - paid
-}
-
 // counted is what an uninsured claim adds to a tier's base under a
 // counting rule, as year.counted works it out; left otherwise.
-func (f *flatPlan) counted(idx tierIndex, cl *cases.Claim, S, left Money) Money {
+func (f *flatPlan) counted(idx tierIndex, S, left Money) Money {
 	w := &f.counting[idx]
-	if !cl.Uninsured || !w.on {
+	if !w.on {
 		return left
 	}
 	below := min(S, f.basicDeductible)
@@ -205,33 +237,46 @@ func (y *tally) claim(cl *cases.Claim, f *flatPlan) bool {
 	T, O := cl.Total, cl.OutOfCatalog
 	S := T - O
 	var before [accumulatedTiers]Money
-	for i := range f.ncapped {
-		before[i] = y.used[f.capped[i].group]
+	if f.checkCaps {
+		for i := range f.ncapped {
+			before[i] = y.used[f.capped[i].group]
+		}
 	}
 
 	var H Money
-	if f.outOfCatalog && f.hospitalBears {
+	if f.hospitalBears {
 		H = max(0, O-f.limit.Of(T))
 	}
 
+	// Not insured when the cost arose: neither insurance tier pays, and
+	// the assistance tiers may count the cost at their own weights.
+	uninsured := cl.Uninsured
 	var B Money
-	switch basic := &f.tiers[basicTier]; {
-	case cl.Uninsured:
+	switch {
+	case uninsured:
 	case cl.BasicPaid != nil:
 		B = *cl.BasicPaid
 		y.used[f.basicGroup] += B
-	case basic.on:
-		B = y.tier(basic, basicTier, S)
+	default:
+		B = y.pay(&f.tiers[basicTier], basicTier, S)
 	}
 	P1 := S - B
-
-	C, P2 := Money(0), P1
-	if !cl.Uninsured {
-		C, P2 = y.accumulated(f, criticalTier, P1)
+	var C Money
+	if !uninsured {
+		C = y.pay(&f.tiers[criticalTier], criticalTier, P1)
 	}
-	M, _ := y.accumulated(f, assistanceTier, f.counted(assistanceTier, cl, S, P2))
+	P2 := P1 - C
+	base := P2
+	if uninsured {
+		base = f.counted(assistanceTier, S, P2)
+	}
+	M := y.pay(&f.tiers[assistanceTier], assistanceTier, base)
 	P3 := P2 - M
-	Tt, _ := y.accumulated(f, tiltedTier, f.counted(tiltedTier, cl, S, P3))
+	base = P3
+	if uninsured {
+		base = f.counted(tiltedTier, S, P3)
+	}
+	Tt := y.pay(&f.tiers[tiltedTier], tiltedTier, base)
 
 	var Tu Money
 	if f.topUp {
@@ -246,13 +291,16 @@ func (y *tally) claim(cl *cases.Claim, f *flatPlan) bool {
 	out := T - H - B - C - M - Tt - Tu
 	// The invariants settleClaim and check enforce: the amounts the tiers
 	// pass on and every part are not negative (the parts sum to the total
-	// by out's definition), and no group went past its cap this claim.
+	// by out's definition), and no group went past its cap this claim
+	// (which capChecks shows cannot happen unless checkCaps).
 	if P1 < 0 || P2 < 0 || P3 < 0 || H < 0 || B < 0 || C < 0 || M < 0 || Tt < 0 || Tu < 0 || out < 0 {
 		return false
 	}
-	for i := range f.ncapped {
-		if c := &f.capped[i]; y.used[c.group] > max(before[i], c.cap) {
-			return false
+	if f.checkCaps {
+		for i := range f.ncapped {
+			if c := &f.capped[i]; y.used[c.group] > max(before[i], c.cap) {
+				return false
+			}
 		}
 	}
 
