@@ -83,8 +83,8 @@ func (e *Engine) quickFigures(ctx context.Context, c *cases.Case, out *Figures) 
 	if rf == nil || !rf.quick {
 		return false
 	}
-	k, ok := t.keyOf(rf, c, e.OpenStandIns && len(c.Overrides) == 0)
-	if !ok {
+	var k personKey
+	if !t.keyOf(&k, rf, c, e.OpenStandIns && len(c.Overrides) == 0) {
 		return false
 	}
 	pf := e.person(ctx, t, &k, c)

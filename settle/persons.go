@@ -220,25 +220,25 @@ const (
 	keyIncome
 )
 
-// keyOf builds a person's key; false if the person does not fit one (an
+// keyOf builds a person's key in k; false if the person does not fit one (an
 // unknown category, too many, a number beyond 32 bits, an income with a
 // third decimal).
-func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (personKey, bool) {
-	k := personKey{year: int32(c.Year), noverrides: len(c.Overrides), tier: c.Enrollment.Tier}
+func (t *figuresTables) keyOf(k *personKey, rf *regionFigures, c *cases.Case, standIns bool) bool {
+	*k = personKey{year: int32(c.Year), noverrides: len(c.Overrides), tier: c.Enrollment.Tier}
 	if int(k.year) != c.Year {
-		return k, false
+		return false
 	}
 	if len(c.Overrides) > 0 {
 		k.overrides = &c.Overrides[0]
 	}
 	p := &c.Person
 	if len(p.Categories) > maxKeyCategories {
-		return k, false
+		return false
 	}
 	for _, cat := range p.Categories {
 		n := t.category(cat)
 		if n == 0 {
-			return k, false
+			return false
 		}
 		k.categories = k.categories<<8 | uint64(n)
 	}
@@ -248,13 +248,13 @@ func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (
 	}
 	if rf.age && p.Age != nil {
 		if k.age = int32(*p.Age); int(k.age) != *p.Age {
-			return k, false
+			return false
 		}
 		flags |= keyAge
 	}
 	if rf.exitYear && p.ExitYear != nil {
 		if k.exitYear = int32(*p.ExitYear); int(k.exitYear) != *p.ExitYear {
-			return k, false
+			return false
 		}
 		flags |= keyExitYear
 	}
@@ -276,14 +276,14 @@ func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (
 		flags |= keyHousehold
 		if h.Size != nil {
 			if k.size = int32(*h.Size); int(k.size) != *h.Size {
-				return k, false
+				return false
 			}
 			flags |= keySize
 		}
 		if h.AnnualDisposableIncome != nil {
 			income, err := money.FromDecimal(*h.AnnualDisposableIncome)
 			if err != nil {
-				return k, false
+				return false
 			}
 			k.income = income
 			flags |= keyIncome
@@ -302,7 +302,7 @@ func (t *figuresTables) keyOf(rf *regionFigures, c *cases.Case, standIns bool) (
 		tier, k.tier = uint64(k.tier[0]), ""
 	}
 	k.head = uint64(rf.index) | uint64(len(p.Categories))<<16 | flags<<24 | assets<<40 | tier<<48
-	return k, true
+	return true
 }
 
 // personFigures is what Figures knows of a person context.
