@@ -2,6 +2,8 @@ package settle
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
@@ -138,7 +140,17 @@ func (e *Engine) quickYearInDateOrder(ctx context.Context, rf *regionFigures, pf
 			return false
 		}
 	}
-	for _, i := range dateOrder(c.Claims) {
+	// dateOrder's order, in place (a year has a handful of claims).
+	var buf [16]int
+	order := buf[:0]
+	if len(c.Claims) > len(buf) {
+		order = make([]int, 0, len(c.Claims))
+	}
+	for i := range c.Claims {
+		order = append(order, i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(c.Claims[a].Date, c.Claims[b].Date) })
+	for _, i := range order {
 		if !e.quickSettle(ctx, rf, pf, c, &c.Claims[i], y) {
 			return false
 		}

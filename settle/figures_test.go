@@ -487,3 +487,35 @@ func (g *figuresGenerator) claims(rng *rand.Rand, c *cases.Case) []cases.Claim {
 	}
 	return out
 }
+
+// TestFiguresAllocateNothing: once a person's contexts are known, Figures
+// allocates nothing, whatever the region — its coverage rules, its plans'
+// diseases, its cap groups. Each golden case the quick path takes (with
+// its claims again, as a later person with the same contexts) must settle
+// with no allocation.
+func TestFiguresAllocateNothing(t *testing.T) {
+	set := shippedSet(t)
+	e := settle.New(set)
+	ctx := context.Background()
+	taken := map[string]int{}
+	for _, gc := range golden.Cases() {
+		c, ds := casefile.Load(gc.Name, gc.Data, set)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", gc.Name, ds)
+		}
+		var out settle.Figures
+		if !settle.QuickFigures(e, ctx, &c.Case, &out) {
+			continue
+		}
+		taken[c.Region]++
+		if n := testing.AllocsPerRun(20, func() { _ = e.Figures(ctx, &c.Case, &out) }); n != 0 {
+			t.Errorf("%s: %v allocations a person", gc.Name, n)
+		}
+	}
+	for id := range set.Regions {
+		if taken[id] == 0 {
+			t.Errorf("%s: no golden case on the quick path", id)
+		}
+	}
+	t.Logf("golden cases on the quick path, by region: %v", taken)
+}

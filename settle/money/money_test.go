@@ -64,6 +64,34 @@ func TestFenAcrossTheWord(t *testing.T) {
 	}
 }
 
+// FromDecimal's allocation-free path gives what the general one does, or
+// leaves the amount to it: across exponents, signs and lengths.
+func TestFromSmallDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2026, 12))
+	for i := 0; i < 200_000; i++ {
+		d := decimal.New(rng.Int64N(1<<(1+rng.IntN(62)))-(1<<20), int32(rng.IntN(40)-22))
+		fast, ok := fromSmallDecimal(d)
+		fen := d.Shift(2)
+		want, exact := Amount(fen.IntPart()), fen.IsInteger() && !fen.Abs().GreaterThan(decimal.NewFromInt(int64(MaxAmount)))
+		if ok && (!exact || fast != want) {
+			t.Fatalf("%s: fast %d, want %d (exact %v)", d, fast, want, exact)
+		}
+		if !ok && exact && d.NumDigits() <= 15 && d.Exponent() >= -18 {
+			t.Fatalf("%s: a small exact amount left to the general path", d)
+		}
+		if got, err := FromDecimal(d); (err == nil) != exact || (exact && got != want) {
+			t.Fatalf("%s: FromDecimal %d, %v; want %d (exact %v)", d, got, err, want, exact)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = FromDecimal(decimal.RequireFromString("36000.5")) }); n > 0 {
+		// RequireFromString allocates; the conversion must not add to it.
+		base := testing.AllocsPerRun(100, func() { _ = decimal.RequireFromString("36000.5") })
+		if n > base {
+			t.Errorf("FromDecimal allocates %v times", n-base)
+		}
+	}
+}
+
 func TestConversions(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"0", "0.00"}, {"12.3", "12.30"}, {"-0.05", "-0.05"}, {"100000000000000", "100000000000000.00"},
