@@ -123,7 +123,13 @@ func (e *Engine) quickYear(ctx context.Context, rf *regionFigures, pf *personFig
 			return e.quickYearInDateOrder(ctx, rf, pf, c, from, y)
 		}
 		prev = day
-		if !e.quickSettle(ctx, rf, pf, c, cl, y) {
+		f, slot := pf.plans.flat(cl, rf.disease)
+		if f == nil {
+			if f = e.quickPlan(ctx, rf, pf, c, cl, slot); f == nil {
+				return false
+			}
+		}
+		if !y.claim(cl, f) {
 			return false
 		}
 	}
@@ -216,14 +222,7 @@ func dayOf(s string) (uint64, bool) {
 // quickSettle settles one claim into y; false if its plan is not to be
 // had or has no flat form, or the claim breaks an invariant.
 func (e *Engine) quickSettle(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, cl *cases.Claim, y *tally) bool {
-	slot := -1
-	if !rf.disease || cl.Disease == "" {
-		slot = slotOf(cl)
-	}
-	var f *flatPlan
-	if slot >= 0 {
-		f = pf.plans.slots[slot].Load()
-	}
+	f, slot := pf.plans.flat(cl, rf.disease)
 	if f == nil {
 		if f = e.quickPlan(ctx, rf, pf, c, cl, slot); f == nil {
 			return false

@@ -376,14 +376,11 @@ func slotOf(cl *cases.Claim) int {
 			kind = 2
 		}
 	}
-	level := -1
-	if l := cl.HospitalLevel; len(l) == 1 && l[0] >= '1' && l[0] <= '3' {
-		level = int(l[0] - '1')
-	}
-	if kind < 0 || level < 0 {
+	l := cl.HospitalLevel
+	if kind < 0 || len(l) != 1 || l[0] < '1' || l[0] > '3' {
 		return -1
 	}
-	slot := (kind*len(hospitalLevels) + level) * 4
+	slot := (kind*len(hospitalLevels) + int(l[0]-'1')) * 4
 	if cl.Referred {
 		slot += 2
 	}
@@ -391,6 +388,20 @@ func slotOf(cl *cases.Claim) int {
 		slot++
 	}
 	return slot
+}
+
+// flat is the flat form of a claim's plan, if the table has it, and the
+// claim's slot (-1 if it has none: a kind or level outside the schema's, a
+// disease the plans read).
+func (pt *planTable) flat(cl *cases.Claim, readsDisease bool) (*flatPlan, int) {
+	if readsDisease && cl.Disease != "" {
+		return nil, -1
+	}
+	slot := slotOf(cl)
+	if slot < 0 {
+		return nil, -1
+	}
+	return pt.slots[slot].Load(), slot
 }
 
 // person returns the figures of the case's person context, working them
