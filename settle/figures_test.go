@@ -519,3 +519,37 @@ func TestFiguresAllocateNothing(t *testing.T) {
 	}
 	t.Logf("golden cases on the quick path, by region: %v", taken)
 }
+
+// TestFiguresConcurrently: goroutines settling people through one engine
+// from cold fill its tables together and get Settle's figures (run it with
+// -race).
+func TestFiguresConcurrently(t *testing.T) {
+	set := shippedSet(t)
+	people := typicalPopulation(300)
+	ref := settle.New(set)
+	want := make([]settle.Figures, len(people))
+	for i, c := range people {
+		res, err := ref.Settle(context.Background(), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		settle.FiguresOf(res, &want[i])
+	}
+	e := settle.New(set)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var got settle.Figures
+			for i := range people {
+				i = (i + g*len(people)/4) % len(people)
+				if err := e.Figures(context.Background(), people[i], &got); err != nil || !sameFigures(&got, &want[i]) {
+					t.Errorf("%s: %v\n%+v\nwant\n%+v", people[i].File, err, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

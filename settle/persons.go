@@ -339,9 +339,9 @@ var measureIndex = map[string]int{"insured_self_pay": 0, "in_scope_self_pay": 1,
 const unknownMeasure = 3
 
 // planTable holds a person context's plans, in flat form, by the claim's
-// kind, hospital level, referral and insurance: the claim context of a plan key when the
-// claim names no disease the plans read. It is shared by every person
-// context with the same plan DecisionKey and params.
+// kind, hospital level, referral and insurance — the claim's part of a plan
+// key, when the claim names no disease the plans read. It is shared by
+// every person context with the same plan DecisionKey and params.
 type planTable struct {
 	slots [len(claimKinds) * len(hospitalLevels) * 2 * 2]atomic.Pointer[flatPlan]
 }
