@@ -30,13 +30,11 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 		}
 		return &Coverage{From: cs.Enrollment.Date, Starts: "enrollment_date"}, nil
 	}
-	rec := recs[0]
-	for _, other := range recs[1:] {
-		if str(other.Fields["starts"]) != str(rec.Fields["starts"]) || fmt.Sprint(other.Fields["waiting_days"]) != fmt.Sprint(rec.Fields["waiting_days"]) {
-			return nil, fmt.Errorf("enrollment rules disagree: clause %s and clause %s", rec.Clause, other.Clause)
-		}
+	rule, err := enrollmentRuleOf(recs)
+	if err != nil {
+		return nil, err
 	}
-	cov := &Coverage{Starts: str(rec.Fields["starts"]), Clause: rec.Clause}
+	cov := &Coverage{Starts: rule.starts, Clause: rule.clause, WaitingDays: rule.waitingDays}
 	switch cov.Starts {
 	case "enrollment_date":
 		cov.From = cs.Enrollment.Date
@@ -46,15 +44,11 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 		}
 	case "recognition_date":
 		if cs.Person.Recognized == "" {
-			return nil, fmt.Errorf("clause %s starts coverage when the person's category is recognised, but person.recognized is not given", rec.Clause)
+			return nil, fmt.Errorf("clause %s starts coverage when the person's category is recognised, but person.recognized is not given", rule.clause)
 		}
 		cov.From = cs.Person.Recognized
 	case "next_year":
 		cov.From = fmt.Sprintf("%04d-01-01", cs.Year+1)
-	}
-	if w, ok := rec.Fields["waiting_days"]; ok {
-		d, _ := literal.Number(w)
-		cov.WaitingDays = int(d.IntPart())
 	}
 	if cov.From < yearStart {
 		cov.From, cov.YearStart = yearStart, true
@@ -67,6 +61,31 @@ func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Co
 		cov.From = start.AddDate(0, 0, cov.WaitingDays).Format("2006-01-02")
 	}
 	return cov, nil
+}
+
+// enrollmentRule is what a person's enrollment rules say: how coverage
+// starts and after how many days. It depends on the decision alone, so a
+// population run works it out once per person context.
+type enrollmentRule struct {
+	starts, clause string
+	waitingDays    int
+}
+
+// enrollmentRuleOf reads the enrollment rules that apply (at least one);
+// rules that apply together must agree.
+func enrollmentRuleOf(recs []compiler.Record) (enrollmentRule, error) {
+	rec := recs[0]
+	for _, other := range recs[1:] {
+		if str(other.Fields["starts"]) != str(rec.Fields["starts"]) || fmt.Sprint(other.Fields["waiting_days"]) != fmt.Sprint(rec.Fields["waiting_days"]) {
+			return enrollmentRule{}, fmt.Errorf("enrollment rules disagree: clause %s and clause %s", rec.Clause, other.Clause)
+		}
+	}
+	rule := enrollmentRule{starts: str(rec.Fields["starts"]), clause: rec.Clause}
+	if w, ok := rec.Fields["waiting_days"]; ok {
+		d, _ := literal.Number(w)
+		rule.waitingDays = int(d.IntPart())
+	}
+	return rule, nil
 }
 
 func (c *Coverage) describe() string {

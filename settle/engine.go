@@ -34,6 +34,8 @@ type Engine struct {
 	// decisions caches the per-person decisions (subsidy, monitoring) the
 	// same way: they depend only on the person's context and the params.
 	decisions map[decisionKey][]compiler.Record
+	// figures are Figures' tables of person contexts (persons.go).
+	figures figuresTables
 }
 
 type decisionKey struct {
@@ -87,26 +89,46 @@ func (e *Error) Diagnostics() diag.List {
 
 // Settle computes a case's result.
 func (e *Engine) Settle(ctx context.Context, c *cases.Case) (*Result, error) {
-	fail := func(claim *cases.Claim, format string, args ...any) error {
-		err := &Error{Pos: c.Pos, Case: c.File, Message: fmt.Sprintf(format, args...)}
-		if claim != nil {
-			err.Pos, err.Claim = claim.Pos, claim.ID
-		}
-		return err
+	region, p, err := e.caseParams(c)
+	if err != nil {
+		return nil, err
 	}
+	return e.settleWith(ctx, c, region, p)
+}
+
+// caseFailure is a settlement error at a case, or at one of its claims.
+func caseFailure(c *cases.Case, claim *cases.Claim, format string, args ...any) error {
+	err := &Error{Pos: c.Pos, Case: c.File, Message: fmt.Sprintf(format, args...)}
+	if claim != nil {
+		err.Pos, err.Claim = claim.Pos, claim.ID
+	}
+	return err
+}
+
+// caseParams finds a case's region, checks its year and resolves its
+// params for the year with the case's overrides.
+func (e *Engine) caseParams(c *cases.Case) (*compiler.Region, *compiler.Params, error) {
 	region, ok := e.set.Regions[c.Region]
 	if !ok {
-		return nil, fail(nil, "unknown region %q", c.Region)
+		return nil, nil, caseFailure(c, nil, "unknown region %q", c.Region)
 	}
 	if !region.Document.HasYear(c.Year) {
-		return nil, fail(nil, "year %d is outside the years of %s (%s)", c.Year, region.Document.Number, region.Document.YearsText())
+		return nil, nil, caseFailure(c, nil, "year %d is outside the years of %s (%s)", c.Year, region.Document.Number, region.Document.YearsText())
 	}
 	p, err := region.ParamsFor(c.Year, c.Overrides)
 	if err == nil && e.OpenStandIns && len(c.Overrides) == 0 {
 		p, err = region.ParamsWithStandIns(c.Year)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	return region, p, nil
+}
+
+// settleWith settles a case in its region with params resolved for it.
+func (e *Engine) settleWith(ctx context.Context, c *cases.Case, region *compiler.Region, p *compiler.Params) (*Result, error) {
+	fail := func(claim *cases.Claim, format string, args ...any) error {
+		return caseFailure(c, claim, format, args...)
 	}
 	res := &Result{Region: c.Region, Year: c.Year, Case: c.File, Title: c.Title, Clauses: c.Clauses, Monitoring: []FlagResult{}}
 	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}

@@ -29,6 +29,9 @@ type prepared struct {
 	// tiers the plan has no terms for, with the reason.
 	params []string
 	absent []TierNote
+	// flat is the plan as Engine.Figures' totals-only loop reads it; nil
+	// if it has none (flatten), and the person settles by Settle.
+	flat *flatPlan
 }
 
 // groupIDs numbers cap groups, engine-wide, so that plans for different
@@ -143,6 +146,7 @@ func prepare(plan *compiler.Plan, groups *groupIDs) (*prepared, error) {
 	if top := p.topUp; top != nil && top.terms.capped {
 		p.capped = append(p.capped, top.terms)
 	}
+	p.flat = flatten(p)
 	return p, nil
 }
 

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -45,6 +46,49 @@ func TestProductsRoundOnce(t *testing.T) {
 	}
 	if got := rate(t, "0.5").Of(amount(t, "0.01")); got != 1 {
 		t.Fatalf("0.5 × 0.01 = %s, want 0.01 (half-up)", got)
+	}
+}
+
+// Fen divides in 64 bits while the sum fits them and in 128 beyond: the
+// two agree on either side of 2⁶⁴, where the half added for rounding may
+// carry into the high word.
+func TestFenAcrossTheWord(t *testing.T) {
+	for _, lo := range []uint64{0, 1, RateScale/2 - 1, RateScale / 2, 1<<64 - RateScale/2 - 1, 1<<64 - RateScale/2, 1<<64 - 1} {
+		for _, hi := range []uint64{0, 1, 7} {
+			p := Products{hi: hi, lo: lo}
+			want := decimal.NewFromBigInt(new(big.Int).Add(new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64), new(big.Int).SetUint64(lo)), -rateDigits).Round(0)
+			if got := p.Fen(); !decimal.NewFromInt(int64(got)).Equal(want) {
+				t.Errorf("hi %d lo %d: %d fen, want %s", hi, lo, got, want)
+			}
+		}
+	}
+}
+
+// FromDecimal's allocation-free path gives what the general one does, or
+// leaves the amount to it: across exponents, signs and lengths.
+func TestFromSmallDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2026, 12))
+	for i := 0; i < 200_000; i++ {
+		d := decimal.New(rng.Int64N(1<<(1+rng.IntN(62)))-(1<<20), int32(rng.IntN(40)-22))
+		fast, ok := fromSmallDecimal(d)
+		fen := d.Shift(2)
+		want, exact := Amount(fen.IntPart()), fen.IsInteger() && !fen.Abs().GreaterThan(decimal.NewFromInt(int64(MaxAmount)))
+		if ok && (!exact || fast != want) {
+			t.Fatalf("%s: fast %d, want %d (exact %v)", d, fast, want, exact)
+		}
+		if !ok && exact && d.NumDigits() <= 15 && d.Exponent() >= -18 {
+			t.Fatalf("%s: a small exact amount left to the general path", d)
+		}
+		if got, err := FromDecimal(d); (err == nil) != exact || (exact && got != want) {
+			t.Fatalf("%s: FromDecimal %d, %v; want %d (exact %v)", d, got, err, want, exact)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = FromDecimal(decimal.RequireFromString("36000.5")) }); n > 0 {
+		// RequireFromString allocates; the conversion must not add to it.
+		base := testing.AllocsPerRun(100, func() { _ = decimal.RequireFromString("36000.5") })
+		if n > base {
+			t.Errorf("FromDecimal allocates %v times", n-base)
+		}
 	}
 }
 
