@@ -58,6 +58,26 @@ type Catalog interface {
 	RegionYears(id string) (document string, years []int, ok bool)
 }
 
+// Regions lists the regions a case file names: the value of each top-level
+// region key, read without a catalog. A command compiles only these before
+// it reads its cases (compiler.Options.Regions), and that is enough: Load
+// asks its catalog about no region outside this list, for it reads the
+// region from the same nodes (TestRegionsCoverWhatLoadAsks, FuzzLoad). A
+// file that does not parse names none.
+func Regions(data []byte) []string {
+	root, ds := yamldoc.Parse("", data)
+	if ds.HasErrors() {
+		return nil
+	}
+	var out []string
+	for _, kv := range yamldoc.Pairs(root) {
+		if k, v := kv[0], kv[1]; k.Value == "region" && v.Kind == yaml.ScalarNode && !slices.Contains(out, v.Value) {
+			out = append(out, v.Value)
+		}
+	}
+	return out
+}
+
 // Load reads one case file against a catalog of regions.
 func Load(file string, data []byte, cat Catalog) (*Case, diag.List) {
 	l := &loader{file: file, cat: cat, s: cat.CaseShape(), rules: NewRules(cat)}

@@ -62,3 +62,14 @@ func testCatalog(tb testing.TB) *catalog {
 	}
 	return c
 }
+
+// asking is a catalog that records the regions a load asks about.
+type asking struct {
+	*catalog
+	asked []string
+}
+
+func (a *asking) RegionYears(id string) (string, []int, bool) {
+	a.asked = append(a.asked, id)
+	return a.catalog.RegionYears(id)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/polc-dev/polc/casegrid"
@@ -12,14 +13,24 @@ import (
 	"github.com/polc-dev/polc/settle"
 )
 
+// shipped is the shipped policies, compiled once for the package's tests
+// (a compiled set is immutable).
 func shipped(t *testing.T) *compiler.PolicySet {
 	t.Helper()
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true})
-	if set == nil {
-		t.Fatal(ds)
+	set, err := shippedOnce()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return set
 }
+
+var shippedOnce = sync.OnceValues(func() (*compiler.PolicySet, error) {
+	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true})
+	if set == nil {
+		return nil, ds
+	}
+	return set, nil
+})
 
 // tongnan's plans read no referral, so the grid holds it at its first
 // value; they read the claim kind and level, which it crosses with every

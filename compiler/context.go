@@ -150,69 +150,93 @@ func (ps *PolicySet) Input(ctx Context, p *Params) ast.Value {
 }
 
 func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
-	cats := ExpandCategories(s, ctx.Person.Categories)
-	catTerms := make([]*ast.Term, len(cats))
-	for i, c := range cats {
-		catTerms[i] = ast.StringTerm(c)
+	return buildInput(categoriesTerm(s, ctx.Person.Categories), ctx, p)
+}
+
+// categoriesTerm is the input's person.categories: the categories with
+// their ancestors, sorted.
+func categoriesTerm(s *schema.Schema, cats []string) *ast.Term {
+	expanded := ExpandCategories(s, cats)
+	terms := make([]*ast.Term, len(expanded))
+	for i, c := range expanded {
+		terms[i] = ast.StringTerm(c)
 	}
-	person := [][2]*ast.Term{ast.Item(ast.StringTerm("categories"), ast.ArrayTerm(catTerms...))}
+	return ast.ArrayTerm(terms...)
+}
+
+// The keys of the input, made once: the check builds an input for each of
+// some twenty thousand evaluations, and OPA never changes a term of its
+// input.
+var (
+	keyYear, keyPerson, keyEnrollment, keyClaim, keyParams   = ast.StringTerm("year"), ast.StringTerm("person"), ast.StringTerm("enrollment"), ast.StringTerm("claim"), ast.StringTerm("params")
+	keyCategories, keyAge, keyResidence, keyCounty           = ast.StringTerm("categories"), ast.StringTerm("age"), ast.StringTerm("residence"), ast.StringTerm("county")
+	keyExitYear, keyRecognized, keyHousehold                 = ast.StringTerm("exit_year"), ast.StringTerm("recognized"), ast.StringTerm("household")
+	keySize, keyIncome, keyAssets                            = ast.StringTerm("size"), ast.StringTerm("annual_disposable_income"), ast.StringTerm("assets_within_limit")
+	keyTier, keyDate                                         = ast.StringTerm("tier"), ast.StringTerm("date")
+	keyKind, keyLevel, keyReferred, keyDisease, keyUninsured = ast.StringTerm("kind"), ast.StringTerm("hospital_level"), ast.StringTerm("referred"), ast.StringTerm("disease"), ast.StringTerm("uninsured")
+	noParams                                                 = ast.ObjectTerm()
+)
+
+// buildInput is the input for a context whose categories term is made.
+func buildInput(cats *ast.Term, ctx Context, p *Params) ast.Value {
+	person := make([][2]*ast.Term, 1, 7)
+	person[0] = ast.Item(keyCategories, cats)
 	if ctx.Person.Age != nil {
-		person = append(person, ast.Item(ast.StringTerm("age"), ast.IntNumberTerm(*ctx.Person.Age)))
+		person = append(person, ast.Item(keyAge, ast.IntNumberTerm(*ctx.Person.Age)))
 	}
 	if ctx.Person.Residence != "" {
-		person = append(person, ast.Item(ast.StringTerm("residence"), ast.StringTerm(ctx.Person.Residence)))
+		person = append(person, ast.Item(keyResidence, ast.StringTerm(ctx.Person.Residence)))
 	}
 	if ctx.Person.County != "" {
-		person = append(person, ast.Item(ast.StringTerm("county"), ast.StringTerm(ctx.Person.County)))
+		person = append(person, ast.Item(keyCounty, ast.StringTerm(ctx.Person.County)))
 	}
 	if ctx.Person.ExitYear != nil {
-		person = append(person, ast.Item(ast.StringTerm("exit_year"), ast.IntNumberTerm(*ctx.Person.ExitYear)))
+		person = append(person, ast.Item(keyExitYear, ast.IntNumberTerm(*ctx.Person.ExitYear)))
 	}
 	if ctx.Person.Recognized != "" {
-		person = append(person, ast.Item(ast.StringTerm("recognized"), ast.StringTerm(ctx.Person.Recognized)))
+		person = append(person, ast.Item(keyRecognized, ast.StringTerm(ctx.Person.Recognized)))
 	}
 	if h := ctx.Person.Household; h != nil {
 		var hh [][2]*ast.Term
 		if h.Size != nil {
-			hh = append(hh, ast.Item(ast.StringTerm("size"), ast.IntNumberTerm(*h.Size)))
+			hh = append(hh, ast.Item(keySize, ast.IntNumberTerm(*h.Size)))
 		}
 		if h.AnnualDisposableIncome != nil {
-			hh = append(hh, ast.Item(ast.StringTerm("annual_disposable_income"), ast.NumberTerm(json.Number(h.AnnualDisposableIncome.String()))))
+			hh = append(hh, ast.Item(keyIncome, ast.NumberTerm(json.Number(h.AnnualDisposableIncome.String()))))
 		}
 		if h.AssetsWithinLimit != nil {
-			hh = append(hh, ast.Item(ast.StringTerm("assets_within_limit"), ast.BooleanTerm(*h.AssetsWithinLimit)))
+			hh = append(hh, ast.Item(keyAssets, ast.BooleanTerm(*h.AssetsWithinLimit)))
 		}
-		person = append(person, ast.Item(ast.StringTerm("household"), ast.ObjectTerm(hh...)))
+		person = append(person, ast.Item(keyHousehold, ast.ObjectTerm(hh...)))
 	}
-	items := [][2]*ast.Term{
-		ast.Item(ast.StringTerm("year"), ast.IntNumberTerm(ctx.Year)),
-		ast.Item(ast.StringTerm("person"), ast.ObjectTerm(person...)),
-	}
+	items := make([][2]*ast.Term, 2, 5)
+	items[0] = ast.Item(keyYear, ast.IntNumberTerm(ctx.Year))
+	items[1] = ast.Item(keyPerson, ast.ObjectTerm(person...))
 	if ctx.EnrollmentTier != "" {
-		en := [][2]*ast.Term{ast.Item(ast.StringTerm("tier"), ast.StringTerm(ctx.EnrollmentTier))}
+		en := [][2]*ast.Term{ast.Item(keyTier, ast.StringTerm(ctx.EnrollmentTier))}
 		if ctx.EnrollmentDate != "" {
-			en = append(en, ast.Item(ast.StringTerm("date"), ast.StringTerm(ctx.EnrollmentDate)))
+			en = append(en, ast.Item(keyDate, ast.StringTerm(ctx.EnrollmentDate)))
 		}
-		items = append(items, ast.Item(ast.StringTerm("enrollment"), ast.ObjectTerm(en...)))
+		items = append(items, ast.Item(keyEnrollment, ast.ObjectTerm(en...)))
 	}
 	if c := ctx.Claim; c != nil {
 		cl := [][2]*ast.Term{
-			ast.Item(ast.StringTerm("kind"), ast.StringTerm(c.Kind)),
-			ast.Item(ast.StringTerm("hospital_level"), ast.StringTerm(c.HospitalLevel)),
-			ast.Item(ast.StringTerm("referred"), ast.BooleanTerm(c.Referred)),
+			ast.Item(keyKind, ast.StringTerm(c.Kind)),
+			ast.Item(keyLevel, ast.StringTerm(c.HospitalLevel)),
+			ast.Item(keyReferred, ast.BooleanTerm(c.Referred)),
 		}
 		if c.Disease != "" {
-			cl = append(cl, ast.Item(ast.StringTerm("disease"), ast.StringTerm(c.Disease)))
+			cl = append(cl, ast.Item(keyDisease, ast.StringTerm(c.Disease)))
 		}
 		if c.Uninsured {
-			cl = append(cl, ast.Item(ast.StringTerm("uninsured"), ast.BooleanTerm(true)))
+			cl = append(cl, ast.Item(keyUninsured, ast.BooleanTerm(true)))
 		}
-		items = append(items, ast.Item(ast.StringTerm("claim"), ast.ObjectTerm(cl...)))
+		items = append(items, ast.Item(keyClaim, ast.ObjectTerm(cl...)))
 	}
 	if p != nil {
-		items = append(items, ast.Item(ast.StringTerm("params"), ast.NewTerm(p.value)))
+		items = append(items, ast.Item(keyParams, ast.NewTerm(p.value)))
 	} else {
-		items = append(items, ast.Item(ast.StringTerm("params"), ast.ObjectTerm()))
+		items = append(items, ast.Item(keyParams, noParams))
 	}
 	return ast.NewObject(items...)
 }

@@ -98,6 +98,24 @@ func (r *Region) prepare(ctx context.Context, rule string) (*rego.PreparedEvalQu
 	return &q, nil
 }
 
+// prepareTogether prepares one query evaluating the generated rules of
+// several decision rules, each into its own variable (togetherVar).
+func (r *Region) prepareTogether(ctx context.Context, tasks []*ruleTask) (*rego.PreparedEvalQuery, error) {
+	parts := make([]string, len(tasks))
+	for j, t := range tasks {
+		parts[j] = fmt.Sprintf("%s := data.%s.%s.%s", togetherVar(j), PackagePrefix, r.ID, r.generated[t.rule.Key])
+	}
+	opts := append(sandbox.Options(), rego.Compiler(r.compiled), rego.Query(strings.Join(parts, "; ")))
+	q, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &q, nil
+}
+
+// togetherVar is the variable of the j-th rule of a prepareTogether query.
+func togetherVar(j int) string { return fmt.Sprintf("%sg%d", reservedPrefix, j) }
+
 // Record is one object a decision yields, with the rule that yielded it.
 type Record struct {
 	Fields map[string]any // JSON-like; numbers as json.Number
@@ -139,7 +157,12 @@ func (r *Region) evalGenerated(ctx context.Context, q *rego.PreparedEvalQuery, i
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil, nil
 	}
-	items, _ := rs[0].Expressions[0].Value.([]any)
+	return r.generatedItems(rs[0].Expressions[0].Value)
+}
+
+// generatedItems reads what a generated query gave (evalGenerated).
+func (r *Region) generatedItems(v any) (records []Record, undefined []*DecisionRule, err error) {
+	items, _ := v.([]any)
 	for _, it := range items {
 		pair, ok := it.([]any)
 		if ok && len(pair) == 2 {

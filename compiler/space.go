@@ -105,15 +105,27 @@ func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space 
 		tiers := c.schema.Vocabulary("enrollment_tier").IDs()
 		add("tier", len(tiers), func(ctx *Context, i int) { ctx.EnrollmentTier = tiers[i] }, func(i int, _ *Context) string { return "tier " + tiers[i] })
 	}
-	// Dates are tried across the year in question: set after the year.
+	// Dates are tried across the year in question: set after the year,
+	// and written out once for each year (a rule reading a date is
+	// evaluated on each of them in each year).
 	dates := len(datesInYear(0))
+	byYear := map[int][]string{}
+	for _, y := range years {
+		byYear[y] = datesInYear(y)
+	}
+	datesOf := func(y int) []string {
+		if ds, ok := byYear[y]; ok {
+			return ds
+		}
+		return datesInYear(y)
+	}
 	if attrs["enrollment_date"] {
-		add("enrollment_date", dates, func(ctx *Context, i int) { ctx.EnrollmentDate = datesInYear(ctx.Year)[i] }, func(_ int, ctx *Context) string {
+		add("enrollment_date", dates, func(ctx *Context, i int) { ctx.EnrollmentDate = datesOf(ctx.Year)[i] }, func(_ int, ctx *Context) string {
 			return dated("enrolled", ctx.EnrollmentDate)
 		})
 	}
 	if attrs["recognized"] {
-		add("recognized", dates, func(ctx *Context, i int) { ctx.Person.Recognized = datesInYear(ctx.Year)[i] }, func(_ int, ctx *Context) string {
+		add("recognized", dates, func(ctx *Context, i int) { ctx.Person.Recognized = datesOf(ctx.Year)[i] }, func(_ int, ctx *Context) string {
 			return dated("recognised", ctx.Person.Recognized)
 		})
 	}
@@ -245,6 +257,78 @@ func (sp *space) project(rr *ruleReads, s *schema.Schema) *projection {
 		p.reads = append(p.reads, d)
 	}
 	return p
+}
+
+// sameYears is, for a rule that reads the year only through the
+// parameters (no input.year, no date), the index of the first year whose
+// parameters it reads are those of each year: a year it maps to an
+// earlier one needs no evaluation of its own. Nil when every year must be
+// evaluated. The parameters a rule reads are the references into
+// input.params its closure makes (reads.go), each down to its first
+// variable segment.
+func (sp *space) sameYears(p *projection, rr *ruleReads) []int {
+	if p.stride[dimYear] == 0 || rr.attrs["year"] || rr.attrs["enrollment_date"] || rr.attrs["recognized"] {
+		return nil
+	}
+	years := sp.region.Document.Years
+	read := make([][]ast.Value, len(years))
+	for y, year := range years {
+		ps := sp.region.checkYears[year]
+		if ps == nil {
+			return nil
+		}
+		for _, ref := range rr.params {
+			read[y] = append(read[y], paramsAt(ps.value, ref))
+		}
+	}
+	same := make([]int, len(years))
+	useful := false
+	for y := range years {
+		same[y] = y
+		for e := range y {
+			if slices.EqualFunc(read[y], read[e], valuesEqual) {
+				same[y], useful = e, true
+				break
+			}
+		}
+	}
+	if !useful {
+		return nil
+	}
+	return same
+}
+
+// paramsAt is what a reference into input.params reads of the parameters:
+// the value at its path down to its first variable segment (all of them
+// for a reference to input.params itself, or one whose second segment is
+// a variable). Nil where the path is absent.
+func paramsAt(params ast.Value, ref ast.Ref) ast.Value {
+	if len(ref) < 2 || !ref[1].Equal(keyParams) {
+		return params
+	}
+	v := params
+	for _, seg := range ref[2:] {
+		if _, ok := seg.Value.(ast.String); !ok {
+			break
+		}
+		obj, ok := v.(ast.Object)
+		if !ok {
+			break
+		}
+		t := obj.Get(seg)
+		if t == nil {
+			return nil
+		}
+		v = t.Value
+	}
+	return v
+}
+
+func valuesEqual(a, b ast.Value) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Compare(b) == 0
 }
 
 // at is the rule's point for a point of the whole space.

@@ -69,10 +69,11 @@ func TestGoldens(t *testing.T) {
 // The same case renders to the same bytes every time, and so does the
 // report of a run in every format.
 func TestRenderingIsDeterministic(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
-	if set == nil {
-		t.Fatal(ds)
+	r, err := shipped()
+	if err != nil {
+		t.Fatal(err)
 	}
+	set := r.set
 	first := map[string][]byte{}
 	for i := 0; i < 5; i++ {
 		sum, err := harness.Collect(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"})

@@ -117,6 +117,27 @@ func Collect(ctx context.Context, opts Options) (*Summary, error) {
 	return sum, nil
 }
 
+// Regions lists the regions named by the cases Collect runs with run as
+// its Run (casefile.Regions): compiled with just those, the set settles
+// them as the whole set would. A case that cannot be read names none; Collect
+// reports it.
+func Regions(fsys fs.FS, run *regexp.Regexp) ([]string, error) {
+	files, err := goldenFiles(fsys)
+	if err != nil {
+		return nil, err
+	}
+	regions := []string{}
+	for _, name := range files.cases {
+		if run != nil && !run.MatchString(name) {
+			continue
+		}
+		if data, err := casefile.ReadFS(fsys, name+caseSuffix); err == nil {
+			regions = append(regions, casefile.Regions(data)...)
+		}
+	}
+	return regions, nil
+}
+
 func (o Options) show(p string) string {
 	if o.Display == "" {
 		return p
@@ -178,7 +199,7 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		fail(fileFailure(FailureCase, file, fmt.Sprintf("cannot read: %v", err)))
 		return out
 	}
-	c, ds := casefile.Load(file, data, opts.Set)
+	c, ds := casefile.Load(file, data, opts.Set.Catalog())
 	if ds.HasErrors() {
 		caseFails(ds)
 		return out

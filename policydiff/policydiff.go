@@ -141,6 +141,27 @@ func runGolden(ctx context.Context, opts Options, changes map[string]*regionChan
 	return nil
 }
 
+// GoldenRegions lists the regions named by the golden cases Run settles
+// when it is limited to regions (casefile.Regions): with the regions
+// themselves, all a policy set compiled for the run needs
+// (compiler.Options.Regions). A case that cannot be read names none.
+func GoldenRegions(fsys fs.FS, regions []string) ([]string, error) {
+	names, err := goldenCases(fsys)
+	if err != nil {
+		return nil, err
+	}
+	out := []string{}
+	for _, name := range names {
+		if region, _, _ := strings.Cut(name, "/"); !slices.Contains(regions, region) {
+			continue
+		}
+		if data, err := casefile.ReadFS(fsys, name); err == nil {
+			out = append(out, casefile.Regions(data)...)
+		}
+	}
+	return out, nil
+}
+
 // goldenCases lists the case files of a golden tree, in name order.
 func goldenCases(fsys fs.FS) ([]string, error) {
 	var out []string
@@ -156,7 +177,7 @@ func goldenCases(fsys fs.FS) ([]string, error) {
 
 // settleFile reads a case against a set and settles it.
 func settleFile(ctx context.Context, e *settle.Engine, set *compiler.PolicySet, display string, data []byte) (*settle.Result, error) {
-	cf, ds := casefile.Load(display, data, set)
+	cf, ds := casefile.Load(display, data, set.Catalog())
 	if ds.HasErrors() {
 		return nil, ds
 	}

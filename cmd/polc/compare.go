@@ -63,20 +63,28 @@ func (c *cli) runCompare(f compareFlags, file string) error {
 		return err
 	}
 	c.announce(pol)
-	set, err := c.compile(pol, compiler.Options{SkipExhaustive: true})
+	inputs, regions := c.readCases([]string{file})
+	// With --regions, only the case's own region and those are compiled;
+	// without, every region whose document covers the case year is
+	// compared and the others are listed, so every module is needed.
+	opts := compiler.Options{SkipExhaustive: true}
+	if len(f.regions) > 0 {
+		opts.Regions = append(regions, f.regions...)
+	}
+	set, err := c.compile(pol, opts)
 	if err != nil {
 		return err
 	}
 	// The regions are known only once the policies compile, so a bad name
-	// is found after the announcement, still before any case is read.
-	if err := checkRegions(f.regions, set.RegionIDs()); err != nil {
+	// is found after the announcement, still before the case is loaded.
+	if err := checkRegions(f.regions, set.Catalog().RegionIDs()); err != nil {
 		return err
 	}
-	data, display, err := casefile.ReadFile(file, c.stdin)
-	if err != nil {
-		return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
+	in := inputs[0]
+	if in.err != nil {
+		return c.report(diag.List{{Pos: diag.Position{File: in.display}, Severity: diag.SeverityError, Message: "cannot read: " + in.err.Error(), Stage: casefile.Stage}})
 	}
-	cf, ds := casefile.Load(display, data, set)
+	cf, ds := casefile.Load(in.display, in.data, set.Catalog())
 	if ds.HasErrors() {
 		return c.report(ds)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -95,17 +96,25 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	beforeSet, afterSet, err := c.compileBoth(before, pol)
+	// With --regions, each version compiles those regions and the ones
+	// their golden cases name, and no other.
+	var regions []string
+	var opts compiler.Options
+	if f.regions != "" {
+		regions = strings.Split(f.regions, ",")
+		named, err := policydiff.GoldenRegions(goldens.fsys, regions)
+		if err != nil {
+			return err
+		}
+		opts.Regions = append(named, regions...)
+	}
+	beforeSet, afterSet, err := c.compileBoth(before, pol, opts)
 	if err != nil {
 		return err
 	}
-	var regions []string
-	if f.regions != "" {
-		regions = strings.Split(f.regions, ",")
-		for _, id := range regions {
-			if beforeSet.Regions[id] == nil && afterSet.Regions[id] == nil {
-				return usagef("--regions: unknown region %q (the working copy has %s)", id, strings.Join(afterSet.RegionIDs(), ", "))
-			}
+	for _, id := range regions {
+		if !slices.Contains(beforeSet.Catalog().RegionIDs(), id) && !slices.Contains(afterSet.Catalog().RegionIDs(), id) {
+			return usagef("--regions: unknown region %q (the working copy has %s)", id, strings.Join(afterSet.Catalog().RegionIDs(), ", "))
 		}
 	}
 	rep, err := policydiff.Run(context.Background(), policydiff.Options{
@@ -137,7 +146,8 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 // few hundred milliseconds), then reports the first that fails, with its
 // diagnostics. Settling needs the compiled sets, not the check's
 // evaluation of every context: that is polc check's job, on each version.
-func (c *cli) compileBoth(before, after source) (*compiler.PolicySet, *compiler.PolicySet, error) {
+func (c *cli) compileBoth(before, after source, opts compiler.Options) (*compiler.PolicySet, *compiler.PolicySet, error) {
+	opts.SkipExhaustive = true
 	type compiled struct {
 		set *compiler.PolicySet
 		ds  diag.List
@@ -146,9 +156,9 @@ func (c *cli) compileBoth(before, after source) (*compiler.PolicySet, *compiler.
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		b.set, b.ds = compiler.Compile(before.fsys, before.prefix, compiler.Options{SkipExhaustive: true})
+		b.set, b.ds = compiler.Compile(before.fsys, before.prefix, opts)
 	}()
-	a.set, a.ds = compiler.Compile(after.fsys, after.prefix, compiler.Options{SkipExhaustive: true})
+	a.set, a.ds = compiler.Compile(after.fsys, after.prefix, opts)
 	<-done
 	for _, v := range []struct {
 		compiled

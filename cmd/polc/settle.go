@@ -54,24 +54,23 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 		return err
 	}
 	c.announce(pol)
+	inputs, regions := c.readCases(files)
 	// Settling needs the compiled set, not the check's evaluation of every
-	// context: the engine checks each plan and decision it builds.
-	set, err := c.compile(pol, compiler.Options{SkipExhaustive: true})
+	// context: the engine checks each plan and decision it builds. And of
+	// the set, only the regions the cases name.
+	set, err := c.compile(pol, compiler.Options{SkipExhaustive: true, Regions: regions})
 	if err != nil {
 		return err
 	}
 	engine := settle.New(set)
 	var results []*settle.Result
 	var problems diag.List
-	for _, file := range files {
-		// casefile.ReadFile refuses what is not a case (a device, a FIFO,
-		// a file past the size limit) and names standard input.
-		data, display, err := casefile.ReadFile(file, c.stdin)
-		if err != nil {
-			problems.Errorf(casefile.Stage, diag.Position{File: display}, "cannot read: %v", err)
+	for _, in := range inputs {
+		if in.err != nil {
+			problems.Errorf(casefile.Stage, diag.Position{File: in.display}, "cannot read: %v", in.err)
 			continue
 		}
-		cf, ds := casefile.Load(display, data, set)
+		cf, ds := casefile.Load(in.display, in.data, set.Catalog())
 		if ds.HasErrors() {
 			problems = append(problems, ds...)
 			continue

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 )
@@ -81,4 +82,31 @@ func (c *cli) compile(policies source, opts compiler.Options) (*compiler.PolicyS
 		return nil, errors.New("the policies do not compile (polc check shows why)")
 	}
 	return set, nil
+}
+
+// caseInput is a case file as read, before it is loaded against a set.
+type caseInput struct {
+	data    []byte
+	display string // how diagnostics name it
+	err     error  // why it could not be read
+}
+
+// readCases reads case files (- is standard input) and the regions they
+// name. A command settling cases compiles those regions only
+// (compiler.Options.Regions): the schema and one module compile in a
+// fifth of the time of all five. The list is not nil even when no case
+// names a region, so that none is compiled for them.
+func (c *cli) readCases(files []string) ([]caseInput, []string) {
+	inputs := make([]caseInput, len(files))
+	regions := []string{}
+	for i, file := range files {
+		// casefile.ReadFile refuses what is not a case (a device, a FIFO,
+		// a file past the size limit) and names standard input.
+		data, display, err := casefile.ReadFile(file, c.stdin)
+		inputs[i] = caseInput{data: data, display: display, err: err}
+		if err == nil {
+			regions = append(regions, casefile.Regions(data)...)
+		}
+	}
+	return inputs, regions
 }

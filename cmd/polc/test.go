@@ -72,7 +72,17 @@ func (c *cli) runTest(f testFlags) error {
 		return usagef("-update writes golden files into a folder: run it where ./golden is, or give --golden DIR (the embedded goldens are read-only)")
 	}
 	c.announce(pol, goldens)
-	set, err := c.compile(pol, compiler.Options{})
+	// The set is compiled with every stage of the check. With -run, only
+	// the regions the selected cases name are compiled and checked — the
+	// run is about those cases —, unless --coverage, which reports on
+	// every region, needs them all.
+	var opts compiler.Options
+	if only != nil && !f.coverage {
+		if opts.Regions, err = harness.Regions(goldens.fsys, only); err != nil {
+			return err
+		}
+	}
+	set, err := c.compile(pol, opts)
 	if err != nil {
 		return err
 	}

@@ -53,19 +53,32 @@ func (s *Schema) recordTypes() []celenv.RecordType {
 
 func (s *Schema) compileRules() diag.List {
 	var errs diag.List
-	env, err := celenv.New(s.recordTypes(), s.paramVariables())
+	records := s.recordTypes()
+	env, err := celenv.New(records, s.paramVariables())
 	if err != nil {
 		return diag.List{shape.Error(s.File, 1, 1, fmt.Sprintf("building the CEL environment: %v", err))}
 	}
 	s.paramEnv = env
+	// The rules of one type share its environment: building one is a
+	// good part of loading the schema, and most types have several rules.
+	type selfEnv struct {
+		env *celenv.Env
+		err error
+	}
+	envs := map[string]selfEnv{}
 	compile := func(owner string, selfType *types.Type, r *Rule) {
 		var c compiled
-		selfEnv, err := s.selfEnv(selfType)
+		se, ok := envs[selfType.String()]
+		if !ok {
+			se.env, se.err = celenv.New(records, map[string]*types.Type{"self": selfType})
+			envs[selfType.String()] = se
+		}
+		err := se.err
 		if err == nil {
-			c.rule, err = selfEnv.Compile(r.Rule, types.BoolType)
+			c.rule, err = se.env.Compile(r.Rule, types.BoolType)
 		}
 		if err == nil && r.MessageExpression != "" {
-			c.message, err = selfEnv.Compile(r.MessageExpression, types.StringType)
+			c.message, err = se.env.Compile(r.MessageExpression, types.StringType)
 		}
 		if err != nil {
 			errs = append(errs, shape.Error(s.File, r.Line, r.Col, fmt.Sprintf("%s: CEL rule does not compile: %v", owner, oneLine(err.Error()))))
@@ -94,12 +107,6 @@ func (s *Schema) compileRules() diag.List {
 		}
 	}
 	return errs
-}
-
-// selfEnv is the schema environment with `self` bound to a type.
-func (s *Schema) selfEnv(self *types.Type) (*celenv.Env, error) {
-	vars := map[string]*types.Type{"self": self}
-	return celenv.New(s.recordTypes(), vars)
 }
 
 // CEL returns an environment over the schema's types with the given

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -255,6 +256,13 @@ func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
 
 // decodeStrict decodes n into v, refusing keys v does not have.
 func (l *loader) decodeStrict(n *yaml.Node, v any) bool {
+	// yaml.v3 refuses unknown keys only when decoding text, so the node
+	// would be written out and read back — half of reading the schema.
+	// When every key is known that comes to decoding the node itself;
+	// otherwise (or if that fails) the text is decoded, for its message.
+	if knownKeys(n, reflect.TypeOf(v)) && n.Decode(v) == nil {
+		return true
+	}
 	out, err := yaml.Marshal(n)
 	if err == nil {
 		dec := yaml.NewDecoder(bytes.NewReader(out))
@@ -276,6 +284,82 @@ func (l *loader) decodeStrict(n *yaml.Node, v any) bool {
 		return false
 	}
 	return true
+}
+
+// knownKeys reports whether every key of every mapping in n is a field of
+// the struct decoded there, as yaml.v3's KnownFields would have it: a key
+// is a field's yaml name, or its name in lower case when it has none. It
+// answers false whenever it is not sure (an inline field, an alias, a node
+// of the wrong kind), and decodeStrict then takes the slow way.
+func knownKeys(n *yaml.Node, t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if t == reflect.TypeOf(yaml.Node{}) {
+			return true
+		}
+		if n.Kind != yaml.MappingNode {
+			return false
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			f, ok := yamlField(t, n.Content[i])
+			if !ok || !knownKeys(n.Content[i+1], f.Type) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice, reflect.Array:
+		if n.Kind != yaml.SequenceNode {
+			return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+		}
+		for _, item := range n.Content {
+			if !knownKeys(item, t.Elem()) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+		}
+		for i := 1; i < len(n.Content); i += 2 {
+			if !knownKeys(n.Content[i], t.Elem()) {
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// yamlField is the field of struct type t a mapping key decodes into.
+func yamlField(t reflect.Type, key *yaml.Node) (reflect.StructField, bool) {
+	if key.Kind != yaml.ScalarNode {
+		return reflect.StructField{}, false
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		name, opts, _ := strings.Cut(tag, ",")
+		if strings.Contains(opts, "inline") {
+			return reflect.StructField{}, false
+		}
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		if name == key.Value {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 func (l *loader) top(m *yaml.Node) {

@@ -50,3 +50,49 @@ types:
 		t.Fatalf("rules = %+v", r)
 	}
 }
+
+// Strict decoding refuses a key a part of the schema does not have, at the
+// node that holds it, and takes what it has: the quick way (decoding the
+// node when every key is known) and the slow one (its text, for the
+// message) agree.
+func TestStrictKeys(t *testing.T) {
+	src := []byte(`version: "1"
+categories:
+  - {id: dibao, label: 低保}
+  - {id: tekun, label: 特困, colour: red}
+scalars:
+  money:
+    rules:
+      - {rule: "self >= dec(\"0\")", message: not negative, hint: none}
+types:
+  Input:
+    fields: {category: category}
+`)
+	_, ds := Parse("s.yaml", src)
+	want := []string{
+		"s.yaml:4:5: error: field colour not found in type shape.Entry [schema]",
+		"s.yaml:8:9: error: field hint not found in type shape.Rule [schema]",
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("got %v, want %q", ds, want)
+	}
+	for i, d := range ds {
+		if d.String() != want[i] {
+			t.Errorf("got %s, want %s", d, want[i])
+		}
+	}
+	s, ds := Parse("s.yaml", []byte(`version: "1"
+categories:
+  - {id: dibao, label: 低保}
+  - {id: monitored, label: 监测对象, parent: ~}
+types:
+  Input:
+    fields: {category: category}
+`))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if v := s.Vocabulary("category"); len(v.Entries) != 2 || v.Entries[1].Label != "监测对象" || v.Entries[1].Line != 4 {
+		t.Fatalf("entries = %+v", v.Entries)
+	}
+}
