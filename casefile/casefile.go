@@ -7,6 +7,7 @@
 package casefile
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"

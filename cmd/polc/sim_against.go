@@ -9,6 +9,7 @@ import (
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policydiff"
 	"github.com/polc-dev/polc/population"
@@ -50,7 +51,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 		beforeName = before.origin
 	}
 	c.announce(before, pol)
-	beforeSet, afterSet, err := c.compileBoth(before, pol)
+	beforeSet, afterSet, err := c.compileBoth(before, pol, compiler.Options{})
 	if err != nil {
 		return err
 	}
