@@ -177,7 +177,7 @@ func (ps *PolicySet) RegionIDs() []string {
 // name shown in diagnostics. The set is returned only if there is no error.
 func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
 	c := &Compiler{fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(0, 0)}
-	c.timed(StageLoad, func() { c.load() })
+	c.timed(StageLoad, c.load)
 	// Nothing can be checked without the vocabulary.
 	if c.schema != nil {
 		c.eachRegion()

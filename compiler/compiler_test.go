@@ -3,6 +3,8 @@ package compiler_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -107,5 +109,48 @@ func TestPolicyFileSizeLimit(t *testing.T) {
 	_, ds := compiler.Compile(fsys, "p", compiler.Options{})
 	if !strings.Contains(ds.Error(), "p/a.rego: error: cannot read: larger than 1048576 bytes, the most a policy file may hold [load]") {
 		t.Fatalf("got %v", ds)
+	}
+}
+
+// Options.Regions compiles the schema and the regions named, and only
+// lists the others: a broken module of another region is not read, and
+// the catalog cases are read against still names every region.
+func TestCompileRegions(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(policies.FS, p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["liujiang.rego"] = &fstest.MapFile{Data: []byte("package regions.liujiang\n\nx := http.send({})\n")}
+	set, ds := compiler.Compile(fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan", "nowhere"}})
+	if set == nil {
+		t.Fatal(ds)
+	}
+	if got := set.RegionIDs(); !slices.Equal(got, []string{"tongnan"}) {
+		t.Errorf("compiled %q, want [tongnan]", got)
+	}
+	if !slices.Equal(set.Omitted, []string{"guangdong", "liujiang", "qiannan", "tongliao"}) {
+		t.Errorf("omitted %q", set.Omitted)
+	}
+	if got := set.Catalog().RegionIDs(); !slices.Equal(got, []string{"guangdong", "liujiang", "qiannan", "tongliao", "tongnan"}) {
+		t.Errorf("the catalog names %q", got)
+	}
+	if _, _, ok := set.Catalog().RegionYears("tongnan"); !ok {
+		t.Error("no years for tongnan")
+	}
+	// The broken module is a problem as soon as its region is compiled.
+	if set, _ := compiler.Compile(fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"liujiang"}}); set != nil {
+		t.Error("a broken liujiang compiled")
+	}
+	// None named: the schema alone.
+	if set, ds := compiler.Compile(fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{}}); set == nil || len(set.Regions) != 0 || len(set.Omitted) != 5 {
+		t.Errorf("no region named: %v, %v", set, ds)
 	}
 }
