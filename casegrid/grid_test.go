@@ -25,7 +25,7 @@ func shipped(t *testing.T) *compiler.PolicySet {
 }
 
 var shippedOnce = sync.OnceValues(func() (*compiler.PolicySet, error) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		return nil, ds
 	}

@@ -11,6 +11,7 @@ package compiler
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -96,6 +97,10 @@ var regionStages = []stage{
 
 // Compiler compiles one policies folder. Use Compile.
 type Compiler struct {
+	// ctx is the caller's: every stage that evaluates policy is bounded by
+	// it as well as by StageTimeBudget and the sandbox's per-evaluation
+	// deadline.
+	ctx     context.Context
 	fsys    fs.FS
 	display string // how file names are shown: "policies" or the --policies DIR
 	opts    Options
@@ -175,8 +180,8 @@ func (ps *PolicySet) RegionIDs() []string {
 
 // Compile loads and checks every policy under fsys. display is the folder
 // name shown in diagnostics. The set is returned only if there is no error.
-func Compile(fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
-	c := &Compiler{fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(0, 0)}
+func Compile(ctx context.Context, fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
+	c := &Compiler{ctx: ctx, fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(0, 0)}
 	c.timed(StageLoad, c.load)
 	// Nothing can be checked without the vocabulary.
 	if c.schema != nil {
@@ -212,7 +217,7 @@ func (c *Compiler) eachRegion() {
 	subs := make([]*Compiler, len(c.regions))
 	order := make([]int, len(c.regions))
 	for i, r := range c.regions {
-		subs[i] = &Compiler{fsys: c.fsys, display: c.display, opts: c.opts, schema: c.schema, guard: c.guard, refused: c.refused, regions: []*Region{r}}
+		subs[i] = &Compiler{ctx: c.ctx, fsys: c.fsys, display: c.display, opts: c.opts, schema: c.schema, guard: c.guard, refused: c.refused, regions: []*Region{r}}
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(c.regions[order[a]].source) > len(c.regions[order[b]].source) })

@@ -15,7 +15,7 @@ import (
 )
 
 func TestShippedPoliciesCompile(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil || ds.HasErrors() {
 		t.Fatalf("shipped policies do not compile:\n%v", ds)
 	}
@@ -29,7 +29,7 @@ func TestShippedPoliciesCompile(t *testing.T) {
 // 2022's income (35666 × 0.5 = 17833.00) tilted by 三(六), the 70%
 // assistance floor of 三(七), and tilted assistance on the city's terms.
 func TestTongnanPlan(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		t.Fatal(ds)
 	}
@@ -72,7 +72,7 @@ func TestCompileReportsEveryRegion(t *testing.T) {
 		"params/a.yaml": {Data: []byte("region: a\nparameters: {}\n")},
 		"params/b.yaml": {Data: []byte("region: b\nparameters: {}\n")},
 	}
-	_, ds := compiler.Compile(fsys, "p", compiler.Options{})
+	_, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{})
 	files := map[string]bool{}
 	for _, d := range ds {
 		if d.Stage == compiler.StageBuiltins {
@@ -88,7 +88,7 @@ func TestCompileReportsEveryRegion(t *testing.T) {
 // including the exhaustive evaluation. The target is under 2 s.
 func BenchmarkCheckEmbedded(b *testing.B) {
 	for b.Loop() {
-		if set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{}); set == nil {
+		if set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{}); set == nil {
 			b.Fatal(ds)
 		}
 	}
@@ -106,7 +106,7 @@ func TestPolicyFileSizeLimit(t *testing.T) {
 		"a.rego":        {Data: big},
 		"params/a.yaml": {Data: []byte("region: a\nparameters: {}\n")},
 	}
-	_, ds := compiler.Compile(fsys, "p", compiler.Options{})
+	_, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{})
 	if !strings.Contains(ds.Error(), "p/a.rego: error: cannot read: larger than 1048576 bytes, the most a policy file may hold [load]") {
 		t.Fatalf("got %v", ds)
 	}
@@ -129,7 +129,7 @@ func TestCompileRegions(t *testing.T) {
 		t.Fatal(err)
 	}
 	fsys["liujiang.rego"] = &fstest.MapFile{Data: []byte("package regions.liujiang\n\nx := http.send({})\n")}
-	set, ds := compiler.Compile(fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan", "nowhere"}})
+	set, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan", "nowhere"}})
 	if set == nil {
 		t.Fatal(ds)
 	}
@@ -146,11 +146,11 @@ func TestCompileRegions(t *testing.T) {
 		t.Error("no years for tongnan")
 	}
 	// The broken module is a problem as soon as its region is compiled.
-	if set, _ := compiler.Compile(fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"liujiang"}}); set != nil {
+	if set, _ := compiler.Compile(context.Background(), fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"liujiang"}}); set != nil {
 		t.Error("a broken liujiang compiled")
 	}
 	// None named: the schema alone.
-	if set, ds := compiler.Compile(fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{}}); set == nil || len(set.Regions) != 0 || len(set.Omitted) != 5 {
+	if set, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{}}); set == nil || len(set.Regions) != 0 || len(set.Omitted) != 5 {
 		t.Errorf("no region named: %v, %v", set, ds)
 	}
 }

@@ -24,7 +24,7 @@ import (
 // evaluate. One region's errors never hide another's, and OPA's own limit
 // on errors is lifted: an author sees every problem at once.
 func (c *Compiler) checkTypes() {
-	ctx, cancel := stageContext()
+	ctx, cancel := c.stageContext()
 	defer cancel()
 	ss := ast.NewSchemaSet()
 	ss.Put(ast.SchemaRootRef, c.schema.InputJSONSchema())

@@ -16,7 +16,7 @@ import (
 // a floor (不低于), above a ceiling, or changing a number the document fixes
 // is an error naming both numbers.
 func (c *Compiler) checkBounds() {
-	ctx, cancel := stageContext()
+	ctx, cancel := c.stageContext()
 	defer cancel()
 	for _, r := range c.healthy() {
 		if c.checkParamsRead(r) {

@@ -35,9 +35,9 @@ const (
 
 // stageContext bounds a stage that prepares or evaluates policy queries:
 // each evaluation is under the sandbox guard's own deadline as well, and
-// the stage's as a whole is under StageTimeBudget.
-func stageContext() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), StageTimeBudget)
+// the stage's as a whole under the caller's context and StageTimeBudget.
+func (c *Compiler) stageContext() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.ctx, StageTimeBudget)
 }
 
 // decisionsChecked are the decisions evaluated over their context space.
@@ -113,7 +113,7 @@ func (c *Compiler) checkConstraints() {
 	// The largest first, over as many workers as there are cores; the
 	// results do not depend on the order.
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].tasks[0].proj.size > groups[j].tasks[0].proj.size })
-	ctx, cancel := stageContext()
+	ctx, cancel := c.stageContext()
 	defer cancel()
 	work := make(chan *ruleGroup)
 	var wg sync.WaitGroup

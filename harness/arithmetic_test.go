@@ -18,7 +18,7 @@ import (
 // payment the engine made, and each tier's accumulation picks up where
 // the claim before left it.
 func TestRowsRedoTheirFigures(t *testing.T) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		t.Fatal(ds)
 	}

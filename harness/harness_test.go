@@ -16,7 +16,7 @@ import (
 // shipped compiles the shipped policies (with the goldens' category
 // combinations) and runs every golden once for the tests that read the run.
 var shipped = sync.OnceValues(func() (*shippedRun, error) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{CategorySets: harness.CategorySets(golden.FS)})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{CategorySets: harness.CategorySets(golden.FS)})
 	if set == nil {
 		return nil, ds
 	}

@@ -1,6 +1,7 @@
 package policies_test
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -52,7 +53,7 @@ const minQuoted = 0.95
 // names as document.seed, and that nearly every decision rule quotes one.
 // A misquoted or invented sentence fails.
 func TestQuotesInDocuments(t *testing.T) {
-	set, diags := compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true})
+	set, diags := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		t.Fatalf("the shipped set does not compile:\n%s", diags)
 	}

@@ -44,7 +44,7 @@ func edited(t *testing.T, file, old, repl string) fs.FS {
 // which are tongnan's own.
 func compile(t *testing.T, fsys fs.FS) *compiler.PolicySet {
 	t.Helper()
-	set, ds := compiler.Compile(fsys, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
+	set, ds := compiler.Compile(context.Background(), fsys, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 	if set == nil {
 		t.Fatal(ds)
 	}
@@ -54,7 +54,7 @@ func compile(t *testing.T, fsys fs.FS) *compiler.PolicySet {
 // shipped is the shipped policies compiled once, the revision every run
 // compares with.
 var shipped = sync.OnceValues(func() (*compiler.PolicySet, diag.List) {
-	return compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
+	return compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 })
 
 func run(t *testing.T, after fs.FS) *policydiff.Report {

@@ -19,7 +19,7 @@ import (
 // across the three claim kinds and three hospital levels: 365 claims, 9
 // distinct plan contexts.
 func yearOfClaims(b *testing.B) (*compiler.PolicySet, *cases.Case) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		b.Fatal(ds)
 	}

@@ -1,6 +1,7 @@
 package settle_test
 
 import (
+	"context"
 	"testing"
 	"testing/fstest"
 
@@ -43,7 +44,7 @@ subsidy contains {"rule": "dibao", "form": "share", "share": 0.5, "funders": [{"
 `)},
 		"params/demo.yaml": {Data: []byte("region: demo\nparameters:\n  contribution.tier1: {source: 示例, values: {2024-01-01: 400}}\n")},
 	}
-	set, ds := compiler.Compile(fsys, "p", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{})
 	if set == nil {
 		t.Fatal(ds)
 	}

@@ -13,7 +13,7 @@ import (
 // one claim context, from the cache or by evaluating Rego (and checking and
 // preparing the plan) again.
 func BenchmarkPlanLookup(b *testing.B) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		b.Fatal(ds)
 	}

@@ -1,6 +1,7 @@
 package settle_test
 
 import (
+	"context"
 	"sync"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 // shipped is the embedded policy set, compiled once for every test of the
 // package: compiling it is most of a test's time.
 var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		return nil, ds
 	}

@@ -40,7 +40,7 @@ func policiesWith(t *testing.T, edits ...string) *compiler.PolicySet {
 		text = strings.Replace(text, edits[i], edits[i+1], 1)
 	}
 	f.Data = []byte(text)
-	set, ds := compiler.Compile(m, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), m, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		t.Fatal(ds)
 	}

@@ -19,7 +19,7 @@ import (
 // shipped is the embedded policy set, compiled once for the package's
 // tests.
 var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
-	set, ds := compiler.Compile(policies.FS, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		return nil, ds
 	}

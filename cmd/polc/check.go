@@ -72,7 +72,7 @@ func (c *cli) runCheck(f checkFlags, args []string) error {
 		}
 		sets[region] = append(sets[region], combos...)
 	}
-	set, ds := compiler.Compile(pol.fsys, pol.prefix, compiler.Options{CategorySets: sets})
+	set, ds := compiler.Compile(c.ctx, pol.fsys, pol.prefix, compiler.Options{CategorySets: sets})
 	if err := diag.Write(c.stdout, f.format, ds); err != nil {
 		return err
 	}

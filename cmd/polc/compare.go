@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"slices"
 	"strings"
 
@@ -88,7 +87,7 @@ func (c *cli) runCompare(f compareFlags, file string) error {
 	if ds.HasErrors() {
 		return c.report(ds)
 	}
-	cmp, err := harness.Compare(context.Background(), set, settle.New(set), &cf.Case, f.regions)
+	cmp, err := harness.Compare(c.ctx, set, settle.New(set), &cf.Case, f.regions)
 	if err != nil {
 		return c.report(harness.AsDiagnostics(err))
 	}

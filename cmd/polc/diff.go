@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -117,7 +116,7 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 			return usagef("--regions: unknown region %q (the working copy has %s)", id, strings.Join(afterSet.Catalog().RegionIDs(), ", "))
 		}
 	}
-	rep, err := policydiff.Run(context.Background(), policydiff.Options{
+	rep, err := policydiff.Run(c.ctx, policydiff.Options{
 		Before: beforeSet, After: afterSet,
 		BeforeName: rev + ":" + path.Clean(pol.prefix), AfterName: pol.origin,
 		BeforeFS: old.fsys, AfterFS: pol.fsys, PoliciesDisplay: pol.prefix,
@@ -156,9 +155,9 @@ func (c *cli) compileBoth(before, after source, opts compiler.Options) (*compile
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		b.set, b.ds = compiler.Compile(before.fsys, before.prefix, opts)
+		b.set, b.ds = compiler.Compile(c.ctx, before.fsys, before.prefix, opts)
 	}()
-	a.set, a.ds = compiler.Compile(after.fsys, after.prefix, opts)
+	a.set, a.ds = compiler.Compile(c.ctx, after.fsys, after.prefix, opts)
 	<-done
 	for _, v := range []struct {
 		compiled

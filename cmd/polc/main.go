@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +28,8 @@ func main() {
 
 // cli is one run of polc over its standard streams.
 type cli struct {
+	// ctx is the root of every evaluation a command runs.
+	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	// commandStarted is set once cobra has parsed a command's flags and
@@ -47,7 +50,7 @@ func usagef(format string, args ...any) error {
 var errReported = errors.New("problems reported")
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	c := &cli{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr}
 	root := c.rootCommand()
 	if len(args) == 0 {
 		// A bare polc is a mistake, not a request for help: the command

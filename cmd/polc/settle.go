@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"slices"
 
@@ -75,7 +74,7 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 			problems = append(problems, ds...)
 			continue
 		}
-		res, err := engine.Settle(context.Background(), &cf.Case)
+		res, err := engine.Settle(c.ctx, &cf.Case)
 		if err != nil {
 			problems = append(problems, harness.AsDiagnostics(err)...)
 			continue

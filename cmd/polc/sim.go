@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -178,7 +177,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 		opts.PerPerson = perPerson
 	}
 	stop := c.progress(claims, rd)
-	sm, problems, err := sim.Run(context.Background(), sim.Engine(set, overrides), set.CaseShape(), rd, opts)
+	sm, problems, err := sim.Run(c.ctx, sim.Engine(set, overrides), set.CaseShape(), rd, opts)
 	stop()
 	switch {
 	case err != nil:

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -85,7 +84,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 	// figures are reported for.
 	rd := population.NewReader(persons, personsFile, claims, claimsFile, afterSet)
 	stop := c.progress(claims, rd)
-	cmp, problems, err := sim.Against(context.Background(),
+	cmp, problems, err := sim.Against(c.ctx,
 		sim.Engine(beforeSet, overB).(sim.Settler), sim.Engine(afterSet, overA).(sim.Settler),
 		func(region string) *policydiff.RegionChanges {
 			return policydiff.DetectRegion(region, beforeSet, afterSet)

@@ -76,7 +76,7 @@ func (c *cli) announce(sources ...source) {
 // compile compiles the policies a command settles with; when they do not
 // compile it prints why.
 func (c *cli) compile(policies source, opts compiler.Options) (*compiler.PolicySet, error) {
-	set, ds := compiler.Compile(policies.fsys, policies.prefix, opts)
+	set, ds := compiler.Compile(c.ctx, policies.fsys, policies.prefix, opts)
 	if set == nil {
 		diag.Write(c.stderr, diag.FormatText, ds)
 		return nil, errors.New("the policies do not compile (polc check shows why)")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -86,7 +85,7 @@ func (c *cli) runTest(f testFlags) error {
 	if err != nil {
 		return err
 	}
-	sum, err := harness.Collect(context.Background(), harness.Options{
+	sum, err := harness.Collect(c.ctx, harness.Options{
 		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: goldens.dir,
 		Run: only, Update: f.update, Verbose: f.verbose,
 	})
@@ -109,7 +108,7 @@ func (c *cli) runTest(f testFlags) error {
 		if only != nil {
 			fmt.Fprintln(c.stderr, "polc test: -coverage needs every case; it ignores -run")
 		}
-		rcs, err := harness.Coverage(context.Background(), set, sum)
+		rcs, err := harness.Coverage(c.ctx, set, sum)
 		if err != nil {
 			return err
 		}
