@@ -117,7 +117,7 @@ type need struct {
 func Build(ctx context.Context, units []*Unit, versions []Version, workers int) {
 	needs := make([][]need, len(units))
 	classes := make([]string, len(units))
-	parallel(len(units), workers, func(i int) {
+	Parallel(len(units), workers, func(i int) {
 		u := units[i]
 		if u.Kind == Person {
 			return
@@ -156,7 +156,7 @@ func Build(ctx context.Context, units []*Unit, versions []Version, workers int) 
 			order = append(order, n.search)
 		}
 	}
-	parallel(len(order), workers, func(i int) { order[i].run(ctx) })
+	Parallel(len(order), workers, func(i int) { order[i].run(ctx) })
 
 	for i, u := range units {
 		if u.Kind == Person {
@@ -199,8 +199,9 @@ func cmpMoney(a, b settle.Money) int {
 	return 0
 }
 
-// parallel calls f(0..n-1) on up to workers goroutines.
-func parallel(n, workers int, f func(i int)) {
+// Parallel calls f(0..n-1) on up to workers goroutines (polc diff settles
+// its units the same way).
+func Parallel(n, workers int, f func(i int)) {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, workers) {

@@ -20,7 +20,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/casegrid"
@@ -215,7 +214,7 @@ func runGrid(ctx context.Context, opts Options, rc *regionChanges) *tally {
 			todo = append(todo, i)
 		}
 	}
-	parallel(len(todo), opts.Workers, func(j int) {
+	casegrid.Parallel(len(todo), opts.Workers, func(j int) {
 		i := todo[j]
 		partial[i] = settleUnit(ctx, rc, units[i], before, after)
 	})
@@ -361,24 +360,4 @@ func fileContents(fsys fs.FS) (map[string][]byte, error) {
 		return err
 	})
 	return out, err
-}
-
-// parallel calls f(0..n-1) on up to workers goroutines.
-func parallel(n, workers int, f func(i int)) {
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, workers) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 }

@@ -18,6 +18,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
@@ -317,15 +318,8 @@ func (g *Generator) Write(w *population.Writer, sample func(id string, c *cases.
 	return w.Flush()
 }
 
+// daysIn is the number of days of a month: day 0 of the next month is the
+// month's last.
 func daysIn(month, year int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

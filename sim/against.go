@@ -162,13 +162,11 @@ func differs(b, a *settle.Figures) bool {
 }
 
 type pairBatch struct {
-	seq     int
-	n       int
-	persons []population.Person
-	before  []settle.Figures
-	after   []settle.Figures
-	errs    []error
-	groups  [][]*policydiff.Change
+	personRun
+	before []settle.Figures
+	after  []settle.Figures
+	errs   []error
+	groups [][]*policydiff.Change
 }
 
 // Against runs a population through two versions of the policies in one
@@ -197,41 +195,12 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 
 	free := make(chan *pairBatch, opts.Workers*batchesInFlight+1)
 	for range cap(free) {
-		free <- &pairBatch{persons: make([]population.Person, batchPersons), before: make([]settle.Figures, batchPersons),
+		free <- &pairBatch{personRun: personRun{persons: make([]population.Person, batchPersons)}, before: make([]settle.Figures, batchPersons),
 			after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}
 	}
 	work := make(chan *pairBatch, cap(free))
 	done := make(chan *pairBatch, cap(free))
-	go func() {
-		defer close(work)
-		for seq := 0; ; seq++ {
-			var b *pairBatch
-			select {
-			case b = <-free:
-			case <-ctx.Done():
-				return
-			}
-			b.seq, b.n = seq, 0
-			claims, more := 0, true
-			for b.n < batchPersons && claims < batchClaims {
-				if more = rd.Next(&b.persons[b.n]); !more {
-					break
-				}
-				claims += len(b.persons[b.n].Case.Claims)
-				b.n++
-			}
-			if b.n > 0 {
-				select {
-				case work <- b:
-				case <-ctx.Done():
-					return
-				}
-			}
-			if !more {
-				return
-			}
-		}
-	}()
+	go feed(ctx, rd, free, work)
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)

@@ -76,11 +76,53 @@ const (
 )
 
 type batch struct {
-	seq     int
-	n       int
-	persons []population.Person
+	personRun
 	figures []settle.Figures
 	errs    []error
+}
+
+// personRun is a run of persons in input order, numbered so the summing
+// goroutine can take batches back in that order.
+type personRun struct {
+	seq, n  int
+	persons []population.Person
+}
+
+func (p *personRun) run() *personRun { return p }
+
+// feed reads persons into batches taken from free — at most batchPersons
+// persons and about batchClaims claims each — and sends them to work in
+// order, until the files end or ctx is done; then it closes work.
+func feed[B interface{ run() *personRun }](ctx context.Context, rd *population.Reader, free <-chan B, work chan<- B) {
+	defer close(work)
+	for seq := 0; ; seq++ {
+		var b B
+		select {
+		case b = <-free:
+		case <-ctx.Done():
+			return
+		}
+		r := b.run()
+		r.seq, r.n = seq, 0
+		claims, more := 0, true
+		for r.n < batchPersons && claims < batchClaims {
+			if more = rd.Next(&r.persons[r.n]); !more {
+				break
+			}
+			claims += len(r.persons[r.n].Case.Claims)
+			r.n++
+		}
+		if r.n > 0 {
+			select {
+			case work <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+		if !more {
+			return
+		}
+	}
 }
 
 // Run reads the population and settles every person's year. It returns
@@ -100,41 +142,12 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 
 	free := make(chan *batch, opts.Workers*batchesInFlight+1)
 	for range cap(free) {
-		free <- &batch{persons: make([]population.Person, batchPersons), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons)}
+		free <- &batch{personRun: personRun{persons: make([]population.Person, batchPersons)}, figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons)}
 	}
 	work := make(chan *batch, cap(free))
 	done := make(chan *batch, cap(free))
 
-	go func() {
-		defer close(work)
-		for seq := 0; ; seq++ {
-			var b *batch
-			select {
-			case b = <-free:
-			case <-ctx.Done():
-				return
-			}
-			b.seq, b.n = seq, 0
-			claims, more := 0, true
-			for b.n < batchPersons && claims < batchClaims {
-				if more = rd.Next(&b.persons[b.n]); !more {
-					break
-				}
-				claims += len(b.persons[b.n].Case.Claims)
-				b.n++
-			}
-			if b.n > 0 {
-				select {
-				case work <- b:
-				case <-ctx.Done():
-					return
-				}
-			}
-			if !more {
-				return
-			}
-		}
-	}()
+	go feed(ctx, rd, free, work)
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)

@@ -151,17 +151,11 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 			return c.report(ds)
 		}
 	}
-	persons, err := openPopulation(personsFile)
+	rd, claims, err := c.openPopulation(personsFile, claimsFile, set)
 	if err != nil {
-		return c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
+		return err
 	}
-	defer persons.Close()
-	claims, err := openPopulation(claimsFile)
-	if err != nil {
-		return c.report(diag.List{{Pos: diag.Position{File: claimsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
-	}
-	defer claims.Close()
-	rd := population.NewReader(persons, personsFile, claims, claimsFile, set)
+	defer rd.Close()
 
 	opts := sim.Options{}
 	var perPerson *os.File
@@ -176,8 +170,8 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 		defer perPerson.Close()
 		opts.PerPerson = perPerson
 	}
-	stop := c.progress(claims, rd)
-	sm, problems, err := sim.Run(c.ctx, sim.Engine(set, overrides), set.CaseShape(), rd, opts)
+	stop := c.progress(claims, rd.Reader)
+	sm, problems, err := sim.Run(c.ctx, sim.Engine(set, overrides), set.CaseShape(), rd.Reader, opts)
 	stop()
 	switch {
 	case err != nil:
@@ -219,7 +213,36 @@ func documentTitle(d compiler.Document) string {
 // openPopulation opens a population file: a regular file, as a case file
 // must be (a device would never end); its size is what the progress bar
 // counts to. There is no size limit: the reader holds a row at a time.
-func openPopulation(name string) (*os.File, error) {
+// openPopulation opens the two population files and a reader over them,
+// read against set; a file that cannot be opened is reported. It returns
+// the claims file too, whose offset the progress bar follows.
+func (c *cli) openPopulation(personsFile, claimsFile string, set *compiler.PolicySet) (*populationFiles, *os.File, error) {
+	persons, err := openPopulationFile(personsFile)
+	if err != nil {
+		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
+	}
+	claims, err := openPopulationFile(claimsFile)
+	if err != nil {
+		persons.Close()
+		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: claimsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
+	}
+	rd := population.NewReader(persons, personsFile, claims, claimsFile, set)
+	return &populationFiles{Reader: rd, files: [2]*os.File{persons, claims}}, claims, nil
+}
+
+// populationFiles is a reader with the files it reads, closed together.
+type populationFiles struct {
+	*population.Reader
+	files [2]*os.File
+}
+
+func (p *populationFiles) Close() {
+	for _, f := range p.files {
+		f.Close()
+	}
+}
+
+func openPopulationFile(name string) (*os.File, error) {
 	st, err := os.Stat(name)
 	if err != nil {
 		return nil, unwrapPathError(err)

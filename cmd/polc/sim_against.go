@@ -11,7 +11,6 @@ import (
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policydiff"
-	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/sim"
 )
 
@@ -70,26 +69,20 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 			return c.report(ds)
 		}
 	}
-	persons, err := openPopulation(personsFile)
-	if err != nil {
-		return c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
-	}
-	defer persons.Close()
-	claims, err := openPopulation(claimsFile)
-	if err != nil {
-		return c.report(diag.List{{Pos: diag.Position{File: claimsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
-	}
-	defer claims.Close()
 	// The population is read by the version after the change: the one the
 	// figures are reported for.
-	rd := population.NewReader(persons, personsFile, claims, claimsFile, afterSet)
-	stop := c.progress(claims, rd)
+	rd, claims, err := c.openPopulation(personsFile, claimsFile, afterSet)
+	if err != nil {
+		return err
+	}
+	defer rd.Close()
+	stop := c.progress(claims, rd.Reader)
 	cmp, problems, err := sim.Against(c.ctx,
 		sim.Engine(beforeSet, overB).(sim.Settler), sim.Engine(afterSet, overA).(sim.Settler),
 		func(region string) *policydiff.RegionChanges {
 			return policydiff.DetectRegion(region, beforeSet, afterSet)
 		},
-		afterSet.CaseShape(), rd, sim.Options{})
+		afterSet.CaseShape(), rd.Reader, sim.Options{})
 	stop()
 	switch {
 	case err != nil:
