@@ -108,15 +108,17 @@ func (e *Engine) quickFigures(ctx context.Context, c *cases.Case, out *Figures) 
 // quickYear settles the case's claims in date order (file order on ties)
 // into y; false if Settle would refuse one or the quick path cannot take
 // one. Claims in file order that turn out not to be in date order are
-// settled again, in date order, from the start of the year.
+// settled again, in date order, from the start of the year. The loop calls
+// out only to read the date, find the slot and settle the claim: the
+// checks are small enough for the compiler to inline.
 func (e *Engine) quickYear(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, from uint64, y *tally) bool {
 	claims := c.Claims
 	var sum Money
 	var prev uint64
 	for i := range claims {
 		cl := &claims[i]
-		day, ok := rf.quickClaim(cl, from, &sum)
-		if !ok {
+		day, ok := dayOf(cl.Date)
+		if !ok || !rf.inPeriod(day, from) || !quickBounds(cl, &sum) {
 			return false
 		}
 		if day < prev {
@@ -142,7 +144,9 @@ func (e *Engine) quickYearInDateOrder(ctx context.Context, rf *regionFigures, pf
 	*y = tally{}
 	var sum Money
 	for i := range c.Claims {
-		if _, ok := rf.quickClaim(&c.Claims[i], from, &sum); !ok {
+		cl := &c.Claims[i]
+		day, ok := dayOf(cl.Date)
+		if !ok || !rf.inPeriod(day, from) || !quickBounds(cl, &sum) {
 			return false
 		}
 	}
@@ -164,30 +168,25 @@ func (e *Engine) quickYearInDateOrder(ctx context.Context, rf *regionFigures, pf
 	return true
 }
 
-// quickClaim checks what Settle checks of a claim before it settles it:
-// the bounds of withinBounds (sum is the year's claims so far), a date
-// within the document's period and not before coverage starts (from, a
-// day as dayOf gives it; 0 when coverage is not limited). Settle checks
-// the bounds of every claim before it settles any, but any claim failing
-// sends the person to Settle, so the order the checks are made in does not
-// matter. It also checks what the totals-only loop assumes of a claim — an
-// out-of-catalog cost within the total, a basic_paid within bounds, a date
-// the quick path reads — and returns the claim's day.
-func (rf *regionFigures) quickClaim(cl *cases.Claim, from uint64, sum *Money) (uint64, bool) {
-	if cl.Total < 0 || cl.Total > money.MaxAmount || cl.OutOfCatalog < 0 || cl.OutOfCatalog > cl.Total {
-		return 0, false
-	}
-	if b := cl.BasicPaid; b != nil && (*b < 0 || *b > money.MaxAmount) {
-		return 0, false
-	}
-	if *sum += cl.Total; *sum > money.MaxAmount {
-		return 0, false
-	}
-	day, ok := dayOf(cl.Date)
-	if !ok || day < rf.inForceFrom || day > rf.inForceTo || day < from {
-		return 0, false
-	}
-	return day, true
+// Settle checks the claims before it settles any: each claim's bounds and
+// the year's (withinBounds), each date within the document's period and
+// not before coverage starts. Any claim failing sends the person to Settle,
+// which reports it, so the quick path checks each claim as it comes.
+
+// inPeriod says a claim's day (dayOf) is within the document's period and
+// not before coverage starts (from; 0 when coverage is not limited).
+func (rf *regionFigures) inPeriod(day, from uint64) bool {
+	return day >= rf.inForceFrom && day <= rf.inForceTo && day >= from
+}
+
+// quickBounds checks a claim's amounts as withinBounds does (sum is the
+// year's claims so far), and what the totals-only loop assumes of them: an
+// out-of-catalog cost within the total, a basic_paid within bounds.
+func quickBounds(cl *cases.Claim, sum *Money) bool {
+	T, O, B := cl.Total, cl.OutOfCatalog, cl.BasicPaid
+	*sum += T
+	return T >= 0 && T <= money.MaxAmount && O >= 0 && O <= T && *sum <= money.MaxAmount &&
+		(B == nil || *B >= 0 && *B <= money.MaxAmount)
 }
 
 // dayOf reads a date written YYYY-MM-DD as a number that orders as the
