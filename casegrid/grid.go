@@ -25,7 +25,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -134,7 +134,7 @@ var spaces = []struct {
 // region, in a fixed order: the first set's, then those only another set
 // has. The sets may name different categories or read different
 // attributes; their cases are settled under every set all the same.
-func Units(region string, sets ...*compiler.PolicySet) []*Unit {
+func Units(region string, sets ...*policy.Set) []*Unit {
 	var out []*Unit
 	seen := map[string]bool{}
 	for _, set := range sets {
@@ -144,16 +144,16 @@ func Units(region string, sets ...*compiler.PolicySet) []*Unit {
 		}
 		// A monitoring case's claim is the first kind and level, referred:
 		// its point is the measure, not the claim.
-		first := &compiler.Claim{Kind: set.Schema.Vocabulary("claim_kind").IDs()[0],
+		first := &policy.Claim{Kind: set.Schema.Vocabulary("claim_kind").IDs()[0],
 			HospitalLevel: set.Schema.Vocabulary("hospital_level").IDs()[0], Referred: true}
 		for _, sp := range spaces {
-			var claim *compiler.Claim
+			var claim *policy.Claim
 			if sp.kind != Person {
 				claim = first
 			}
 			dims := set.ContextSpace(region, sp.decision)
 			held := unread(region, sp.decision, dims, sets)
-			eachContext(dims, held, claim, r.Document, func(ctx compiler.Context) {
+			eachContext(dims, held, claim, r.Document, func(ctx policy.Context) {
 				u := &Unit{Kind: sp.kind, template: caseOf(region, r.Document, ctx)}
 				u.key = sp.kind.String() + "|" + ctx.Key()
 				u.template.File = "grid/" + region + "/" + strings.ReplaceAll(u.key, "|", "/")
@@ -171,7 +171,7 @@ func Units(region string, sets ...*compiler.PolicySet) []*Unit {
 // set's rules for the decision read (Tongnan's plans do not read referral):
 // every value gives the same decision, and settlement reads none of them
 // itself, so they are held at their first value.
-func unread(region, decision string, dims []compiler.Dimension, sets []*compiler.PolicySet) map[int]bool {
+func unread(region, decision string, dims []policy.Dimension, sets []*policy.Set) map[int]bool {
 	held := map[int]bool{}
 	for i, d := range dims {
 		switch d.Name {
@@ -193,7 +193,7 @@ func unread(region, decision string, dims []compiler.Dimension, sets []*compiler
 // eachContext calls f with every context of a space, in order, starting
 // each from the claim given (nil: none), whose fields the space's claim
 // dimensions then set. Held dimensions keep their first value.
-func eachContext(dims []compiler.Dimension, held map[int]bool, claim *compiler.Claim, doc compiler.Document, f func(compiler.Context)) {
+func eachContext(dims []policy.Dimension, held map[int]bool, claim *policy.Claim, doc policy.Document, f func(policy.Context)) {
 	if len(dims) < 2 {
 		return
 	}
@@ -212,7 +212,7 @@ func eachContext(dims []compiler.Dimension, held map[int]bool, claim *compiler.C
 		for _, a := range attrs {
 			point[a] = 0
 		}
-		ctx := compiler.Context{}
+		ctx := policy.Context{}
 		dims[0].Set(&ctx, point[0])
 		vary := attrs
 		if len(ctx.Person.Categories) > 1 {
@@ -223,7 +223,7 @@ func eachContext(dims []compiler.Dimension, held map[int]bool, claim *compiler.C
 }
 
 // each walks the product of the given dimensions, setting them in point.
-func each(dims []compiler.Dimension, which []int, point []int, f func()) {
+func each(dims []policy.Dimension, which []int, point []int, f func()) {
 	if len(which) == 0 {
 		f()
 		return
@@ -238,8 +238,8 @@ func each(dims []compiler.Dimension, which []int, point []int, f func()) {
 // contextAt builds the context at a point, in dimension order (a date is
 // set after its year), from the defaults the exhaustive check uses: the
 // document's first year, tier 1.
-func contextAt(dims []compiler.Dimension, point []int, claim *compiler.Claim, doc compiler.Document) compiler.Context {
-	ctx := compiler.Context{Year: doc.Years[0], EnrollmentTier: "1"}
+func contextAt(dims []policy.Dimension, point []int, claim *policy.Claim, doc policy.Document) policy.Context {
+	ctx := policy.Context{Year: doc.Years[0], EnrollmentTier: "1"}
 	if claim != nil {
 		cl := *claim
 		ctx.Claim = &cl
@@ -259,7 +259,7 @@ var household = struct {
 }{3, decimal.NewFromInt(30000)}
 
 // caseOf is the case for a context; a claim's amount is set by Cases.
-func caseOf(region string, doc compiler.Document, ctx compiler.Context) cases.Case {
+func caseOf(region string, doc policy.Document, ctx policy.Context) cases.Case {
 	p := ctx.Person
 	p.Categories = slices.Clone(p.Categories)
 	h := cases.Household{}
@@ -290,7 +290,7 @@ func caseOf(region string, doc compiler.Document, ctx compiler.Context) cases.Ca
 // day the document is in force if later, or its last if earlier — a day
 // the document's terms apply on, after most enrollment rules start
 // coverage.
-func claimDate(doc compiler.Document, year int) string {
+func claimDate(doc policy.Document, year int) string {
 	d := fmt.Sprintf("%04d-07-01", year)
 	if doc.InForceFrom > d {
 		d = doc.InForceFrom

@@ -10,12 +10,13 @@ import (
 	"github.com/polc-dev/polc/casegrid"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
 // shipped is the shipped policies, compiled once for the package's tests
 // (a compiled set is immutable).
-func shipped(t *testing.T) *compiler.PolicySet {
+func shipped(t *testing.T) *policy.Set {
 	t.Helper()
 	set, err := shippedOnce()
 	if err != nil {
@@ -24,7 +25,7 @@ func shipped(t *testing.T) *compiler.PolicySet {
 	return set
 }
 
-var shippedOnce = sync.OnceValues(func() (*compiler.PolicySet, error) {
+var shippedOnce = sync.OnceValues(func() (*policy.Set, error) {
 	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		return nil, ds
@@ -66,7 +67,7 @@ func TestUnitsCrossWhatTheRulesRead(t *testing.T) {
 	}
 }
 
-func engine(set *compiler.PolicySet) *settle.Engine {
+func engine(set *policy.Set) *settle.Engine {
 	e := settle.New(set)
 	e.OpenStandIns = true
 	return e

@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -19,7 +19,7 @@ type Settler interface {
 
 // Version is a policy set and what settles cases under it.
 type Version struct {
-	Set     *compiler.PolicySet
+	Set     *policy.Set
 	Settler Settler
 }
 
@@ -300,7 +300,7 @@ func (u *Unit) probe(ctx context.Context, v Version) ([]need, string) {
 // every step's terms, when coverage starts, and the plan and enrollment
 // rules used (by their keys in the version's own files), since a change is
 // told by the rules it came from.
-func classOf(res *settle.Result, r *compiler.Region) string {
+func classOf(res *settle.Result, r *policy.Region) string {
 	var b strings.Builder
 	for _, st := range res.Claims[0].Steps {
 		writeTerms(&b, st)

@@ -2,14 +2,16 @@ package compiler
 
 import (
 	"sort"
-	"strconv"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/polc-dev/polc/policy"
 )
 
-// boundaries are, for each attribute the exhaustive stage varies by value
-// (age, county, exit year, disease …), the constants the region's rules
-// compare it with: the values on either side of each are tried.
+// The boundaries of a region (policy.Boundaries) are, for each attribute
+// the exhaustive stage varies by value (age, county, exit year, disease …),
+// the constants the region's rules compare it with: the values on either
+// side of each are tried.
 //
 // They are found on the compiled rules by following where an attribute's
 // value flows, as far as the read analysis does: a reference that may read
@@ -20,7 +22,6 @@ import (
 // a value reaches counts. This over-approximates — a constant compared with
 // something else in the same call counts too — which costs contexts, never
 // a boundary missed by an indirection.
-type boundaries map[string][]*ast.Term
 
 // variedByValue are the attributes whose variants come from constants.
 var variedByValue = []string{"age", "residence", "county", "exit_year", "assets_within_limit", "disease"}
@@ -41,9 +42,9 @@ func (s attrSet) addAll(o attrSet) bool {
 
 // findBoundaries follows attribute values through the region's compiled
 // rules to a fixpoint and collects the constants they meet.
-func (r *Region) findBoundaries() boundaries {
+func (r *region) findBoundaries() policy.Boundaries {
 	var rules []*ast.Rule
-	for _, m := range r.compiled.Modules {
+	for _, m := range r.Compiled().Modules {
 		ast.WalkRules(m, func(rule *ast.Rule) bool {
 			rules = append(rules, rule)
 			return false
@@ -72,7 +73,7 @@ func (r *Region) findBoundaries() boundaries {
 			}
 		}
 	}
-	out := boundaries{}
+	out := policy.Boundaries{}
 	for attr, consts := range f.consts {
 		keys := make([]string, 0, len(consts))
 		for k := range consts {
@@ -100,7 +101,7 @@ type flow struct {
 // scan follows values through one rule once, reporting whether anything
 // new was learnt.
 func (f *flow) scan(rule *ast.Rule) bool {
-	name := ruleName(rule)
+	name := policy.RuleName(rule)
 	vars := f.vars[rule]
 	if vars == nil {
 		vars = map[ast.Var]attrSet{}
@@ -315,74 +316,3 @@ func (f *flow) collect(t *ast.Term, attrs attrSet) {
 		}
 	}
 }
-
-// variantsOf gives the values the exhaustive stage tries for an attribute:
-// the boundaries of the numbers any rule compares it with, each string
-// compared, and absent where the case contract lets the attribute be
-// absent.
-func (b boundaries) variantsOf(attr string, residences []string) []variant {
-	consts := b[attr]
-	var out []variant
-	seen := map[string]bool{}
-	add := func(v variant) {
-		if !seen[v.text] {
-			seen[v.text] = true
-			out = append(out, v)
-		}
-	}
-	switch attr {
-	case "age":
-		for _, c := range consts {
-			if n, ok := c.Value.(ast.Number); ok {
-				if i, err := strconv.Atoi(string(n)); err == nil {
-					for _, a := range []int{i - 1, i} {
-						if a >= 0 {
-							add(intVariant(a))
-						}
-					}
-				}
-			}
-		}
-		if len(out) == 0 {
-			add(intVariant(40))
-		}
-	case "exit_year":
-		for _, c := range consts {
-			if n, ok := c.Value.(ast.Number); ok {
-				if i, err := strconv.Atoi(string(n)); err == nil {
-					add(intVariant(i))
-				}
-			}
-		}
-		add(variant{text: "absent"})
-	case "residence":
-		for _, r := range residences {
-			add(variant{text: r, str: r})
-		}
-	case "assets_within_limit":
-		add(variant{text: "true", boolean: boolPtr(true)})
-		add(variant{text: "false", boolean: boolPtr(false)})
-	case "uninsured":
-		add(variant{text: "false", boolean: boolPtr(false)})
-		add(variant{text: "true", boolean: boolPtr(true)})
-	default: // county, disease: the strings compared, or none
-		for _, c := range consts {
-			if s, ok := c.Value.(ast.String); ok {
-				add(variant{text: string(s), str: string(s)})
-			}
-		}
-		add(variant{text: "absent"})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].text < out[j].text })
-	return out
-}
-
-type variant struct {
-	text    string
-	str     string
-	num     *int
-	boolean *bool
-}
-
-func intVariant(i int) variant { return variant{text: strconv.Itoa(i), num: &i} }
-func boolPtr(b bool) *bool     { return &b }

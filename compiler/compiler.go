@@ -1,6 +1,9 @@
 // Package compiler turns a policies folder — schema.yaml, one
 // <region>.rego per source document and params/<region>.yaml — into a
-// checked, immutable PolicySet, or into every problem found on the way.
+// checked, immutable policy.Set, or into every problem found on the way.
+// It is the check side, as OPA's ast is to its topdown: load, parse, type
+// check and the stages below, building each region's evaluation form;
+// what evaluates a compiled set (package policy) needs none of it.
 //
 // The checks are a table of named stages run in order, as in OPA's
 // ast.Compiler; each returns diagnostics and never prints. Stages that need
@@ -28,8 +31,8 @@ import (
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
-	"github.com/polc-dev/polc/compiler/schema/shape"
 	"github.com/polc-dev/polc/compiler/untrusted"
+	"github.com/polc-dev/polc/policy"
 )
 
 // Stage names, printed with each diagnostic.
@@ -48,9 +51,8 @@ const (
 	StageExhaustive  = "exhaustive"
 )
 
-// PackagePrefix is the package path every region module lives under:
-// policies/tongnan.rego is package regions.tongnan.
-const PackagePrefix = "regions"
+// PackagePrefix is the package path every region module lives under.
+const PackagePrefix = policy.PackagePrefix
 
 // Options adjust a compilation.
 type Options struct {
@@ -64,7 +66,7 @@ type Options struct {
 	SkipExhaustive bool
 	// Regions, when not nil, compiles only these regions: the schema and
 	// their modules and params files are read and checked, the folder's
-	// other modules only listed (PolicySet.Omitted), never read. Settling
+	// other modules only listed (policy.Set.Omitted), never read. Settling
 	// a case needs its own region, and the schema and the five modules
 	// take some 200 ms to compile where one takes 40. An id without a
 	// module is ignored: a case naming it is refused when it is read.
@@ -95,6 +97,17 @@ var regionStages = []stage{
 	{StageBounds, (*Compiler).checkBounds},
 }
 
+// region is a region being compiled: the run-time region the stages
+// build, and what only the stages need of it.
+type region struct {
+	*policy.Region
+	source []byte
+	fsName string
+	failed bool
+	// reads is what each decision rule may read, by rule key (reads.go).
+	reads map[string]*ruleReads
+}
+
 // Compiler compiles one policies folder. Use Compile.
 type Compiler struct {
 	// ctx is the caller's: every stage that evaluates policy is bounded by
@@ -106,81 +119,18 @@ type Compiler struct {
 	opts    Options
 
 	schema  *schema.Schema
-	regions []*Region
+	regions []*region
 	guard   *sandbox.Guard
 	refused map[string]bool // entries of the folder checkEntries refused
 	spaces  []*regionSpaces // between the constraints and exhaustive stages
 	omitted []string        // region modules Options.Regions left out
 	diags   diag.List
-	timings []StageTiming
-}
-
-// StageTiming is how long a stage took, for `polc check --timings`. A
-// per-region stage's is the sum over the regions, which run in parallel:
-// the time it costs, not the time it kept anyone waiting.
-type StageTiming struct {
-	Stage    string
-	Duration time.Duration
-}
-
-// PolicySet is a compiled, checked set of regions. It is immutable and safe
-// for concurrent use.
-type PolicySet struct {
-	Schema  *schema.Schema
-	Regions map[string]*Region
-	Timings []StageTiming
-	// Omitted are the regions of the folder that Options.Regions left out,
-	// sorted: known by their file names only, neither read nor checked.
-	Omitted []string
-}
-
-// CaseShape is the schema cases are read against (casefile.Catalog).
-func (ps *PolicySet) CaseShape() *shape.Shape { return ps.Schema.Shape }
-
-// RegionYears gives a region's document number and benefit years
-// (casefile.Catalog).
-func (ps *PolicySet) RegionYears(id string) (string, []int, bool) {
-	r, ok := ps.Regions[id]
-	if !ok {
-		return "", nil, false
-	}
-	return r.Document.Number, r.Document.Years, true
-}
-
-// Catalog is the set as case files are read against it (casefile.Catalog).
-// It names every region of the folder, the ones Options.Regions left out
-// too, so that a case naming one of those is not told there is no such
-// region; a command compiles the regions its cases name
-// (casefile.Regions), so no case asks for the years of one left out.
-func (ps *PolicySet) Catalog() *Catalog { return &Catalog{ps} }
-
-// Catalog is a PolicySet as case files are read against it.
-type Catalog struct{ set *PolicySet }
-
-// CaseShape is the schema cases are read against.
-func (c *Catalog) CaseShape() *shape.Shape { return c.set.CaseShape() }
-
-// RegionYears gives a compiled region's document number and benefit years.
-func (c *Catalog) RegionYears(id string) (string, []int, bool) { return c.set.RegionYears(id) }
-
-// RegionIDs lists every region of the folder, compiled or left out, sorted.
-func (c *Catalog) RegionIDs() []string {
-	return slices.Sorted(slices.Values(slices.Concat(c.set.RegionIDs(), c.set.Omitted)))
-}
-
-// RegionIDs lists the regions in sorted order.
-func (ps *PolicySet) RegionIDs() []string {
-	ids := make([]string, 0, len(ps.Regions))
-	for id := range ps.Regions {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	timings []policy.StageTiming
 }
 
 // Compile loads and checks every policy under fsys. display is the folder
 // name shown in diagnostics. The set is returned only if there is no error.
-func Compile(ctx context.Context, fsys fs.FS, display string, opts Options) (*PolicySet, diag.List) {
+func Compile(ctx context.Context, fsys fs.FS, display string, opts Options) (*policy.Set, diag.List) {
 	c := &Compiler{ctx: ctx, fsys: fsys, display: display, opts: opts, guard: sandbox.NewGuard(0, 0)}
 	c.timed(StageLoad, c.load)
 	// Nothing can be checked without the vocabulary.
@@ -195,9 +145,9 @@ func Compile(ctx context.Context, fsys fs.FS, display string, opts Options) (*Po
 	if c.diags.HasErrors() {
 		return nil, c.diags
 	}
-	ps := &PolicySet{Schema: c.schema, Regions: map[string]*Region{}, Timings: c.timings, Omitted: c.omitted}
+	ps := &policy.Set{Schema: c.schema, Regions: map[string]*policy.Region{}, Timings: c.timings, Omitted: c.omitted}
 	for _, r := range c.regions {
-		ps.Regions[r.ID] = r
+		ps.Regions[r.ID] = r.Region
 	}
 	return ps, c.diags
 }
@@ -205,7 +155,7 @@ func Compile(ctx context.Context, fsys fs.FS, display string, opts Options) (*Po
 func (c *Compiler) timed(name string, f func()) {
 	start := time.Now()
 	f()
-	c.timings = append(c.timings, StageTiming{Stage: name, Duration: time.Since(start)})
+	c.timings = append(c.timings, policy.StageTiming{Stage: name, Duration: time.Since(start)})
 }
 
 // eachRegion takes every region through the per-region stages, as many at
@@ -217,7 +167,7 @@ func (c *Compiler) eachRegion() {
 	subs := make([]*Compiler, len(c.regions))
 	order := make([]int, len(c.regions))
 	for i, r := range c.regions {
-		subs[i] = &Compiler{ctx: c.ctx, fsys: c.fsys, display: c.display, opts: c.opts, schema: c.schema, guard: c.guard, refused: c.refused, regions: []*Region{r}}
+		subs[i] = &Compiler{ctx: c.ctx, fsys: c.fsys, display: c.display, opts: c.opts, schema: c.schema, guard: c.guard, refused: c.refused, regions: []*region{r}}
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(c.regions[order[a]].source) > len(c.regions[order[b]].source) })
@@ -247,7 +197,7 @@ func (c *Compiler) eachRegion() {
 		}
 	}
 	for i, s := range regionStages {
-		c.timings = append(c.timings, StageTiming{Stage: s.name, Duration: sums[i]})
+		c.timings = append(c.timings, policy.StageTiming{Stage: s.name, Duration: sums[i]})
 	}
 }
 
@@ -264,12 +214,12 @@ func (c *Compiler) errorf(stage string, pos diag.Position, format string, args .
 }
 
 // regionFailed marks a region whose later, evaluating stages must not run.
-func (c *Compiler) regionFailed(r *Region) { r.failed = true }
+func (c *Compiler) regionFailed(r *region) { r.failed = true }
 
 // parsed lists the regions whose module parsed: the static stages check
 // every one of them, so one problem never hides another.
-func (c *Compiler) parsed() []*Region {
-	var out []*Region
+func (c *Compiler) parsed() []*region {
+	var out []*region
 	for _, r := range c.regions {
 		if r.Module != nil {
 			out = append(out, r)
@@ -279,8 +229,8 @@ func (c *Compiler) parsed() []*Region {
 }
 
 // healthy lists the regions every stage so far has passed.
-func (c *Compiler) healthy() []*Region {
-	var out []*Region
+func (c *Compiler) healthy() []*region {
+	var out []*region
 	for _, r := range c.regions {
 		if !r.failed {
 			out = append(out, r)
@@ -336,7 +286,7 @@ func (c *Compiler) load() {
 			}
 			continue
 		}
-		c.regions = append(c.regions, &Region{ID: id, File: c.file(name), source: data, fsName: name})
+		c.regions = append(c.regions, &region{Region: &policy.Region{ID: id, File: c.file(name)}, source: data, fsName: name})
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 )
 
 func TestShippedPoliciesCompile(t *testing.T) {
@@ -38,8 +39,8 @@ func TestTongnanPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := compiler.Context{Year: 2023, Person: cases.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1",
-		Claim: &compiler.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}}
+	ctx := policy.Context{Year: 2023, Person: cases.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1",
+		Claim: &policy.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}}
 	plan, err := r.Plan(context.Background(), set.Schema, ctx, p)
 	if err != nil {
 		t.Fatal(err)

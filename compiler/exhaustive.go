@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policy"
 )
 
 // Bounds of the exhaustive stage. A rule is evaluated once per point of
@@ -47,12 +48,12 @@ var decisionsChecked = []string{"subsidy", "monitoring", "enrollment", "plan"}
 type ruleTask struct {
 	space *space
 	proj  *projection
-	rule  *DecisionRule
+	rule  *policy.DecisionRule
 	// same maps each year to the first with the parameters the rule reads
 	// (space.sameYears); nil when every year is evaluated.
 	same     []int
 	results  []int32 // the distinct result at each point of the projection
-	distinct [][]Record
+	distinct [][]policy.Record
 	failed   bool
 	diags    diag.List
 }
@@ -69,7 +70,7 @@ type ruleGroup struct {
 
 // regionSpaces is one region's spaces and the rule tasks over them.
 type regionSpaces struct {
-	region *Region
+	region *region
 	spaces []*space
 	tasks  map[*space][]*ruleTask
 	failed map[*space]bool
@@ -98,7 +99,7 @@ func (c *Compiler) checkConstraints() {
 				p := sp.project(r.reads[key], c.schema)
 				t := &ruleTask{space: sp, proj: p, rule: r.Rules[key], same: sp.sameYears(p, r.reads[key])}
 				if p.size > MaxRuleContexts {
-					c.errorf(StageConstraints, t.rule.position(), "the exhaustive check would evaluate this rule in %d contexts, over the limit of %d: it reads %s; compare fewer attributes in one rule, or split it",
+					c.errorf(StageConstraints, t.rule.Position(), "the exhaustive check would evaluate this rule in %d contexts, over the limit of %d: it reads %s; compare fewer attributes in one rule, or split it",
 						p.size, MaxRuleContexts, sp.describeSize(p.reads, len(p.sets)))
 					rs.failed[sp] = true
 					continue
@@ -156,17 +157,17 @@ func allDims(sp *space) []int {
 }
 
 // readersNote names, for each attribute of a space, the rules reading it.
-func (c *Compiler) readersNote(r *Region, sp *space) string {
+func (c *Compiler) readersNote(r *region, sp *space) string {
 	var parts []string
 	for d := dimYear + 1; d < len(sp.dims); d++ {
 		var rules []string
 		for _, key := range r.ruleKeys(sp.decision) {
-			if r.reads[key].attrs[sp.dims[d].name] {
+			if r.reads[key].attrs[sp.dims[d].Name] {
 				rules = append(rules, r.Rules[key].Pos)
 			}
 		}
 		if len(rules) > 0 {
-			parts = append(parts, sp.dims[d].name+" is read by "+strings.Join(rules, ", "))
+			parts = append(parts, sp.dims[d].Name+" is read by "+strings.Join(rules, ", "))
 		}
 	}
 	if len(parts) == 0 {
@@ -183,18 +184,8 @@ func (c *Compiler) categoryIDs() map[string]bool {
 	return out
 }
 
-// RuleKeys lists the region's decision rules in their order in the module.
-func (r *Region) RuleKeys() []string {
-	keys := make([]string, 0, len(r.Rules))
-	for k := range r.Rules {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
-	return keys
-}
-
 // ruleKeys lists a decision's rules in their order in the module.
-func (r *Region) ruleKeys(decision string) []string {
+func (r *region) ruleKeys(decision string) []string {
 	var keys []string
 	for _, k := range r.RuleKeys() {
 		if r.Rules[k].Decision == decision {
@@ -246,44 +237,44 @@ func (e *ruleEval) fail(pos diag.Position, format string, args ...any) {
 }
 
 func (e *ruleEval) outOfTime(i int) {
-	e.fail(e.t.rule.position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, e.spent.Round(time.Millisecond), i, e.t.proj.size)
+	e.fail(e.t.rule.Position(), "the exhaustive stage ran past its budget of %v, and stopped here: this rule had taken %v over %d of its %d contexts", StageTimeBudget, e.spent.Round(time.Millisecond), i, e.t.proj.size)
 }
 
 // evalOwn evaluates the rule alone at point i.
 func (e *ruleEval) evalOwn(ctx context.Context, i int, input ast.Value) {
 	r := e.t.space.region
 	if e.q == nil {
-		q, err := r.prepare(ctx, r.generated[e.t.rule.Key])
+		q, err := r.PrepareRule(ctx, e.t.rule.Key)
 		if err != nil {
-			e.fail(e.t.rule.position(), "preparing the rule: %v", err)
+			e.fail(e.t.rule.Position(), "preparing the rule: %v", err)
 			return
 		}
 		e.q = q
 	}
 	start := time.Now()
-	recs, undefined, err := r.evalGenerated(ctx, e.q, input)
+	recs, undefined, err := r.EvalRule(ctx, e.q, input)
 	e.spent += time.Since(start)
 	e.take(ctx, i, input, recs, undefined, err)
 }
 
 // take records what the rule gave at point i: a failure, or its result,
 // each distinct one checked against the decision's type.
-func (e *ruleEval) take(ctx context.Context, i int, input ast.Value, recs []Record, undefined []*DecisionRule, err error) {
+func (e *ruleEval) take(ctx context.Context, i int, input ast.Value, recs []policy.Record, undefined []*policy.DecisionRule, err error) {
 	t, r := e.t, e.t.space.region
 	switch {
 	case err != nil && ctx.Err() != nil:
 		e.outOfTime(i)
 		return
 	case err != nil:
-		pos, msg := placeError(r.evalError(t.rule.Decision, err), t.rule.position())
+		pos, msg := policy.PlaceError(r.EvalError(t.rule.Decision, err), t.rule.Position())
 		e.fail(pos, "%s (in %s)", msg, t.space.describe(t.proj, i))
 		return
 	case len(undefined) > 0:
-		u := r.undefinedError(ctx, t.rule, input, r.Params.Name)
+		u := r.UndefinedError(ctx, t.rule, input, r.Params.Name)
 		e.fail(u.Pos, "%s (in %s)", u.Message, t.space.describe(t.proj, i))
 		return
 	case e.spent > RuleTimeBudget:
-		e.fail(t.rule.position(), "evaluating this rule in its %d contexts takes too long: %d took %v, past the budget of %v", t.proj.size, i+1, e.spent.Round(time.Millisecond), RuleTimeBudget)
+		e.fail(t.rule.Position(), "evaluating this rule in its %d contexts takes too long: %d took %v, past the budget of %v", t.proj.size, i+1, e.spent.Round(time.Millisecond), RuleTimeBudget)
 		return
 	}
 	key := recordsKey(recs)
@@ -294,7 +285,7 @@ func (e *ruleEval) take(ctx context.Context, i int, input ast.Value, recs []Reco
 		t.distinct = append(t.distinct, recs)
 		for _, rec := range recs {
 			for _, v := range e.c.schema.Validate(e.typ, rec.Fields) {
-				t.diags.Errorf(StageConstraints, rulePosition(rec), "%s%s: %s (%sclause %s; in %s)", t.rule.Decision, v.Path, v.Message, valueNote(v), rec.Clause, t.space.describe(t.proj, i))
+				t.diags.Errorf(StageConstraints, rec.Position(), "%s%s: %s (%sclause %s; in %s)", t.rule.Decision, v.Path, v.Message, valueNote(v), rec.Clause, t.space.describe(t.proj, i))
 				t.failed = true
 			}
 		}
@@ -316,12 +307,16 @@ func (c *Compiler) evaluateGroup(ctx context.Context, g *ruleGroup) {
 	}
 	var q *rego.PreparedEvalQuery
 	if len(g.tasks) > 1 {
-		q, _ = r.prepareTogether(ctx, g.tasks) // if it cannot be, each rule is evaluated alone
+		keys := make([]string, len(g.tasks))
+		for j, t := range g.tasks {
+			keys[j] = t.rule.Key
+		}
+		q, _ = r.PrepareTogether(ctx, keys) // if it cannot be, each rule is evaluated alone
 	}
 	// The category sets, as input terms, made once each.
 	cats := make([]*ast.Term, len(p.sets))
 	for i, set := range p.sets {
-		cats[i] = categoriesTerm(c.schema, set)
+		cats[i] = policy.CategoriesTerm(c.schema, set)
 	}
 	same, stride := first.same, p.stride[dimYear]
 	active := make([]*ruleEval, 0, len(evals))
@@ -356,21 +351,21 @@ func (c *Compiler) evaluateGroup(ctx context.Context, g *ruleGroup) {
 			}
 		}
 		cctx := sp.ruleContext(p, i)
-		input := buildInput(cats[i%len(cats)], cctx, r.checkYears[cctx.Year])
+		params, _ := r.ParamsWithStandIns(cctx.Year)
+		input := policy.BuildInput(cats[i%len(cats)], cctx, params)
 		if q != nil {
 			start := time.Now()
-			rs, err := r.guard.Eval(ctx, q, rego.EvalParsedInput(input))
+			results, err := r.EvalTogether(ctx, q, len(evals), input)
 			spent := time.Since(start)
 			for _, e := range active {
 				e.spent += spent
 			}
-			if err == nil && len(rs) == 1 {
+			if results != nil {
 				// The query is used only while no rule has failed, so
 				// every rule of the group is active, the j-th in the j-th
 				// variable.
 				for j, e := range evals {
-					recs, undefined, err := r.generatedItems(rs[0].Bindings[togetherVar(j)])
-					e.take(ctx, i, input, recs, undefined, err)
+					e.take(ctx, i, input, results[j].Records, results[j].Undefined, results[j].Err)
 				}
 				continue
 			}
@@ -387,10 +382,10 @@ func (c *Compiler) evaluateGroup(ctx context.Context, g *ruleGroup) {
 	}
 }
 
-func recordsKey(recs []Record) string {
+func recordsKey(recs []policy.Record) string {
 	var b strings.Builder
 	for _, rec := range recs {
-		b.WriteString(fieldsText(rec))
+		b.WriteString(rec.FieldsText())
 		b.WriteByte(0)
 	}
 	return b.String()
@@ -469,7 +464,7 @@ func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
 		found, done := memo[string(buf)]
 		if !done {
 			where := sp.describePoint(point)
-			var recs []Record
+			var recs []policy.Record
 			for _, t := range tasks {
 				recs = append(recs, t.distinct[t.results[t.proj.at(point)]]...)
 			}
@@ -501,7 +496,7 @@ func (c *Compiler) join(sp *space, tasks []*ruleTask) diag.List {
 		if g.count > 1 {
 			more = fmt.Sprintf(" and %d more contexts", g.count-1)
 		}
-		ds.Errorf(StageExhaustive, rulePosition(Record{Rule: g.cov.Rule}), "gap: %s covers %s (clause %s), but the plan gives %s in %s%s",
+		ds.Errorf(StageExhaustive, policy.Record{Rule: g.cov.Rule}.Position(), "gap: %s covers %s (clause %s), but the plan gives %s in %s%s",
 			g.cov.Tier, strings.Join(g.first.Person.Categories, "+"), g.cov.Clause, g.missing, g.where, more)
 	}
 	return ds
@@ -522,7 +517,7 @@ func (sp *space) coverageMasks(c *Compiler) func(point []int) uint64 {
 		return nil
 	}
 	kind, referred := sp.dimIndex("kind"), sp.dimIndex("referred")
-	nk, nr := sp.dims[kind].values, sp.dims[referred].values
+	nk, nr := sp.dims[kind].Values, sp.dims[referred].Values
 	table := make([]uint64, len(sp.sets)*nk*nr)
 	for s := range sp.sets {
 		for k := range nk {
@@ -533,10 +528,10 @@ func (sp *space) coverageMasks(c *Compiler) func(point []int) uint64 {
 				}
 				point[dimCategories], point[kind], point[referred] = s, k, f
 				ctx := sp.context(point)
-				ctx.Person.Categories = ExpandCategories(c.schema, ctx.Person.Categories)
+				ctx.Person.Categories = policy.ExpandCategories(c.schema, ctx.Person.Categories)
 				var mask uint64
 				for ci, cov := range sp.region.Coverage {
-					if cov.applies(ctx) {
+					if cov.Applies(ctx) {
 						mask |= 1 << ci
 					}
 				}
@@ -551,37 +546,37 @@ func (sp *space) coverageMasks(c *Compiler) func(point []int) uint64 {
 
 func (sp *space) dimIndex(name string) int {
 	for d, dm := range sp.dims {
-		if dm.name == name {
+		if dm.Name == name {
 			return d
 		}
 	}
 	return -1
 }
 
-func (c *Compiler) enrollmentConflicts(recs []Record, where string, report func(string, diag.Position, string, ...any)) {
+func (c *Compiler) enrollmentConflicts(recs []policy.Record, where string, report func(string, diag.Position, string, ...any)) {
 	if len(recs) < 2 {
 		return
 	}
 	first := recs[0]
 	for _, rec := range recs[1:] {
-		if !sameValue(first.Fields, rec.Fields) {
-			report("enrollment"+first.Rule.Key+rec.Rule.Key, rulePosition(rec), "conflict: enrollment %s here (clause %s) but %s at %s (clause %s), in %s",
-				showField(rec.Fields), rec.Clause, showField(first.Fields), first.Rule.Pos, first.Clause, where)
+		if !policy.SameValue(first.Fields, rec.Fields) {
+			report("enrollment"+first.Rule.Key+rec.Rule.Key, rec.Position(), "conflict: enrollment %s here (clause %s) but %s at %s (clause %s), in %s",
+				policy.ShowValue(rec.Fields), rec.Clause, policy.ShowValue(first.Fields), first.Rule.Pos, first.Clause, where)
 		}
 	}
 }
 
 // planFindings builds the plan at a point and reports its conflicts; it
 // returns what the plan lacks for each coverage statement in mask.
-func (c *Compiler) planFindings(r *Region, recs []Record, ctx Context, mask uint64, where string, report func(string, diag.Position, string, ...any)) []lack {
-	plan, conflicts, err := BuildPlan(c.schema, ctx, recs)
+func (c *Compiler) planFindings(r *region, recs []policy.Record, ctx policy.Context, mask uint64, where string, report func(string, diag.Position, string, ...any)) []lack {
+	plan, conflicts, err := policy.BuildPlan(c.schema, ctx, recs)
 	if err != nil {
 		report("build"+err.Error(), c.pos(r.Module.Package.Location), "%v (in %s)", err, where)
 		return nil
 	}
 	for _, cf := range conflicts {
-		report(cf.Tier+cf.Field+cf.A.Rule.Key+cf.B.Rule.Key, rulePosition(cf.B), "conflict: %s.%s is %s here (clause %s) but %s at %s (clause %s), in %s",
-			cf.Tier, cf.Field, showField(cf.B.Fields[fieldHead(cf.Field)]), cf.B.Clause, showField(cf.A.Fields[fieldHead(cf.Field)]), cf.A.Rule.Pos, cf.A.Clause, where)
+		report(cf.Tier+cf.Field+cf.A.Rule.Key+cf.B.Rule.Key, cf.B.Position(), "conflict: %s.%s is %s here (clause %s) but %s at %s (clause %s), in %s",
+			cf.Tier, cf.Field, policy.ShowValue(cf.B.Fields[fieldHead(cf.Field)]), cf.B.Clause, policy.ShowValue(cf.A.Fields[fieldHead(cf.Field)]), cf.A.Rule.Pos, cf.A.Clause, where)
 	}
 	if t := plan.Tier("top_up"); t != nil && t.Target != nil && !groupHasCap(plan, t.CapGroup) {
 		report("top_up_cap"+strings.Join(t.Clauses, ","), c.pos(r.Module.Package.Location), "gap: the top-up (clause %s) draws on cap group %s, but no tier of the plan gives that group a cap, so it would be unlimited, in %s",

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/polc-dev/polc/policy"
 )
 
 // The evaluation form of a region. polc evaluates generated rules beside
@@ -32,19 +34,16 @@ import (
 
 // reservedPrefix is the prefix of every generated name: a module may not
 // use it.
-const reservedPrefix = "_polc_"
+const reservedPrefix = policy.ReservedPrefix
 
 // generatedRule names the generated rule for a decision rule.
 func generatedRule(i int) string { return fmt.Sprintf("%sr%d", reservedPrefix, i) }
-
-// aggregateRule names the generated rule that gathers a decision's rules.
-func aggregateRule(decision string) string { return reservedPrefix + decision }
 
 // generateEvaluationModule builds the generated module for a region whose
 // decision rules have been collected (clauses stage), from copies of their
 // heads and bodies: those keep their positions in the author's file, and
 // the heads the clause and rule keys the clauses stage attached.
-func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
+func (c *Compiler) generateEvaluationModule(r *region) (*ast.Module, map[string]string, error) {
 	var keys []string
 	for _, k := range r.RuleKeys() {
 		if c.schema.Decisions[r.Rules[k].Decision].Set {
@@ -61,13 +60,13 @@ func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
 		fmt.Fprintf(&text, "%s contains _polc_x if { true }\n", generatedRule(i))
 		// The aggregate repeats the body rather than reading _polc_r<i>:
 		// OPA would build every rule's set first, then iterate over it.
-		fmt.Fprintf(&text, "%s contains [%s, _polc_x] if { true }\n", aggregateRule(r.Rules[k].Decision), strconv.Quote(k))
+		fmt.Fprintf(&text, "%s contains [%s, _polc_x] if { true }\n", policy.AggregateRule(r.Rules[k].Decision), strconv.Quote(k))
 	}
 	gen, err := ast.ParseModuleWithOpts(r.File+"#polc", text.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
-		return nil, fmt.Errorf("generated module: %v", err)
+		return nil, nil, fmt.Errorf("generated module: %v", err)
 	}
-	r.generated = map[string]string{}
+	generated := map[string]string{}
 	for i, k := range keys {
 		orig := r.Rules[k].Rule
 		head := orig.Head.Key.Copy()
@@ -89,19 +88,7 @@ func (c *Compiler) generateEvaluationModule(r *Region) (*ast.Module, error) {
 			}
 			g.Location = orig.Location
 		}
-		r.generated[k] = generatedRule(i)
+		generated[k] = generatedRule(i)
 	}
-	return gen, nil
-}
-
-// Before orders decision rules by their place in the module.
-func (a *DecisionRule) Before(b *DecisionRule) bool {
-	la, lb := a.Rule.Location, b.Rule.Location
-	if la.File != lb.File {
-		return la.File < lb.File
-	}
-	if la.Row != lb.Row {
-		return la.Row < lb.Row
-	}
-	return la.Col < lb.Col
+	return gen, generated, nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/polc-dev/polc/policy"
 )
 
 // What a rule may read of its input, worked out soundly: on the compiled
@@ -82,19 +84,15 @@ func mayRead(read, leaf ast.Ref) bool {
 }
 
 // analyseReads works out each decision rule's reads from the region's
-// compiled modules.
-func (r *Region) analyseReads(categoryIDs map[string]bool) {
-	byName := map[string][]*ast.Rule{}
-	for _, m := range r.compiled.Modules {
-		ast.WalkRules(m, func(rule *ast.Rule) bool {
-			name := ruleName(rule)
-			byName[name] = append(byName[name], rule)
-			return false
-		})
-	}
+// compiled modules, and returns what each decision's rules may read,
+// together.
+func (r *region) analyseReads(categoryIDs map[string]bool) map[string]map[string]bool {
 	r.reads = map[string]*ruleReads{}
-	for key, gen := range r.generated {
-		closure := r.closure(byName[gen])
+	for key := range r.Rules {
+		closure := r.Closure(key)
+		if closure == nil {
+			continue
+		}
 		rr := &ruleReads{attrs: map[string]bool{}, projectable: true}
 		cats := map[string]bool{}
 		for _, rule := range closure {
@@ -109,39 +107,17 @@ func (r *Region) analyseReads(categoryIDs map[string]bool) {
 		}
 		r.reads[key] = rr
 	}
-	r.decisionAttrs = map[string]map[string]bool{}
+	attrs := map[string]map[string]bool{}
 	for key, rr := range r.reads {
 		d := r.Rules[key].Decision
-		if r.decisionAttrs[d] == nil {
-			r.decisionAttrs[d] = map[string]bool{}
+		if attrs[d] == nil {
+			attrs[d] = map[string]bool{}
 		}
 		for a := range rr.attrs {
-			r.decisionAttrs[d][a] = true
+			attrs[d][a] = true
 		}
 	}
-}
-
-// closure is the rules and every rule they depend on, transitively.
-func (r *Region) closure(start []*ast.Rule) []*ast.Rule {
-	seen := map[*ast.Rule]bool{}
-	var out []*ast.Rule
-	var visit func(*ast.Rule)
-	visit = func(rule *ast.Rule) {
-		if seen[rule] {
-			return
-		}
-		seen[rule] = true
-		out = append(out, rule)
-		for dep := range r.compiled.Graph.Dependencies(rule) {
-			if d, ok := dep.(*ast.Rule); ok {
-				visit(d)
-			}
-		}
-	}
-	for _, rule := range start {
-		visit(rule)
-	}
-	return out
+	return attrs
 }
 
 // scan records what one compiled rule reads.
@@ -257,7 +233,7 @@ var goReads = []string{"contribution.*"}
 
 // paramsRead works out the patterns of parameters the region reads: what
 // its rules read (paramPatterns) and what settlement reads.
-func (r *Region) paramsRead(paths []string) []string {
+func (r *region) paramsRead(paths []string) []string {
 	all := make([]*ruleReads, 0, len(r.reads))
 	for _, rr := range r.reads {
 		all = append(all, rr)
@@ -269,7 +245,7 @@ func (r *Region) paramsRead(paths []string) []string {
 // every reference into input.params (a dynamic segment as *), the
 // region-wide parameter a per-category one falls back to, the inputs of
 // each derived parameter read, and the extra patterns given.
-func (r *Region) paramPatterns(reads []*ruleReads, extra, paths []string) []string {
+func (r *region) paramPatterns(reads []*ruleReads, extra, paths []string) []string {
 	set := map[string]bool{}
 	for _, g := range extra {
 		set[g] = true
@@ -323,32 +299,7 @@ func (r *Region) paramPatterns(reads []*ruleReads, extra, paths []string) []stri
 func matchesAny(path string, patterns map[string]bool) bool {
 	segs := strings.Split(path, ".")
 	for p := range patterns {
-		if matchPattern(segs, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func matchPattern(segs []string, pattern string) bool {
-	if pattern == "" {
-		return true
-	}
-	ps := strings.Split(pattern, ".")
-	for i := 0; i < len(ps) && i < len(segs); i++ {
-		if ps[i] != "*" && ps[i] != segs[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// ReadsParam reports whether some rule of the region (or settlement
-// itself) reads a parameter.
-func (r *Region) ReadsParam(path string) bool {
-	segs := strings.Split(path, ".")
-	for _, p := range r.readParams {
-		if matchPattern(segs, p) {
+		if policy.MatchPattern(segs, p) {
 			return true
 		}
 	}
@@ -367,11 +318,10 @@ func (r *Region) ReadsParam(path string) bool {
 func (c *Compiler) checkReads() {
 	ids := c.categoryIDs()
 	for _, r := range c.healthy() {
-		r.analyseReads(ids)
-		r.boundaries = r.findBoundaries()
+		r.SetReads(r.analyseReads(ids), r.findBoundaries())
 		w := &paramsWalker{rules: map[string][]*ast.Rule{}, seen: map[string]bool{}, done: map[string]bool{}}
 		for _, rule := range r.Module.Rules {
-			name := ruleName(rule)
+			name := policy.RuleName(rule)
 			w.rules[name] = append(w.rules[name], rule)
 		}
 		w.found = func(t *ast.Term, why string) {
@@ -532,18 +482,19 @@ func (w *paramsWalker) readsParams(t *ast.Term) bool {
 
 // checkParamsRead refuses a params file entry no rule reads: a number
 // given for nothing is a number someone believes is used.
-func (c *Compiler) checkParamsRead(r *Region) bool {
+func (c *Compiler) checkParamsRead(r *region) bool {
 	paths := c.schema.ParamPaths()
-	r.readParams = r.paramsRead(paths)
-	r.ruleParams = map[string][]string{}
+	read := r.paramsRead(paths)
+	byRule := map[string][]string{}
 	for key, rr := range r.reads {
-		r.ruleParams[key] = r.paramPatterns([]*ruleReads{rr}, nil, paths)
+		byRule[key] = r.paramPatterns([]*ruleReads{rr}, nil, paths)
 	}
+	r.SetParamsRead(read, byRule)
 	bad := false
 	for _, e := range r.Params.Entries {
 		if !r.ReadsParam(e.Path) {
 			bad = true
-			c.errorf(StageParams, e.Pos, "parameter %s: no rule of %s reads it (%s reads %s)", e.Path, r.ID, r.ID, strings.Join(r.readParams, ", "))
+			c.errorf(StageParams, e.Pos, "parameter %s: no rule of %s reads it (%s reads %s)", e.Path, r.ID, r.ID, strings.Join(read, ", "))
 		}
 	}
 	return bad

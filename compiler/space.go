@@ -3,14 +3,12 @@ package compiler
 import (
 	"fmt"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/policy"
 )
 
 // The exhaustive context space. A decision of a region is evaluated in
@@ -28,19 +26,11 @@ import (
 // The results are then joined, cheaply, over the whole product, where a
 // plan's conflicts and gaps are found.
 
-// dim is one dimension of a decision's space.
-type dim struct {
-	name   string
-	values int
-	set    func(ctx *Context, i int)
-	show   func(i int, ctx *Context) string // the value in words, given the context it is set in
-}
-
 // space is one decision's context space.
 type space struct {
-	region   *Region
+	region   *region
 	decision string
-	dims     []dim // dims[0] is the category sets, dims[1] the years
+	dims     []policy.Dimension // dims[0] is the category sets, dims[1] the years
 	sets     [][]string
 }
 
@@ -54,138 +44,33 @@ const (
 func (sp *space) size() int {
 	n := 1
 	for _, d := range sp.dims {
-		n *= d.values
+		n *= d.Values
 	}
 	return n
 }
 
-// categorySets are the sets of categories the exhaustive stage tries for a
-// region: none, each named category alone, each pair of them the schema
-// allows together, and those it is told of.
-func (c *Compiler) categorySets(r *Region) [][]string {
-	named := r.namedCategories(c)
-	sets := [][]string{{}}
-	for _, a := range named {
-		sets = append(sets, []string{a})
-	}
-	for i, a := range named {
-		for _, b := range named[i+1:] {
-			if c.schema.Exclusive(a, b) == "" {
-				sets = append(sets, []string{a, b})
-			}
-		}
-	}
-	// The combinations golden cases and --categories give, of known
-	// categories only (a case naming another fails on its own).
-	cats := c.schema.Vocabulary("category")
-	for _, set := range c.opts.CategorySets[r.ID] {
-		if !slices.ContainsFunc(set, func(id string) bool { return !cats.Has(id) }) {
-			sets = append(sets, set)
-		}
-	}
-	return dedupeSets(sets)
+// categorySets are the category sets the exhaustive stage tries for a
+// region: policy's, with the combinations it is told of.
+func (c *Compiler) categorySets(r *region) [][]string {
+	return r.CategorySets(c.schema, c.opts.CategorySets[r.ID])
 }
 
-// newSpace lays out the dimensions of one decision of a region.
-func (c *Compiler) newSpace(r *Region, decision string, sets [][]string) *space {
-	sp := &space{region: r, decision: decision, sets: sets}
-	attrs := r.decisionAttrs[decision]
-	years := r.Document.Years
-	add := func(name string, n int, set func(*Context, int), show func(int, *Context) string) {
-		sp.dims = append(sp.dims, dim{name, n, set, show})
-	}
-	add("categories", len(sets), func(ctx *Context, i int) { ctx.Person.Categories = sets[i] }, func(i int, _ *Context) string {
-		if len(sets[i]) == 0 {
-			return "no category"
-		}
-		return strings.Join(sets[i], "+")
-	})
-	add("year", len(years), func(ctx *Context, i int) { ctx.Year = years[i] }, func(i int, _ *Context) string { return strconv.Itoa(years[i]) })
-	if decision == "subsidy" || attrs["tier"] {
-		tiers := c.schema.Vocabulary("enrollment_tier").IDs()
-		add("tier", len(tiers), func(ctx *Context, i int) { ctx.EnrollmentTier = tiers[i] }, func(i int, _ *Context) string { return "tier " + tiers[i] })
-	}
-	// Dates are tried across the year in question: set after the year,
-	// and written out once for each year (a rule reading a date is
-	// evaluated on each of them in each year).
-	dates := len(datesInYear(0))
-	byYear := map[int][]string{}
-	for _, y := range years {
-		byYear[y] = datesInYear(y)
-	}
-	datesOf := func(y int) []string {
-		if ds, ok := byYear[y]; ok {
-			return ds
-		}
-		return datesInYear(y)
-	}
-	if attrs["enrollment_date"] {
-		add("enrollment_date", dates, func(ctx *Context, i int) { ctx.EnrollmentDate = datesOf(ctx.Year)[i] }, func(_ int, ctx *Context) string {
-			return dated("enrolled", ctx.EnrollmentDate)
-		})
-	}
-	if attrs["recognized"] {
-		add("recognized", dates, func(ctx *Context, i int) { ctx.Person.Recognized = datesOf(ctx.Year)[i] }, func(_ int, ctx *Context) string {
-			return dated("recognised", ctx.Person.Recognized)
-		})
-	}
-	residences := c.schema.Vocabulary("residence").IDs()
-	for _, attr := range []string{"age", "residence", "county", "exit_year", "assets_within_limit"} {
-		if !attrs[attr] {
-			continue
-		}
-		vs := r.boundaries.variantsOf(attr, residences)
-		add(attr, len(vs), func(ctx *Context, i int) {
-			v := vs[i]
-			switch attr {
-			case "age":
-				ctx.Person.Age = v.num
-			case "residence":
-				ctx.Person.Residence = v.str
-			case "county":
-				ctx.Person.County = v.str
-			case "exit_year":
-				ctx.Person.ExitYear = v.num
-			case "assets_within_limit":
-				ctx.Person.Household = &cases.Household{AssetsWithinLimit: v.boolean}
-			}
-		}, func(i int, _ *Context) string { return strings.ReplaceAll(attr, "_", " ") + " " + vs[i].text })
-	}
-	if decision == "plan" {
-		kinds := c.schema.Vocabulary("claim_kind").IDs()
-		levels := c.schema.Vocabulary("hospital_level").IDs()
-		add("kind", len(kinds), func(ctx *Context, i int) { ctx.Claim.Kind = kinds[i] }, func(i int, _ *Context) string { return kinds[i] })
-		add("hospital_level", len(levels), func(ctx *Context, i int) { ctx.Claim.HospitalLevel = levels[i] }, func(i int, _ *Context) string { return "level " + levels[i] })
-		add("referred", 2, func(ctx *Context, i int) { ctx.Claim.Referred = i == 0 }, func(i int, _ *Context) string { return []string{"referred", "not referred"}[i] })
-		if attrs["disease"] {
-			vs := r.boundaries.variantsOf("disease", nil)
-			add("disease", len(vs), func(ctx *Context, i int) { ctx.Claim.Disease = vs[i].str }, func(i int, _ *Context) string { return "disease " + vs[i].text })
-		}
-		if attrs["uninsured"] {
-			add("uninsured", 2, func(ctx *Context, i int) { ctx.Claim.Uninsured = i == 1 }, func(i int, _ *Context) string { return []string{"insured", "uninsured"}[i] })
-		}
-	}
-	return sp
-}
-
-// dated shows a date tried, or its absence.
-func dated(what, date string) string {
-	if date == "" {
-		return what + " absent"
-	}
-	return what + " " + date
+// newSpace lays out the dimensions of one decision of a region
+// (policy.Region.Dimensions).
+func (c *Compiler) newSpace(r *region, decision string, sets [][]string) *space {
+	return &space{region: r, decision: decision, dims: r.Dimensions(c.schema, decision, sets), sets: sets}
 }
 
 // context builds the context at a point of the space; dimensions the
 // point leaves out (-1) stay absent, the year at the document's first.
-func (sp *space) context(point []int) Context {
-	ctx := Context{Year: sp.region.Document.Years[0], EnrollmentTier: "1"}
+func (sp *space) context(point []int) policy.Context {
+	ctx := policy.Context{Year: sp.region.Document.Years[0], EnrollmentTier: "1"}
 	if sp.decision == "plan" {
-		ctx.Claim = &Claim{}
+		ctx.Claim = &policy.Claim{}
 	}
 	for d, i := range point {
 		if i >= 0 {
-			sp.dims[d].set(&ctx, i)
+			sp.dims[d].Set(&ctx, i)
 		}
 	}
 	return ctx
@@ -197,7 +82,7 @@ func (sp *space) describePoint(point []int) string {
 	var parts []string
 	for d, i := range point {
 		if i >= 0 {
-			parts = append(parts, sp.dims[d].show(i, &ctx))
+			parts = append(parts, sp.dims[d].Show(i, &ctx))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -222,7 +107,7 @@ func (sp *space) project(rr *ruleReads, s *schema.Schema) *projection {
 		switch {
 		case !rr.attrs["categories"]:
 		case rr.projectable:
-			for _, c := range ExpandCategories(s, set) {
+			for _, c := range policy.ExpandCategories(s, set) {
 				if slices.Contains(rr.categories, c) {
 					view = append(view, c)
 				}
@@ -242,7 +127,7 @@ func (sp *space) project(rr *ruleReads, s *schema.Schema) *projection {
 	p.size = len(p.sets)
 	p.reads = []int{dimCategories}
 	for d := dimYear; d < len(sp.dims); d++ {
-		name := sp.dims[d].name
+		name := sp.dims[d].Name
 		read := rr.attrs[name]
 		if d == dimYear {
 			// The dates tried are dates of the year in question, so a rule
@@ -253,7 +138,7 @@ func (sp *space) project(rr *ruleReads, s *schema.Schema) *projection {
 			continue
 		}
 		p.stride[d] = p.size
-		p.size *= sp.dims[d].values
+		p.size *= sp.dims[d].Values
 		p.reads = append(p.reads, d)
 	}
 	return p
@@ -273,12 +158,12 @@ func (sp *space) sameYears(p *projection, rr *ruleReads) []int {
 	years := sp.region.Document.Years
 	read := make([][]ast.Value, len(years))
 	for y, year := range years {
-		ps := sp.region.checkYears[year]
+		ps, _ := sp.region.ParamsWithStandIns(year)
 		if ps == nil {
 			return nil
 		}
 		for _, ref := range rr.params {
-			read[y] = append(read[y], paramsAt(ps.value, ref))
+			read[y] = append(read[y], paramsAt(ps.Value(), ref))
 		}
 	}
 	same := make([]int, len(years))
@@ -298,12 +183,15 @@ func (sp *space) sameYears(p *projection, rr *ruleReads) []int {
 	return same
 }
 
+// paramsKey is the input's key of the parameters.
+var paramsKey = ast.StringTerm("params")
+
 // paramsAt is what a reference into input.params reads of the parameters:
 // the value at its path down to its first variable segment (all of them
 // for a reference to input.params itself, or one whose second segment is
 // a variable). Nil where the path is absent.
 func paramsAt(params ast.Value, ref ast.Ref) ast.Value {
-	if len(ref) < 2 || !ref[1].Equal(keyParams) {
+	if len(ref) < 2 || !ref[1].Equal(paramsKey) {
 		return params
 	}
 	v := params
@@ -349,13 +237,13 @@ func (sp *space) rulePoint(p *projection, i int) ([]int, []string) {
 		point[d] = -1
 	}
 	for _, d := range p.reads[1:] {
-		point[d] = (i / p.stride[d]) % sp.dims[d].values
+		point[d] = (i / p.stride[d]) % sp.dims[d].Values
 	}
 	return point, p.sets[i%len(p.sets)]
 }
 
 // ruleContext builds the rule's own context for one of its points.
-func (sp *space) ruleContext(p *projection, i int) Context {
+func (sp *space) ruleContext(p *projection, i int) policy.Context {
 	point, set := sp.rulePoint(p, i)
 	ctx := sp.context(point)
 	ctx.Person.Categories = set
@@ -383,8 +271,11 @@ func (sp *space) describeSize(dims []int, sets int) string {
 		if d == dimCategories {
 			continue
 		}
-		n := sp.dims[d].values
-		parts = append(parts, fmt.Sprintf("%s (%d %s)", sp.dims[d].name, n, plural(n, "value", "values")))
+		n, unit := sp.dims[d].Values, "values"
+		if n == 1 {
+			unit = "value"
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d %s)", sp.dims[d].Name, n, unit))
 	}
 	return strings.Join(parts, " × ")
 }
@@ -397,7 +288,7 @@ func (sp *space) each(f func(point []int)) {
 		d := len(point) - 1
 		for ; d >= 0; d-- {
 			point[d]++
-			if point[d] < sp.dims[d].values {
+			if point[d] < sp.dims[d].Values {
 				break
 			}
 			point[d] = 0
@@ -406,91 +297,4 @@ func (sp *space) each(f func(point []int)) {
 			return
 		}
 	}
-}
-
-// NamesCategory reports whether the region's module names a category.
-func (r *Region) NamesCategory(id string) bool {
-	found := false
-	ast.WalkTerms(r.Module, func(t *ast.Term) bool {
-		if s, ok := t.Value.(ast.String); ok && string(s) == id {
-			found = true
-		}
-		return found
-	})
-	return found
-}
-
-func (r *Region) namedCategories(c *Compiler) []string {
-	cats := c.schema.Vocabulary("category")
-	seen := map[string]bool{}
-	ast.WalkTerms(r.Module, func(t *ast.Term) bool {
-		if s, ok := t.Value.(ast.String); ok && cats.Has(string(s)) {
-			seen[string(s)] = true
-		}
-		return false
-	})
-	out := make([]string, 0, len(seen))
-	for s := range seen {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func dedupeSets(sets [][]string) [][]string {
-	seen := map[string]bool{}
-	var out [][]string
-	for _, s := range sets {
-		cp := append([]string{}, s...)
-		sort.Strings(cp)
-		k := strings.Join(cp, ",")
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, cp)
-		}
-	}
-	return out
-}
-
-// datesInYear are the days tried for a date a decision reads (when a
-// category was recognised, when the person enrolled): absent, and the first
-// and last day of each quarter of the year — enough to cross any cut-off a
-// document sets by month.
-func datesInYear(y int) []string {
-	out := []string{""}
-	for _, md := range []string{"01-01", "03-31", "04-01", "06-30", "07-01", "08-31", "09-01", "09-30", "10-01", "12-31"} {
-		out = append(out, fmt.Sprintf("%04d-%s", y, md))
-	}
-	return out
-}
-
-// Dimension is one attribute of a decision's context space: how many
-// values it takes, how the i-th is set in a context, and how it is said.
-type Dimension struct {
-	Name   string
-	Values int
-	Set    func(ctx *Context, i int)
-	Show   func(i int, ctx *Context) string
-}
-
-// ContextSpace lays out the space the exhaustive stage evaluates a decision
-// of a region over — the category sets (none, each category the module
-// names, each pair the schema allows), the document's years, then each
-// attribute the decision reads, with the values its rules compare it with —
-// so that a tool building cases over a region (polc diff's grid) walks the
-// contexts the check walks. The first dimension is the category sets and
-// the second the years; a context is built by setting the dimensions in
-// order (dates depend on the year). Nil for a region the set lacks.
-func (ps *PolicySet) ContextSpace(region, decision string) []Dimension {
-	r, ok := ps.Regions[region]
-	if !ok {
-		return nil
-	}
-	c := &Compiler{schema: ps.Schema}
-	sp := c.newSpace(r, decision, c.categorySets(r))
-	out := make([]Dimension, len(sp.dims))
-	for i, d := range sp.dims {
-		out[i] = Dimension{Name: d.name, Values: d.values, Set: d.set, Show: d.show}
-	}
-	return out
 }

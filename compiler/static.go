@@ -15,6 +15,7 @@ import (
 	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
 	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/policy"
 )
 
 var regionIDRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -80,18 +81,6 @@ func (c *Compiler) posAt(file string, line, col int) diag.Position {
 	return diag.Position{File: file, Line: line, Col: col}
 }
 
-// ruleName is the first segment of a rule's head: plan for `plan contains …`.
-func ruleName(r *ast.Rule) string {
-	ref := r.Head.Ref()
-	if len(ref) == 0 {
-		return ""
-	}
-	if v, ok := ref[0].Value.(ast.Var); ok {
-		return string(v)
-	}
-	return ref[0].String()
-}
-
 // checkClauses requires every rule of a set decision to carry its clause in
 // a METADATA annotation and to yield an object literal, then attaches the
 // clause and the rule's position to that object: what the rule yields then
@@ -104,10 +93,10 @@ func (c *Compiler) checkClauses() {
 			c.regionFailed(r)
 			continue
 		}
-		r.Rules = map[string]*DecisionRule{}
+		r.Rules = map[string]*policy.DecisionRule{}
 		bad := false
 		for _, rule := range r.Module.Rules {
-			name := ruleName(rule)
+			name := policy.RuleName(rule)
 			dec, ok := c.schema.Decisions[name]
 			if !ok {
 				continue
@@ -120,8 +109,8 @@ func (c *Compiler) checkClauses() {
 			}
 			var clause, title string
 			var quote []string
-			var readings []Reading
-			var also []Also
+			var readings []policy.Reading
+			var also []policy.Also
 			for _, a := range as.GetRuleScope(rule) {
 				if cl, ok := a.Custom["clause"].(string); ok && strings.TrimSpace(cl) != "" {
 					clause = strings.TrimSpace(cl)
@@ -179,10 +168,10 @@ func (c *Compiler) checkClauses() {
 				continue
 			}
 			key := pos.String()
-			obj.Insert(ast.StringTerm(clauseKey), ast.StringTerm(clause))
-			obj.Insert(ast.StringTerm(ruleKey), ast.StringTerm(key))
-			r.Rules[key] = &DecisionRule{Key: key, Decision: name, Clause: clause, Title: title, Pos: key, Rule: rule,
-				Quote: quote, Readings: readings, Also: also, ParamRefs: headParams(obj, r.Module)}
+			obj.Insert(ast.StringTerm(policy.ClauseKey), ast.StringTerm(clause))
+			obj.Insert(ast.StringTerm(policy.RuleKey), ast.StringTerm(key))
+			r.Rules[key] = &policy.DecisionRule{Key: key, Decision: name, Clause: clause, Title: title, Pos: key, Rule: rule,
+				Quote: quote, Readings: readings, Also: also, ParamRefs: policy.HeadParams(obj, r.Module)}
 		}
 		if bad {
 			c.regionFailed(r)
@@ -222,25 +211,25 @@ func quoteOf(v any) ([]string, error) {
 // alsoOf reads custom.also: the other clauses a rule implements through
 // its rank or through the selection among rules it takes part in, each
 // with how ({二(五): 多重身份就高：取最高的资助}).
-func alsoOf(v any) ([]Also, error) {
+func alsoOf(v any) ([]policy.Also, error) {
 	m, ok := v.(map[string]any)
 	if !ok || len(m) == 0 {
 		return nil, fmt.Errorf("is a %T: give {<clause>: <how the rule implements it>, …}", v)
 	}
-	var out []Also
+	var out []policy.Also
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		how, ok := m[k].(string)
 		if !ok || strings.TrimSpace(how) == "" || strings.TrimSpace(k) == "" {
 			return nil, fmt.Errorf("%q: give the clause and, as a non-empty string, how the rule implements it", k)
 		}
-		out = append(out, Also{Clause: strings.TrimSpace(k), How: strings.TrimSpace(how)})
+		out = append(out, policy.Also{Clause: strings.TrimSpace(k), How: strings.TrimSpace(how)})
 	}
 	return out, nil
 }
 
 // readingsOf reads custom.reading: {text, chosen, alternative}, or a list
 // of them, every field a non-empty string and no other field.
-func readingsOf(v any) ([]Reading, error) {
+func readingsOf(v any) ([]policy.Reading, error) {
 	list, ok := v.([]any)
 	if !ok {
 		list = []any{v}
@@ -248,13 +237,13 @@ func readingsOf(v any) ([]Reading, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("is empty: give {text: …, chosen: …, alternative: …}")
 	}
-	var out []Reading
+	var out []policy.Reading
 	for _, e := range list {
 		m, ok := e.(map[string]any)
 		if !ok {
 			return nil, fmt.Errorf("is a %T: give {text: <the phrase>, chosen: <how it is read>, alternative: <the other reading>}", e)
 		}
-		var r Reading
+		var r policy.Reading
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			s, ok := m[k].(string)
 			if ok {
@@ -284,12 +273,6 @@ func readingsOf(v any) ([]Reading, error) {
 	}
 	return out, nil
 }
-
-// Keys the compiler attaches to what a decision rule yields.
-const (
-	clauseKey = "clause"
-	ruleKey   = "_rule"
-)
 
 // checkBuiltins keeps a module inside the sandbox (see package sandbox):
 // every builtin it calls must be allowed, and it may not use `with`, which
@@ -353,7 +336,7 @@ func (c *Compiler) withValueNote(w *ast.With) string {
 	return " (here " + strings.Join(names, ", ") + ", which a policy may not call)"
 }
 
-func (c *Compiler) checkCall(r *Region, op *ast.Term, loc *ast.Location, bad *bool) {
+func (c *Compiler) checkCall(r *region, op *ast.Term, loc *ast.Location, bad *bool) {
 	ref, ok := op.Value.(ast.Ref)
 	if !ok {
 		return
@@ -361,7 +344,7 @@ func (c *Compiler) checkCall(r *Region, op *ast.Term, loc *ast.Location, bad *bo
 	c.checkCallRef(r, ref, loc, bad)
 }
 
-func (c *Compiler) checkCallRef(r *Region, ref ast.Ref, loc *ast.Location, bad *bool) {
+func (c *Compiler) checkCallRef(r *region, ref ast.Ref, loc *ast.Location, bad *bool) {
 	name := ref.String()
 	if !sandbox.Refused(name) {
 		return // allowed, or a function of the module itself (OPA reports unknown ones)
@@ -386,7 +369,7 @@ func (c *Compiler) checkIDs() {
 		bad := false
 		free := map[*ast.Term]bool{}
 		for _, rule := range r.Module.Rules {
-			name := ruleName(rule)
+			name := policy.RuleName(rule)
 			dec, ok := c.schema.Decisions[name]
 			if !ok {
 				continue
@@ -429,7 +412,7 @@ func (c *Compiler) checkIDs() {
 
 // knownWords is every id and field name the schema defines.
 func (c *Compiler) knownWords() map[string]bool {
-	w := map[string]bool{clauseKey: true, ruleKey: true}
+	w := map[string]bool{policy.ClauseKey: true, policy.RuleKey: true}
 	for _, v := range c.schema.Vocabularies {
 		for _, id := range v.IDs() {
 			w[id] = true
@@ -467,7 +450,7 @@ func (c *Compiler) checkObjectFields(typeName string, t *ast.Term, done map[*ast
 		}
 		key := string(ks)
 		done[k] = true
-		if key == clauseKey || key == ruleKey {
+		if key == policy.ClauseKey || key == policy.RuleKey {
 			done[v] = true
 			return
 		}
@@ -558,7 +541,7 @@ func (c *Compiler) checkYears() {
 	for _, r := range c.parsed() {
 		var docRule *ast.Rule
 		for _, rule := range r.Module.Rules {
-			if ruleName(rule) == "document" {
+			if policy.RuleName(rule) == "document" {
 				docRule = rule
 			}
 		}
@@ -604,7 +587,7 @@ func (c *Compiler) checkYears() {
 
 // checkYearConstants finds input.year compared with a number the document's
 // years do not include.
-func (c *Compiler) checkYearConstants(r *Region) {
+func (c *Compiler) checkYearConstants(r *region) {
 	year := ast.MustParseRef("input.year")
 	ast.WalkExprs(r.Module, func(e *ast.Expr) bool {
 		if !e.IsCall() {

@@ -9,9 +9,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -84,7 +84,7 @@ type NotCompared struct {
 // that region is compared: if polc settle would refuse the case, it is a
 // bad case, and that error is returned. A region that cannot settle a good
 // case is reported in its entry instead.
-func Compare(ctx context.Context, set *compiler.PolicySet, engine *settle.Engine, c *cases.Case, regions []string) (*Comparison, error) {
+func Compare(ctx context.Context, set *policy.Set, engine *settle.Engine, c *cases.Case, regions []string) (*Comparison, error) {
 	own, err := engine.Settle(ctx, c)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ func Compare(ctx context.Context, set *compiler.PolicySet, engine *settle.Engine
 // compareIn settles the case in one region, unless the case uses a year,
 // category, claim kind or hospital level the region's document does not
 // have: then it says so rather than settle with a guessed mapping.
-func compareIn(ctx context.Context, set *compiler.PolicySet, engine *settle.Engine, r *compiler.Region, c *cases.Case, own *settle.Result) RegionComparison {
+func compareIn(ctx context.Context, set *policy.Set, engine *settle.Engine, r *policy.Region, c *cases.Case, own *settle.Result) RegionComparison {
 	rc := RegionComparison{Region: r.ID}
 	applied := c.Overrides
 	if r.ID != c.Region {
@@ -150,7 +150,7 @@ func compareIn(ctx context.Context, set *compiler.PolicySet, engine *settle.Engi
 // region, and those it does not take, with why. A floor or ceiling does
 // not make a number the document's: a value past it is applied, and
 // settling says it is out of bounds.
-func openHere(r *compiler.Region, overrides []cases.Override) (applied []cases.Override, notUsed []ParamNotUsed) {
+func openHere(r *policy.Region, overrides []cases.Override) (applied []cases.Override, notUsed []ParamNotUsed) {
 	doc := r.Document.Number
 	if doc == "" {
 		doc = r.Document.Title
@@ -175,7 +175,7 @@ func openHere(r *compiler.Region, overrides []cases.Override) (applied []cases.O
 	return applied, notUsed
 }
 
-func fixedBound(r *compiler.Region, path string) (params.Bound, bool) {
+func fixedBound(r *policy.Region, path string) (params.Bound, bool) {
 	for _, b := range r.Bounds {
 		if b.Path == path && b.Kind == "fixed" {
 			return b, true
@@ -203,7 +203,7 @@ func fixedBound(r *compiler.Region, path string) (params.Bound, bool) {
 // A claim kind or hospital level is lacking only where the region tells
 // some of them apart and not this one (a claim kind no rule names would pay
 // nothing, silently); a region that names none treats them all alike.
-func lacking(s *shape.Shape, d compiler.Document, names map[string]map[string]bool, c *cases.Case) *Lacks {
+func lacking(s *shape.Shape, d policy.Document, names map[string]map[string]bool, c *cases.Case) *Lacks {
 	var l Lacks
 	if !d.HasYear(c.Year) {
 		l.Year = c.Year
@@ -235,7 +235,7 @@ var comparedVocabularies = []string{"category", "claim_kind", "hospital_level"}
 
 // namedIDs gives, per vocabulary, the ids the region's module or params
 // file names.
-func namedIDs(s *shape.Shape, r *compiler.Region) map[string]map[string]bool {
+func namedIDs(s *shape.Shape, r *policy.Region) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	for _, v := range comparedVocabularies {
 		out[v] = map[string]bool{}
@@ -286,7 +286,7 @@ func placeholders(pattern, segs []string) map[int]string {
 }
 
 // say is the reason, in Chinese, a region's entry gives for not settling.
-func (l *Lacks) say(s *shape.Shape, d compiler.Document, names map[string]map[string]bool) string {
+func (l *Lacks) say(s *shape.Shape, d policy.Document, names map[string]map[string]bool) string {
 	var parts []string
 	if l.Year != 0 {
 		parts = append(parts, notThisYear(d, l.Year))
@@ -323,7 +323,7 @@ func kindsNamed(s *shape.Shape, named map[string]bool, parent string) string {
 	return "本地区文件只分列其下的 " + strings.Join(kinds, "、")
 }
 
-func notThisYear(d compiler.Document, year int) string {
+func notThisYear(d policy.Document, year int) string {
 	return fmt.Sprintf("本地区文件不适用于%d年度（文件年度：%s）", year, strings.ReplaceAll(d.YearsText(), ", ", "、"))
 }
 

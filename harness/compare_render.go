@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -48,7 +48,7 @@ var tierRows = []struct {
 // tier's total and the out-of-pocket, the monitoring flags, every figure
 // with its clause, or why the region has no figures — then which of the
 // case's params each region read.
-func CompareMarkdown(set *compiler.PolicySet, cmp *Comparison) []byte {
+func CompareMarkdown(set *policy.Set, cmp *Comparison) []byte {
 	s := set.Schema
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }

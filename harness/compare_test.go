@@ -11,9 +11,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/polc-dev/polc/casefile"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/harness"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -102,7 +102,7 @@ func wantGolden(t *testing.T, file string, rc harness.RegionComparison, got []by
 // keptBack checks each param compare did not apply: polc settle, given it
 // back, refuses the case, or gives the same result — so leaving it out
 // never changed a figure the region would have taken.
-func keptBack(ctx context.Context, t *testing.T, set *compiler.PolicySet, engine *settle.Engine, file string, data []byte, rc harness.RegionComparison, want []byte) {
+func keptBack(ctx context.Context, t *testing.T, set *policy.Set, engine *settle.Engine, file string, data []byte, rc harness.RegionComparison, want []byte) {
 	t.Helper()
 	for i, nu := range rc.ParamsNotUsed {
 		others := append(append([]harness.ParamNotUsed{}, rc.ParamsNotUsed[:i]...), rc.ParamsNotUsed[i+1:]...)
@@ -133,7 +133,7 @@ func figures(t *testing.T, result []byte) []byte {
 
 // settleMoved is polc settle on the case file rewritten for another region:
 // its region: replaced, the params compare did not apply there deleted.
-func settleMoved(ctx context.Context, set *compiler.PolicySet, engine *settle.Engine, file string, data []byte, region string, notUsed []harness.ParamNotUsed) ([]byte, error) {
+func settleMoved(ctx context.Context, set *policy.Set, engine *settle.Engine, file string, data []byte, region string, notUsed []harness.ParamNotUsed) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err

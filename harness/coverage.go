@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 )
 
 // Decisions whose rules compute figures: every one of their rules must be
@@ -30,7 +30,7 @@ type ClauseRow struct {
 // RuleRef is a rule under a clause: its own, or one that implements the
 // clause by its rank or by the selection among rules (How says which).
 type RuleRef struct {
-	Rule *compiler.DecisionRule
+	Rule *policy.DecisionRule
 	How  string
 }
 
@@ -55,19 +55,19 @@ func (r *ClauseRow) Quotes() []string {
 // RegionCoverage is a document's clause coverage.
 type RegionCoverage struct {
 	Region    string
-	Document  compiler.Document
+	Document  policy.Document
 	Rows      []*ClauseRow
-	Unreached []*compiler.DecisionRule // computing rules no golden reaches
-	Readings  []RuleReading            // every declared reading, in module order
-	Rules     int                      // decision rules
-	Quoted    int                      // of which quote the document
-	Goldens   int                      // golden cases of the region
+	Unreached []*policy.DecisionRule // computing rules no golden reaches
+	Readings  []RuleReading          // every declared reading, in module order
+	Rules     int                    // decision rules
+	Quoted    int                    // of which quote the document
+	Goldens   int                    // golden cases of the region
 }
 
 // RuleReading is a declared reading with the rule that takes it.
 type RuleReading struct {
-	Rule *compiler.DecisionRule
-	compiler.Reading
+	Rule *policy.DecisionRule
+	policy.Reading
 }
 
 // Missing lists the clauses neither computed nor explained.
@@ -101,7 +101,7 @@ func (rc *RegionCoverage) Clean() bool {
 
 // Coverage joins each region's clause list, rules and `uncomputed` notes
 // with the rules the golden cases of a run used.
-func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*RegionCoverage, error) {
+func Coverage(ctx context.Context, set *policy.Set, sum *Summary) ([]*RegionCoverage, error) {
 	used := map[string][]string{} // rule key → goldens
 	goldens := map[string]int{}   // region → golden cases
 	for _, o := range sum.Outcomes {
@@ -153,7 +153,7 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 				rc.Unreached = append(rc.Unreached, dr)
 			}
 		}
-		notes, err := r.Eval(ctx, "uncomputed", set.Input(compiler.Context{Year: firstYear(r)}, nil))
+		notes, err := r.Eval(ctx, "uncomputed", set.Input(policy.Context{Year: firstYear(r)}, nil))
 		if err != nil {
 			return nil, err
 		}
@@ -186,7 +186,7 @@ func Coverage(ctx context.Context, set *compiler.PolicySet, sum *Summary) ([]*Re
 	return out, nil
 }
 
-func firstYear(r *compiler.Region) int {
+func firstYear(r *policy.Region) int {
 	if len(r.Document.Years) == 0 {
 		return 0
 	}

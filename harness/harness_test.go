@@ -11,6 +11,7 @@ import (
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/harness"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 )
 
 // shipped compiles the shipped policies (with the goldens' category
@@ -27,7 +28,7 @@ var shipped = sync.OnceValues(func() (*shippedRun, error) {
 })
 
 type shippedRun struct {
-	set *compiler.PolicySet
+	set *policy.Set
 	sum *harness.Summary
 }
 

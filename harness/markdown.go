@@ -9,8 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -23,7 +23,7 @@ import (
 // every parameter the case used with who gave it — an illustrative value
 // is marked 示例值（非公布数）wherever it appears — and the readings of
 // ambiguous text the figures rest on.
-func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
+func Markdown(set *policy.Set, res *settle.Result) []byte {
 	m := &markdown{s: set.Schema, region: set.Regions[res.Region], res: res, shown: map[string]bool{}}
 	m.params = map[string]settle.ParamUse{}
 	for _, p := range res.Parameters {
@@ -44,7 +44,7 @@ func Markdown(set *compiler.PolicySet, res *settle.Result) []byte {
 type markdown struct {
 	b      strings.Builder
 	s      *schema.Schema
-	region *compiler.Region // nil for a region the set does not have
+	region *policy.Region // nil for a region the set does not have
 	res    *settle.Result
 	params map[string]settle.ParamUse
 	shown  map[string]bool // clauses whose sentences are already quoted

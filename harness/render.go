@@ -11,8 +11,8 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -35,7 +35,7 @@ func JSON(results ...*settle.Result) ([]byte, error) {
 
 // documentName is a document's title with its 文号, or the title alone
 // where the document has none (the module then repeats the title).
-func documentName(d compiler.Document) string {
+func documentName(d policy.Document) string {
 	if d.Number == "" || strings.Contains(d.Title, d.Number) {
 		return d.Title
 	}

@@ -16,16 +16,16 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/polc-dev/polc/casefile"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/celenv"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/untrusted"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
 // Options say which goldens to run and how.
 type Options struct {
-	Set     *compiler.PolicySet
+	Set     *policy.Set
 	Golden  fs.FS  // holds <region>/<name>.yaml and their goldens
 	Display string // how Golden's paths are shown: "golden" or the --golden DIR
 	// WriteDir is where -update writes; empty when the goldens are

@@ -12,7 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/shopspring/decimal"
 
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 )
 
 // Change is one thing that differs between the two policy sets of a
@@ -42,14 +42,14 @@ type Change struct {
 
 // ruleSide is a decision rule of one version with what it is made of.
 type ruleSide struct {
-	region  *compiler.Region
+	region  *policy.Region
 	key     string
-	rule    *compiler.DecisionRule
+	rule    *policy.DecisionRule
 	text    string
-	helpers []compiler.Helper
+	helpers []policy.Helper
 }
 
-func sidesOf(r *compiler.Region) []*ruleSide {
+func sidesOf(r *policy.Region) []*ruleSide {
 	if r == nil {
 		return nil
 	}
@@ -130,7 +130,7 @@ type regionChanges struct {
 }
 
 // detect finds what differs in a region between two versions.
-func detect(id string, before, after *compiler.Region) *regionChanges {
+func detect(id string, before, after *policy.Region) *regionChanges {
 	rc := &regionChanges{region: id, byBefore: map[string]*Change{}, byAfter: map[string]*Change{},
 		none: &Change{ID: id + ":unattributed", Region: id, Kind: "unattributed", What: []string{"未能归因于任何规则、参数或文件信息的变化"}}}
 	switch {
@@ -253,7 +253,7 @@ func linePos(key string) string {
 
 // tiersOf lists the tiers a plan rule yields terms for, when its output
 // names them as text; a rule naming its tier some other way may be any.
-func tiersOf(dr *compiler.DecisionRule) []string {
+func tiersOf(dr *policy.DecisionRule) []string {
 	if dr.Decision != "plan" {
 		return nil
 	}
@@ -271,8 +271,8 @@ func tiersOf(dr *compiler.DecisionRule) []string {
 
 // changedHelpers names the helpers whose definitions differ, or that one
 // version has and the other not.
-func changedHelpers(before, after []compiler.Helper) []string {
-	texts := func(hs []compiler.Helper) map[string][]string {
+func changedHelpers(before, after []policy.Helper) []string {
+	texts := func(hs []policy.Helper) map[string][]string {
 		out := map[string][]string{}
 		for _, h := range hs {
 			out[h.Name] = append(out[h.Name], h.Text)
@@ -295,7 +295,7 @@ func changedHelpers(before, after []compiler.Helper) []string {
 	return names
 }
 
-func readingsText(rs []compiler.Reading) string {
+func readingsText(rs []policy.Reading) string {
 	if len(rs) == 0 {
 		return "无"
 	}
@@ -314,7 +314,7 @@ func unionYears(a, b []int) []int {
 
 // paramsByYear is a region's resolved parameters for each year, canonical
 // text by path; a year it cannot resolve is left out.
-func paramsByYear(r *compiler.Region, years []int) map[int]map[string]any {
+func paramsByYear(r *policy.Region, years []int) map[int]map[string]any {
 	out := map[int]map[string]any{}
 	for _, y := range years {
 		if !r.Document.HasYear(y) {
@@ -428,8 +428,8 @@ func canonical(v any) any {
 // unreadParams are the parameters whose value changed that no rule of
 // either version reads — settlement's own (the contribution standards) —
 // one change each.
-func unreadParams(id string, before, after *compiler.Region, years []int, bp, ap map[int]map[string]any) []*Change {
-	readByRule := func(r *compiler.Region, path string) bool {
+func unreadParams(id string, before, after *policy.Region, years []int, bp, ap map[int]map[string]any) []*Change {
+	readByRule := func(r *policy.Region, path string) bool {
 		for _, k := range r.RuleKeys() {
 			if r.RuleReadsParam(k, path) {
 				return true
@@ -466,7 +466,7 @@ func unreadParams(id string, before, after *compiler.Region, years []int, bp, ap
 }
 
 // documentDiff names the fields of the document description that differ.
-func documentDiff(b, a compiler.Document) []string {
+func documentDiff(b, a policy.Document) []string {
 	bj, _ := json.Marshal(b)
 	aj, _ := json.Marshal(a)
 	if string(bj) == string(aj) {

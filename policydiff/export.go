@@ -1,7 +1,7 @@
 package policydiff
 
 import (
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -13,7 +13,7 @@ type RegionChanges struct{ rc *regionChanges }
 
 // DetectRegion finds what differs in region id between the sets (a region
 // one of them lacks is a change of the whole region).
-func DetectRegion(id string, before, after *compiler.PolicySet) *RegionChanges {
+func DetectRegion(id string, before, after *policy.Set) *RegionChanges {
 	return &RegionChanges{rc: detect(id, before.Regions[id], after.Regions[id])}
 }
 

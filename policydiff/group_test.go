@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
 // side is a decision rule of one version, as matchRules sees it.
 func side(key, decision, clause, title, text string) *ruleSide {
-	return &ruleSide{key: key, text: text, rule: &compiler.DecisionRule{Key: key, Decision: decision, Clause: clause, Title: title}}
+	return &ruleSide{key: key, text: text, rule: &policy.DecisionRule{Key: key, Decision: decision, Clause: clause, Title: title}}
 }
 
 func pairsText(ps []rulePair) string {

@@ -23,7 +23,7 @@ import (
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/casegrid"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -31,7 +31,7 @@ import (
 type Options struct {
 	// Before is the revision's policy set and After the working copy's;
 	// BeforeName and AfterName say which they are in the report.
-	Before, After         *compiler.PolicySet
+	Before, After         *policy.Set
 	BeforeName, AfterName string
 	// BeforeFS and AfterFS are the two policies folders, to list the files
 	// that differ, named under PoliciesDisplay.
@@ -175,7 +175,7 @@ func goldenCases(fsys fs.FS) ([]string, error) {
 }
 
 // settleFile reads a case against a set and settles it.
-func settleFile(ctx context.Context, e *settle.Engine, set *compiler.PolicySet, display string, data []byte) (*settle.Result, error) {
+func settleFile(ctx context.Context, e *settle.Engine, set *policy.Set, display string, data []byte) (*settle.Result, error) {
 	cf, ds := casefile.Load(display, data, set.Catalog())
 	if ds.HasErrors() {
 		return nil, ds

@@ -12,6 +12,7 @@ import (
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
 )
 
@@ -42,7 +43,7 @@ func edited(t *testing.T, file, old, repl string) fs.FS {
 // compile compiles tongnan, the region the runs are limited to, as polc
 // diff --regions tongnan does: with the regions its golden cases name,
 // which are tongnan's own.
-func compile(t *testing.T, fsys fs.FS) *compiler.PolicySet {
+func compile(t *testing.T, fsys fs.FS) *policy.Set {
 	t.Helper()
 	set, ds := compiler.Compile(context.Background(), fsys, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 	if set == nil {
@@ -53,7 +54,7 @@ func compile(t *testing.T, fsys fs.FS) *compiler.PolicySet {
 
 // shipped is the shipped policies compiled once, the revision every run
 // compares with.
-var shipped = sync.OnceValues(func() (*compiler.PolicySet, diag.List) {
+var shipped = sync.OnceValues(func() (*policy.Set, diag.List) {
 	return compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 })
 

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policy"
 )
 
 // Param is an open number of the region given a value for the run, and
@@ -26,7 +26,7 @@ type Param struct {
 // year first, then of any, the first by file name — else polc check's
 // stand-in (a plain value of its type). The values are checked as a case's
 // params are, so a population given them settles.
-func OpenParams(r *compiler.Region, year int, golden []*cases.Case) ([]Param, []cases.Override, error) {
+func OpenParams(r *policy.Region, year int, golden []*cases.Case) ([]Param, []cases.Override, error) {
 	resolved, err := r.ParamsFor(year, nil)
 	if err != nil {
 		return nil, nil, err

@@ -21,8 +21,8 @@ import (
 	"time"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/settle/money"
 )
@@ -132,7 +132,7 @@ type Generator struct {
 
 // New prepares a generator for a region's year. overrides are the run's
 // params (OpenParams), given to every person's case.
-func New(s *shape.Shape, r *compiler.Region, opts Options, ex Examples, overrides []cases.Override) (*Generator, error) {
+func New(s *shape.Shape, r *policy.Region, opts Options, ex Examples, overrides []cases.Override) (*Generator, error) {
 	switch {
 	case opts.Persons < 0 || opts.Persons > MaxPersons:
 		return nil, fmt.Errorf("--persons %d: want 0 to %d", opts.Persons, MaxPersons)

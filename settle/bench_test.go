@@ -12,13 +12,14 @@ import (
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
 // yearOfClaims is a dibao person's 2023 in tongnan with a claim every day,
 // across the three claim kinds and three hospital levels: 365 claims, 9
 // distinct plan contexts.
-func yearOfClaims(b *testing.B) (*compiler.PolicySet, *cases.Case) {
+func yearOfClaims(b *testing.B) (*policy.Set, *cases.Case) {
 	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		b.Fatal(ds)
@@ -83,7 +84,7 @@ func BenchmarkSettlePopulationYear(b *testing.B) {
 //   - cached-cold: a fresh engine per iteration, so each iteration pays for
 //     evaluating Rego once per distinct context;
 //   - per-claim: the cache off, Rego evaluated for every claim.
-func benchModes(b *testing.B, set *compiler.PolicySet, cases []*cases.Case, claims int) {
+func benchModes(b *testing.B, set *policy.Set, cases []*cases.Case, claims int) {
 	for _, mode := range []struct {
 		name            string
 		perClaim, fresh bool

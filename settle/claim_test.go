@@ -7,13 +7,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle/money"
 )
 
-func d(s string) decimal.Decimal            { return decimal.RequireFromString(s) }
-func dp(s string) *decimal.Decimal          { v := d(s); return &v }
-func fig(s, clause string) *compiler.Figure { return &compiler.Figure{Value: d(s), Clause: clause} }
+func d(s string) decimal.Decimal          { return decimal.RequireFromString(s) }
+func dp(s string) *decimal.Decimal        { v := d(s); return &v }
+func fig(s, clause string) *policy.Figure { return &policy.Figure{Value: d(s), Clause: clause} }
 
 func m(s string) Money {
 	a, err := money.FromDecimal(d(s))
@@ -25,8 +25,8 @@ func m(s string) Money {
 
 func mp(s string) *Money { v := m(s); return &v }
 
-func plan(t *testing.T, tiers ...*compiler.Terms) *prepared {
-	p := &compiler.Plan{Tiers: map[string]*compiler.Terms{}}
+func plan(t *testing.T, tiers ...*policy.Terms) *prepared {
+	p := &policy.Plan{Tiers: map[string]*policy.Terms{}}
 	for _, tt := range tiers {
 		p.Tiers[tt.Tier] = tt
 	}
@@ -51,8 +51,8 @@ func (y *year) settle1(cl *cases.Claim, pp *prepared) (*ClaimResult, error) {
 // crosses an edge pays each band's ratio on its own part, and a tilted
 // deductible only makes the first band start earlier.
 func TestBandsOnTheAccumulation(t *testing.T) {
-	crit := &compiler.Terms{Tier: "critical", DeductibleBasis: "annual", CapGroup: "critical", Deductible: fig("20000", "x"),
-		Bands: []compiler.Band{{Upto: dp("100000"), Ratio: d("0.6")}, {Ratio: d("0.7")}}, CapGiven: true, AnnualCap: fig("400000", "x"), Clauses: []string{"x"}}
+	crit := &policy.Terms{Tier: "critical", DeductibleBasis: "annual", CapGroup: "critical", Deductible: fig("20000", "x"),
+		Bands: []policy.Band{{Upto: dp("100000"), Ratio: d("0.6")}, {Ratio: d("0.7")}}, CapGiven: true, AnnualCap: fig("400000", "x"), Clauses: []string{"x"}}
 	y := newYear(2)
 	// c1: P1 = 50000 → (50000 − 20000) × 0.6 = 18000.00
 	r1, err := y.settle1(&cases.Claim{ID: "c1", Total: m("50000")}, plan(t, crit))
@@ -72,9 +72,9 @@ func TestBandsOnTheAccumulation(t *testing.T) {
 // Tilts: deductible × 0.5 rounded to the fen, a floor, then +5 points
 // capped at 1, and no cap — in that order whatever the rules' order.
 func TestTilts(t *testing.T) {
-	crit := &compiler.Terms{Tier: "critical", CapGroup: "critical", Deductible: fig("17833.33", "x"),
-		Bands: []compiler.Band{{Upto: dp("100000"), Ratio: d("0.6")}, {Ratio: d("0.98")}}, CapGiven: true, AnnualCap: fig("1000", "x"),
-		Tilts: []compiler.Tilt{{DeductibleFactor: dp("0.5"), RatioAdd: dp("0.05"), RatioFloor: dp("0.7"), RemoveCap: true}}}
+	crit := &policy.Terms{Tier: "critical", CapGroup: "critical", Deductible: fig("17833.33", "x"),
+		Bands: []policy.Band{{Upto: dp("100000"), Ratio: d("0.6")}, {Ratio: d("0.98")}}, CapGiven: true, AnnualCap: fig("1000", "x"),
+		Tilts: []policy.Tilt{{DeductibleFactor: dp("0.5"), RatioAdd: dp("0.05"), RatioFloor: dp("0.7"), RemoveCap: true}}}
 	eff, err := effective(crit)
 	if err != nil {
 		t.Fatal(err)
@@ -93,14 +93,14 @@ func TestTilts(t *testing.T) {
 // The out-of-catalog excess above L·T is borne by the hospital where the
 // document says so, and only reported where it does not.
 func TestOutOfCatalogLimit(t *testing.T) {
-	bears := &compiler.Terms{Tier: "out_of_catalog", Limit: fig("0.1", "二(六)"), HospitalBears: true}
+	bears := &policy.Terms{Tier: "out_of_catalog", Limit: fig("0.1", "二(六)"), HospitalBears: true}
 	y := newYear(2)
 	// T = 10000, O = 1500, L·T = 1000.00 → H = 500.00, patient pays 1000 + in-scope 8500
 	r, err := y.settle1(&cases.Claim{ID: "c1", Total: m("10000"), OutOfCatalog: m("1500")}, plan(t, bears))
 	if err != nil || r.HospitalBorne != m("500") || r.OutOfPocket != m("9500") {
 		t.Fatalf("hospital %v oop %v err %v", r.HospitalBorne, r.OutOfPocket, err)
 	}
-	reports := &compiler.Terms{Tier: "out_of_catalog", Limit: fig("0.05", "二(十四)")}
+	reports := &policy.Terms{Tier: "out_of_catalog", Limit: fig("0.05", "二(十四)")}
 	r, err = newYear(2).settle1(&cases.Claim{ID: "c1", Total: m("10000"), OutOfCatalog: m("1500")}, plan(t, reports))
 	if err != nil || r.HospitalBorne != 0 || !strings.Contains(r.Steps[0].Note, "1000.00") {
 		t.Fatalf("hospital %v note %q err %v", r.HospitalBorne, r.Steps[0].Note, err)
@@ -110,9 +110,9 @@ func TestOutOfCatalogLimit(t *testing.T) {
 // The top-up brings the reimbursement to R·S within the assistance cap
 // group it shares with M.
 func TestTopUpSharesTheAssistanceCap(t *testing.T) {
-	basic := &compiler.Terms{Tier: "basic", DeductibleBasis: "per_claim", CapGroup: "basic", Deductible: fig("1000", "b"), Ratio: fig("0.5", "b")}
-	assist := &compiler.Terms{Tier: "assistance", CapGroup: "assistance", Ratio: fig("0.5", "a"), CapGiven: true, AnnualCap: fig("5000", "a")}
-	top := &compiler.Terms{Tier: "top_up", CapGroup: "assistance", Target: fig("0.9", "t")}
+	basic := &policy.Terms{Tier: "basic", DeductibleBasis: "per_claim", CapGroup: "basic", Deductible: fig("1000", "b"), Ratio: fig("0.5", "b")}
+	assist := &policy.Terms{Tier: "assistance", CapGroup: "assistance", Ratio: fig("0.5", "a"), CapGiven: true, AnnualCap: fig("5000", "a")}
+	top := &policy.Terms{Tier: "top_up", CapGroup: "assistance", Target: fig("0.9", "t")}
 	y := newYear(2)
 	// S = 11000: B = (11000 − 1000) × 0.5 = 5000; P2 = 6000; M = 3000; P3 = 3000
 	// R·S = 9900; need = 9900 − 8000 = 1900; cap left 5000 − 3000 = 2000 → Tu = 1900
@@ -135,7 +135,7 @@ func TestTopUpSharesTheAssistanceCap(t *testing.T) {
 
 // Assistance deductibles are annual unless the plan marks one per claim.
 func TestAnnualAndPerClaimDeductibles(t *testing.T) {
-	annual := &compiler.Terms{Tier: "assistance", DeductibleBasis: "annual", CapGroup: "assistance", Deductible: fig("3000", "a"), Ratio: fig("0.5", "a")}
+	annual := &policy.Terms{Tier: "assistance", DeductibleBasis: "annual", CapGroup: "assistance", Deductible: fig("3000", "a"), Ratio: fig("0.5", "a")}
 	y := newYear(2)
 	r1, _ := y.settle1(&cases.Claim{ID: "c1", Total: m("2000")}, plan(t, annual))
 	r2, _ := y.settle1(&cases.Claim{ID: "c2", Total: m("2000")}, plan(t, annual))
@@ -189,17 +189,17 @@ func TestPayOnTheOverlap(t *testing.T) {
 // clause, never rounded on the way in.
 func TestInexactPlanValueIsAnError(t *testing.T) {
 	for _, tc := range []struct {
-		terms *compiler.Terms
+		terms *policy.Terms
 		want  string
 	}{
-		{&compiler.Terms{Tier: "assistance", CapGroup: "assistance", Ratio: fig("0.0000000001", "二(三)"), Clauses: []string{"二(三)"}},
+		{&policy.Terms{Tier: "assistance", CapGroup: "assistance", Ratio: fig("0.0000000001", "二(三)"), Clauses: []string{"二(三)"}},
 			"plan terms (clause 二(三)): assistance ratio: ratio 0.0000000001 has more than 9 decimals"},
-		{&compiler.Terms{Tier: "critical", CapGroup: "critical", Deductible: fig("100.005", "二(二)"), Ratio: fig("0.6", "二(二)"), Clauses: []string{"二(二)"}},
+		{&policy.Terms{Tier: "critical", CapGroup: "critical", Deductible: fig("100.005", "二(二)"), Ratio: fig("0.6", "二(二)"), Clauses: []string{"二(二)"}},
 			"plan terms (clause 二(二)): critical deductible: amount 100.005 has more than two decimals"},
-		{&compiler.Terms{Tier: "top_up", CapGroup: "assistance", Target: fig("0.9000000001", "三")},
+		{&policy.Terms{Tier: "top_up", CapGroup: "assistance", Target: fig("0.9000000001", "三")},
 			"top-up target (clause 三): ratio 0.9000000001 has more than 9 decimals"},
 	} {
-		_, err := prepare(&compiler.Plan{Tiers: map[string]*compiler.Terms{tc.terms.Tier: tc.terms}}, &testGroups)
+		_, err := prepare(&policy.Plan{Tiers: map[string]*policy.Terms{tc.terms.Tier: tc.terms}}, &testGroups)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("err = %v, want %q", err, tc.want)
 		}

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/literal"
+	"github.com/polc-dev/polc/policy"
 )
 
 // coverage works out when the person's coverage starts. Without an
@@ -15,7 +15,7 @@ import (
 // all year). A rule may start it at the recognition of the person's
 // category, or on 1 January of the next year (Qiannan's September–December
 // recognitions), and may add a waiting period.
-func (e *Engine) coverage(ctx context.Context, r *compiler.Region, c compiler.Context, cs *cases.Case, res *Result) (*Coverage, error) {
+func (e *Engine) coverage(ctx context.Context, r *policy.Region, c policy.Context, cs *cases.Case, res *Result) (*Coverage, error) {
 	recs, err := e.decide(ctx, r, "enrollment", c, nil)
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ type enrollmentRule struct {
 
 // enrollmentRuleOf reads the enrollment rules that apply (at least one);
 // rules that apply together must agree.
-func enrollmentRuleOf(recs []compiler.Record) (enrollmentRule, error) {
+func enrollmentRuleOf(recs []policy.Record) (enrollmentRule, error) {
 	rec := recs[0]
 	for _, other := range recs[1:] {
 		if str(other.Fields["starts"]) != str(rec.Fields["starts"]) || fmt.Sprint(other.Fields["waiting_days"]) != fmt.Sprint(rec.Fields["waiting_days"]) {

@@ -8,8 +8,8 @@ import (
 	"sync"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -19,12 +19,12 @@ const Stage = "settle"
 // Engine settles cases against a compiled policy set. It is safe for
 // concurrent use.
 type Engine struct {
-	set *compiler.PolicySet
+	set *policy.Set
 	// EvaluatePerClaim turns the plan cache off, so Rego runs for every
 	// claim: the baseline the cache is measured against.
 	EvaluatePerClaim bool
 	// OpenStandIns settles a case that gives no params with polc check's
-	// stand-ins for the open parameters (compiler.ParamsWithStandIns):
+	// stand-ins for the open parameters (policy.ParamsWithStandIns):
 	// cases nobody wrote (polc diff's grid) have no one to give them.
 	OpenStandIns bool
 
@@ -33,14 +33,14 @@ type Engine struct {
 	groups groupIDs
 	// decisions caches the per-person decisions (subsidy, monitoring) the
 	// same way: they depend only on the person's context and the params.
-	decisions map[decisionKey][]compiler.Record
+	decisions map[decisionKey][]policy.Record
 	// figures are Figures' tables of person contexts (persons.go).
 	figures figuresTables
 }
 
 type decisionKey struct {
 	region, decision, person string
-	params                   *compiler.Params
+	params                   *policy.Params
 }
 
 // planKey identifies a plan: it depends on nothing but its region, the
@@ -48,7 +48,7 @@ type decisionKey struct {
 // worked out once per case).
 type planKey struct {
 	region      string
-	params      *compiler.Params
+	params      *policy.Params
 	person      string
 	kind, level string
 	referred    bool
@@ -57,8 +57,8 @@ type planKey struct {
 }
 
 // New returns an engine over a policy set.
-func New(set *compiler.PolicySet) *Engine {
-	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]compiler.Record{}}
+func New(set *policy.Set) *Engine {
+	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]policy.Record{}}
 }
 
 // Error is a settlement that cannot be computed, or whose result breaks an
@@ -107,7 +107,7 @@ func caseFailure(c *cases.Case, claim *cases.Claim, format string, args ...any) 
 
 // caseParams finds a case's region, checks its year and resolves its
 // params for the year with the case's overrides.
-func (e *Engine) caseParams(c *cases.Case) (*compiler.Region, *compiler.Params, error) {
+func (e *Engine) caseParams(c *cases.Case) (*policy.Region, *policy.Params, error) {
 	region, ok := e.set.Regions[c.Region]
 	if !ok {
 		return nil, nil, caseFailure(c, nil, "unknown region %q", c.Region)
@@ -126,12 +126,12 @@ func (e *Engine) caseParams(c *cases.Case) (*compiler.Region, *compiler.Params, 
 }
 
 // settleWith settles a case in its region with params resolved for it.
-func (e *Engine) settleWith(ctx context.Context, c *cases.Case, region *compiler.Region, p *compiler.Params) (*Result, error) {
+func (e *Engine) settleWith(ctx context.Context, c *cases.Case, region *policy.Region, p *policy.Params) (*Result, error) {
 	fail := func(claim *cases.Claim, format string, args ...any) error {
 		return caseFailure(c, claim, format, args...)
 	}
 	res := &Result{Region: c.Region, Year: c.Year, Case: c.File, Title: c.Title, Clauses: c.Clauses, Monitoring: []FlagResult{}}
-	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
+	person := policy.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
 
 	sub, err := e.subsidy(ctx, region, person, p, res)
 	if err != nil {
@@ -259,10 +259,10 @@ func (m claimPlans) find(cl *cases.Claim) *prepared {
 // plan returns the prepared plan for a claim, from the cache if its context
 // has been evaluated before. personKey is the person's DecisionKey for
 // plans; the claim's part is added here.
-func (e *Engine) plan(ctx context.Context, r *compiler.Region, person compiler.Context, cl *cases.Claim, personKey string, p *compiler.Params) (*prepared, error) {
+func (e *Engine) plan(ctx context.Context, r *policy.Region, person policy.Context, cl *cases.Claim, personKey string, p *policy.Params) (*prepared, error) {
 	evaluate := func() (*prepared, error) {
 		c := person
-		c.Claim = &compiler.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
+		c.Claim = &policy.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
 		plan, err := r.Plan(ctx, e.set.Schema, c, p)
 		if err != nil {
 			return nil, err
@@ -307,7 +307,7 @@ var decisionRecords = map[string]struct{ record, what string }{
 // decide evaluates a per-person decision, once per distinct context, and
 // validates what it yields against the schema before it is cached, so a
 // cached decision is a valid one.
-func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string, c compiler.Context, p *compiler.Params) ([]compiler.Record, error) {
+func (e *Engine) decide(ctx context.Context, r *policy.Region, decision string, c policy.Context, p *policy.Params) ([]policy.Record, error) {
 	key := decisionKey{region: r.ID, decision: decision, person: r.DecisionKey(decision, c), params: p}
 	if !e.EvaluatePerClaim {
 		e.mu.Lock()
@@ -338,7 +338,7 @@ func (e *Engine) decide(ctx context.Context, r *compiler.Region, decision string
 
 // used records the rules of records a settlement used, and the
 // parameters they read.
-func (res *Result) used(recs []compiler.Record) {
+func (res *Result) used(recs []policy.Record) {
 	for _, r := range recs {
 		if r.Rule != nil {
 			res.Rules = append(res.Rules, r.Rule.Key)

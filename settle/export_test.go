@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 )
 
 // QuickFigures runs Figures' quick path alone: the test holds what it
@@ -15,6 +15,6 @@ func QuickFigures(e *Engine, ctx context.Context, c *cases.Case, out *Figures) b
 
 // SettleWith is Settle with the case's params already resolved (by
 // ParamsFor or ParamsWithStandIns, as Settle resolves them).
-func SettleWith(e *Engine, ctx context.Context, c *cases.Case, p *compiler.Params) (*Result, error) {
+func SettleWith(e *Engine, ctx context.Context, c *cases.Case, p *policy.Params) (*Result, error) {
 	return e.settleWith(ctx, c, e.set.Regions[c.Region], p)
 }

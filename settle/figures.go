@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -235,7 +235,7 @@ func (e *Engine) quickSettle(ctx context.Context, rf *regionFigures, pf *personF
 // table, at slot unless the claim has none (-1); nil if the plan fails or
 // has no flat form.
 func (e *Engine) quickPlan(ctx context.Context, rf *regionFigures, pf *personFigures, c *cases.Case, cl *cases.Claim, slot int) *flatPlan {
-	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
+	person := policy.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
 	pp, err := e.plan(ctx, rf.region, person, cl, pf.planKey, pf.params)
 	if err != nil || pp.flat == nil {
 		return nil

@@ -17,9 +17,9 @@ import (
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/literal"
 	"github.com/polc-dev/polc/golden"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -146,7 +146,7 @@ func TestFiguresAgreeWithSettle(t *testing.T) {
 // comes from the engine's caches either way; TestPerturbedGoldens holds
 // those caches to settling alone).
 type referenceAndQuick struct {
-	set        *compiler.PolicySet
+	set        *policy.Set
 	open       bool
 	ref, quick *settle.Engine
 	// plain settles the cases Settle settles by itself. With overrides,
@@ -158,7 +158,7 @@ type referenceAndQuick struct {
 	// resolving them for every person, as Settle does, would make every
 	// person's decisions and plans new cache keys, and Rego would run for
 	// every person.
-	params map[paramsFor]*compiler.Params
+	params map[paramsFor]*policy.Params
 }
 
 type paramsFor struct {
@@ -166,10 +166,10 @@ type paramsFor struct {
 	year      int
 }
 
-func newReferenceAndQuick(set *compiler.PolicySet, open bool) *referenceAndQuick {
+func newReferenceAndQuick(set *policy.Set, open bool) *referenceAndQuick {
 	e := settle.New(set)
 	e.OpenStandIns = open
-	return &referenceAndQuick{set: set, open: open, ref: e, quick: e, params: map[paramsFor]*compiler.Params{}}
+	return &referenceAndQuick{set: set, open: open, ref: e, quick: e, params: map[paramsFor]*policy.Params{}}
 }
 
 // reference is what Settle gives for a case: by Settle itself if asked
@@ -266,9 +266,9 @@ func sameFigures(a, b *settle.Figures) bool {
 
 // figuresGenerator draws persons of one region from its golden cases.
 type figuresGenerator struct {
-	set       *compiler.PolicySet
+	set       *policy.Set
 	region    string
-	doc       compiler.Document
+	doc       policy.Document
 	templates []*cases.Case
 	tier2     map[*cases.Case]bool // the template's params give a tier-2 contribution
 	cats      []string
@@ -279,7 +279,7 @@ type figuresGenerator struct {
 	amounts []settle.Money
 }
 
-func figuresGenerators(t *testing.T, set *compiler.PolicySet) []*figuresGenerator {
+func figuresGenerators(t *testing.T, set *policy.Set) []*figuresGenerator {
 	byRegion := map[string]*figuresGenerator{}
 	for _, gc := range golden.Cases() {
 		c, ds := casefile.Load(gc.Name, gc.Data, set)

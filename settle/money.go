@@ -2,7 +2,7 @@
 // for one person and one year it settles the claims in date order through
 // basic insurance, critical-illness insurance, medical assistance, tilted
 // assistance and the top-up, works out the enrollment subsidy and raises
-// the monitoring flags. Rego chooses the terms (compiler.Plan); this
+// the monitoring flags. Rego chooses the terms (policy.Plan); this
 // package does every sum, rounding half-up to the fen each time an amount
 // is derived. Values come in as shopspring decimals read from their literal
 // text; what is worked out once per person or per plan (subsidy, tilted

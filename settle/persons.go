@@ -11,7 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -36,7 +36,7 @@ const maxPersons = 1 << 16
 // regionFigures is what Figures needs of a region, worked out once per
 // engine.
 type regionFigures struct {
-	region *compiler.Region
+	region *policy.Region
 	index  int // in the engine's list
 	// The person attributes some decision of the region may read; the
 	// others are left out of the personKey, as DecisionKey leaves them.
@@ -53,7 +53,7 @@ type regionFigures struct {
 
 var keyDecisions = [...]string{"plan", "subsidy", "monitoring", "enrollment"}
 
-func newRegionFigures(r *compiler.Region) *regionFigures {
+func newRegionFigures(r *policy.Region) *regionFigures {
 	reads := func(attr string) bool {
 		for _, d := range keyDecisions {
 			if r.Reads(d, attr) {
@@ -92,14 +92,14 @@ type figuresTables struct {
 	plans   map[planTableKey]*planTable
 	// resolved are params resolved with a case's overrides, by the
 	// overrides' identity (Engine.Figures).
-	resolved map[paramsKey]*compiler.Params
+	resolved map[paramsKey]*policy.Params
 }
 
 // paramsKey is a case's params by what they are resolved from: the region,
 // the year and the overrides slice by identity (with overrides, stand-ins
 // do not apply).
 type paramsKey struct {
-	region     *compiler.Region
+	region     *policy.Region
 	year       int
 	overrides  *cases.Override
 	noverrides int
@@ -112,7 +112,7 @@ const maxResolved = 1 << 10
 // resolving the params of an overrides slice once. Keeping the *Params is
 // what lets people with overrides share cached decisions and plans, whose
 // keys hold the params by pointer.
-func (t *figuresTables) params(e *Engine, c *cases.Case) (*compiler.Region, *compiler.Params, error) {
+func (t *figuresTables) params(e *Engine, c *cases.Case) (*policy.Region, *policy.Params, error) {
 	region := e.set.Regions[c.Region]
 	if len(c.Overrides) == 0 || region == nil {
 		return e.caseParams(c)
@@ -130,7 +130,7 @@ func (t *figuresTables) params(e *Engine, c *cases.Case) (*compiler.Region, *com
 	}
 	t.mu.Lock()
 	if len(t.resolved) >= maxResolved || t.resolved == nil {
-		t.resolved = map[paramsKey]*compiler.Params{}
+		t.resolved = map[paramsKey]*policy.Params{}
 	}
 	t.resolved[k] = p
 	t.mu.Unlock()
@@ -310,7 +310,7 @@ type personFigures struct {
 	key  personKey
 	next *personFigures // of the same hash
 
-	params  *compiler.Params
+	params  *policy.Params
 	planKey string // the person's DecisionKey for plans
 	plans   *planTable
 	subsidy SubsidyResult
@@ -347,7 +347,7 @@ type planTable struct {
 }
 
 type planTableKey struct {
-	params  *compiler.Params
+	params  *policy.Params
 	planKey string
 }
 
@@ -523,7 +523,7 @@ func (e *Engine) newPerson(ctx context.Context, t *figuresTables, c *cases.Case)
 	if err != nil {
 		return nil
 	}
-	person := compiler.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
+	person := policy.Context{Year: c.Year, Person: c.Person, EnrollmentTier: c.Enrollment.Tier, EnrollmentDate: c.Enrollment.Date}
 	var scratch Result
 	sub, err := e.subsidy(ctx, r, person, p, &scratch)
 	if err != nil {

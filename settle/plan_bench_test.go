@@ -7,6 +7,7 @@ import (
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 )
 
 // BenchmarkPlanLookup isolates what the cache saves: getting the terms for
@@ -22,7 +23,7 @@ func BenchmarkPlanLookup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	person := compiler.Context{Year: 2023, Person: cases.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1"}
+	person := policy.Context{Year: 2023, Person: cases.Person{Categories: []string{"dibao"}}, EnrollmentTier: "1"}
 	claim := &cases.Claim{Kind: "inpatient", HospitalLevel: "2", Referred: true}
 	personKey := r.DecisionKey("plan", person)
 	for _, mode := range []struct {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -74,7 +74,7 @@ type counting struct {
 	clause       string
 }
 
-func prepare(plan *compiler.Plan, groups *groupIDs) (*prepared, error) {
+func prepare(plan *policy.Plan, groups *groupIDs) (*prepared, error) {
 	p := &prepared{rules: plan.Rules, params: plan.Params, basicGroup: groups.id("basic")}
 	var topTerms *terms
 	// In a fixed order, so that of two bad tiers the same one is reported
@@ -175,7 +175,7 @@ type terms struct {
 func figureParams(fields ...any) map[string]string {
 	var out map[string]string
 	for i := 0; i+1 < len(fields); i += 2 {
-		f, _ := fields[i+1].(*compiler.Figure)
+		f, _ := fields[i+1].(*policy.Figure)
 		if f == nil || f.Param == "" {
 			continue
 		}
@@ -200,19 +200,19 @@ func percent(d decimal.Decimal) string { return d.Mul(decimal.NewFromInt(100)).S
 
 // effective applies a tier's tilts, in decimal from the plan's literal
 // values, and converts the result exactly for the claim loop.
-func effective(t *compiler.Terms) (*terms, error) {
+func effective(t *policy.Terms) (*terms, error) {
 	out := &terms{tier: t.Tier, perClaim: t.DeductibleBasis == "per_claim", group: t.CapGroup, clauses: t.Clauses}
 	deductible := decimal.Zero
 	if t.Deductible != nil {
 		deductible = t.Deductible.Value
 	}
-	var bands []compiler.Band
+	var bands []policy.Band
 	switch {
 	case len(t.Bands) > 0:
 		bands = append(bands, t.Bands...)
 		out.clause = t.BandsClause
 	case t.Ratio != nil:
-		bands = []compiler.Band{{Ratio: t.Ratio.Value}}
+		bands = []policy.Band{{Ratio: t.Ratio.Value}}
 		out.clause = t.Ratio.Clause
 	}
 	var cap *decimal.Decimal
@@ -268,7 +268,7 @@ func effective(t *compiler.Terms) (*terms, error) {
 	}
 	ratioFigure := t.Ratio
 	if len(t.Bands) > 0 {
-		ratioFigure = &compiler.Figure{Param: t.BandsParam}
+		ratioFigure = &policy.Figure{Param: t.BandsParam}
 	}
 	capFigure := t.AnnualCap
 	if removeCap {

@@ -14,8 +14,8 @@ import (
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
@@ -114,7 +114,7 @@ func settleCase(e *settle.Engine, c *cases.Case) (*settle.Result, string) {
 	return res, string(b)
 }
 
-func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rounds int) []*cases.Case {
+func perturbedGoldens(t *testing.T, set *policy.Set, rng *rand.Rand, rounds int) []*cases.Case {
 	var out []*cases.Case
 	for _, g := range golden.Cases() {
 		n := g.Name
@@ -143,7 +143,7 @@ func perturbedGoldens(t *testing.T, set *compiler.PolicySet, rng *rand.Rand, rou
 	return out
 }
 
-func namedCategories(set *compiler.PolicySet, region string) []string {
+func namedCategories(set *policy.Set, region string) []string {
 	var out []string
 	for _, c := range set.Schema.Vocabulary("category").IDs() {
 		if set.Regions[region].NamesCategory(c) {
@@ -155,7 +155,7 @@ func namedCategories(set *compiler.PolicySet, region string) []string {
 
 // perturbPerson redraws what the person's decisions may read: age,
 // residence, exit year, household, and half the time the categories.
-func perturbPerson(rng *rand.Rand, set *compiler.PolicySet, p cases.Person, cats []string) cases.Person {
+func perturbPerson(rng *rand.Rand, set *policy.Set, p cases.Person, cats []string) cases.Person {
 	q := p
 	age := rng.IntN(100)
 	q.Age = &age

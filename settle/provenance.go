@@ -4,13 +4,13 @@ import (
 	"encoding/json"
 	"slices"
 
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/schema"
+	"github.com/polc-dev/polc/policy"
 )
 
 // parameterUses resolves the parameter paths a settlement read to their
 // values and who gave them, in path order, each once.
-func parameterUses(p *compiler.Params, paths []string) []ParamUse {
+func parameterUses(p *policy.Params, paths []string) []ParamUse {
 	paths = slices.Clone(paths)
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
@@ -41,14 +41,14 @@ func valueText(v any) string {
 
 // readingsOf lists the declared readings of the rules a settlement used,
 // in the module's order, each once.
-func readingsOf(r *compiler.Region, keys []string) []ReadingUse {
-	rules := make([]*compiler.DecisionRule, 0, len(keys))
+func readingsOf(r *policy.Region, keys []string) []ReadingUse {
+	rules := make([]*policy.DecisionRule, 0, len(keys))
 	for _, k := range keys {
 		if dr := r.Rules[k]; dr != nil && len(dr.Readings) > 0 {
 			rules = append(rules, dr)
 		}
 	}
-	slices.SortFunc(rules, func(a, b *compiler.DecisionRule) int {
+	slices.SortFunc(rules, func(a, b *policy.DecisionRule) int {
 		return a.Rule.Location.Row - b.Rule.Location.Row
 	})
 	var out []ReadingUse
@@ -65,7 +65,7 @@ func readingsOf(r *compiler.Region, keys []string) []ReadingUse {
 
 // absentTiers are the region's tiers a plan gives no terms for, each with
 // the reason its coverage statements give.
-func absentTiers(r *compiler.Region, s *schema.Schema, plan *compiler.Plan) []TierNote {
+func absentTiers(r *policy.Region, s *schema.Schema, plan *policy.Plan) []TierNote {
 	var out []TierNote
 	for _, tier := range r.Tiers() {
 		if plan.Tier(tier) != nil {

@@ -1,6 +1,6 @@
 package settle
 
-import "github.com/polc-dev/polc/compiler"
+import "github.com/polc-dev/polc/policy"
 
 // Result is the settlement of one case, in the result contract's shape and
 // key order (DESIGN.md). Title and clauses are extensions for reviewers.
@@ -91,9 +91,9 @@ const (
 	UnpaidCapUsedUp       = "cap_used_up"      // the group's annual cap was used up before the claim
 	UnpaidNothingLeft     = "nothing_left"     // the tiers before left nothing to pay on
 	UnpaidUninsured       = "uninsured"        // not insured when the cost arose (or in the waiting period)
-	UnpaidNotCovered      = compiler.NotCovered
-	UnpaidKindNotCovered  = compiler.KindNotCovered
-	UnpaidNotReferred     = compiler.NotReferred
+	UnpaidNotCovered      = policy.NotCovered
+	UnpaidKindNotCovered  = policy.KindNotCovered
+	UnpaidNotReferred     = policy.NotReferred
 )
 
 // Step is what one tier did with one claim, every figure with its clause.

@@ -7,11 +7,12 @@ import (
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 )
 
 // shipped is the embedded policy set, compiled once for every test of the
 // package: compiling it is most of a test's time.
-var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
+var shipped = sync.OnceValues(func() (*policy.Set, error) {
 	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
 	if set == nil {
 		return nil, ds
@@ -19,7 +20,7 @@ var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
 	return set, nil
 })
 
-func shippedSet(tb testing.TB) *compiler.PolicySet {
+func shippedSet(tb testing.TB) *policy.Set {
 	tb.Helper()
 	set, err := shipped()
 	if err != nil {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/literal"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle/money"
 )
 
@@ -37,7 +37,7 @@ const noRank = 1 << 30
 // its category's general rule; the highest wins (就高不就低), a tie going
 // to the document's funding order; the winner's funders split it, the last
 // taking the rounding remainder.
-func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, res0 *Result) (*SubsidyResult, error) {
+func (e *Engine) subsidy(ctx context.Context, r *policy.Region, c policy.Context, p *policy.Params, res0 *Result) (*SubsidyResult, error) {
 	tier1, err := contribution(p, "1")
 	if err != nil {
 		return nil, err
@@ -131,7 +131,7 @@ func (e *Engine) subsidy(ctx context.Context, r *compiler.Region, c compiler.Con
 }
 
 // contribution is the individual contribution of an enrollment tier.
-func contribution(p *compiler.Params, tier string) (decimal.Decimal, error) {
+func contribution(p *policy.Params, tier string) (decimal.Decimal, error) {
 	path := "contribution.tier" + tier
 	leaf, ok := p.Resolved.Leaves[path]
 	if !ok {
@@ -147,7 +147,7 @@ func str(v any) string {
 
 // monitoring compares the year's measures with each threshold the policy
 // gives the person's population: 以上/达到 include the threshold, 超过 does not.
-func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.Context, p *compiler.Params, t Totals, res *Result) ([]FlagResult, error) {
+func (e *Engine) monitoring(ctx context.Context, r *policy.Region, c policy.Context, p *policy.Params, t Totals, res *Result) ([]FlagResult, error) {
 	// A threshold may be a share of the household's annual disposable
 	// income (广东 二(二)8: 达到或超过其家庭年可支配总收入的60%).
 	recs, err := e.decide(ctx, r, "monitoring", c, p)
@@ -156,7 +156,7 @@ func (e *Engine) monitoring(ctx context.Context, r *compiler.Region, c compiler.
 	}
 	res.used(recs)
 	measures := map[string]Money{"insured_self_pay": t.InsuredSelfPay, "in_scope_self_pay": t.InScopeSelfPay, "total_self_pay": t.TotalSelfPay}
-	fail := func(rec compiler.Record, err error) error {
+	fail := func(rec policy.Record, err error) error {
 		return fmt.Errorf("monitoring flag %s (clause %s): %v", str(rec.Fields["flag"]), rec.Clause, err)
 	}
 	out := []FlagResult{}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/sim"
@@ -17,7 +18,7 @@ import (
 
 // policiesWith is the shipped policies with edits to tongnan's params
 // file (old text → new), compiled.
-func policiesWith(t *testing.T, edits ...string) *compiler.PolicySet {
+func policiesWith(t *testing.T, edits ...string) *policy.Set {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(policies.FS, ".", func(name string, d fs.DirEntry, err error) error {
@@ -47,7 +48,7 @@ func policiesWith(t *testing.T, edits ...string) *compiler.PolicySet {
 	return set
 }
 
-func against(t *testing.T, before, after *compiler.PolicySet, g *generated) *sim.Comparison {
+func against(t *testing.T, before, after *policy.Set, g *generated) *sim.Comparison {
 	t.Helper()
 	rd := population.NewReader(bytes.NewReader(g.persons.Bytes()), "persons.csv", bytes.NewReader(g.claims.Bytes()), "claims.csv", after)
 	cmp, problems, err := sim.Against(context.Background(), sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),

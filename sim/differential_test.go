@@ -11,8 +11,8 @@ import (
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/golden"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/popgen"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/settle"
@@ -35,7 +35,7 @@ type generated struct {
 	overrides       []cases.Override
 }
 
-func generate(t testing.TB, set *compiler.PolicySet, region string, year, persons int, claimsPerPerson float64, seed uint64) *generated {
+func generate(t testing.TB, set *policy.Set, region string, year, persons int, claimsPerPerson float64, seed uint64) *generated {
 	t.Helper()
 	r := set.Regions[region]
 	examples := goldenCases(t, set, region)
@@ -58,7 +58,7 @@ func generate(t testing.TB, set *compiler.PolicySet, region string, year, person
 	return g
 }
 
-func goldenCases(t testing.TB, set *compiler.PolicySet, region string) []*cases.Case {
+func goldenCases(t testing.TB, set *policy.Set, region string) []*cases.Case {
 	names, _ := fs.Glob(golden.FS, region+"/*.yaml")
 	var out []*cases.Case
 	for _, name := range names {
@@ -74,7 +74,7 @@ func goldenCases(t testing.TB, set *compiler.PolicySet, region string) []*cases.
 
 // simulate runs the population through sim as `polc sim --params
 // --per-person` does, and returns the summary and each person's row.
-func simulate(t testing.TB, set *compiler.PolicySet, g *generated) (*sim.Summary, []string) {
+func simulate(t testing.TB, set *policy.Set, g *generated) (*sim.Summary, []string) {
 	t.Helper()
 	rd := population.NewReader(bytes.NewReader(g.persons.Bytes()), "persons.csv", bytes.NewReader(g.claims.Bytes()), "claims.csv", set)
 	var per bytes.Buffer
@@ -139,7 +139,7 @@ func TestSimAgreesWithSettle(t *testing.T) {
 }
 
 // redo sums settle results into the summary's JSON, independently of sim.
-func redo(t testing.TB, set *compiler.PolicySet, region string, year int, cs []*cases.Case, results []*settle.Result) []byte {
+func redo(t testing.TB, set *policy.Set, region string, year int, cs []*cases.Case, results []*settle.Result) []byte {
 	s := set.CaseShape()
 	sm := sim.Summary{Region: region, Year: year, Persons: int64(len(cs)), Categories: []sim.CategoryFigures{}, Monitoring: []sim.FlagCount{}}
 	sm.Subsidy.ByRule, sm.Subsidy.Funders = []sim.RuleAmount{}, []sim.FunderAmount{}

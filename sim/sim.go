@@ -26,9 +26,9 @@ import (
 	"sync"
 
 	"github.com/polc-dev/polc/cases"
-	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/schema/shape"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/settle"
 	"github.com/polc-dev/polc/sim/ranks"
@@ -313,10 +313,10 @@ func problemsOf(err error, p *population.Person) diag.List {
 
 // Engine is the Figurer a run settles with: settle's engine over the
 // policy set, with the run's params (a --params file) resolved once, for
-// the run's region and year (compiler.PolicySet.WithParams), rather than
+// the run's region and year (policy.Set.WithParams), rather than
 // once a person — a person's case gives none of its own. Each person's
 // figures are still those of the person as a case giving the params.
-func Engine(set *compiler.PolicySet, overrides []cases.Override) Figurer {
+func Engine(set *policy.Set, overrides []cases.Override) Figurer {
 	if len(overrides) == 0 {
 		return settle.New(set)
 	}
@@ -324,7 +324,7 @@ func Engine(set *compiler.PolicySet, overrides []cases.Override) Figurer {
 }
 
 type pinned struct {
-	set       *compiler.PolicySet
+	set       *policy.Set
 	overrides []cases.Override
 	once      sync.Once
 	engine    *settle.Engine

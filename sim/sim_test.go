@@ -11,6 +11,7 @@ import (
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/settle"
 	"github.com/polc-dev/polc/sim"
@@ -18,7 +19,7 @@ import (
 
 // shipped is the embedded policy set, compiled once for the package's
 // tests.
-var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
+var shipped = sync.OnceValues(func() (*policy.Set, error) {
 	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		return nil, ds
@@ -26,7 +27,7 @@ var shipped = sync.OnceValues(func() (*compiler.PolicySet, error) {
 	return set, nil
 })
 
-func shippedSet(tb testing.TB) *compiler.PolicySet {
+func shippedSet(tb testing.TB) *policy.Set {
 	tb.Helper()
 	set, err := shipped()
 	if err != nil {

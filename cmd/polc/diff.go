@@ -15,6 +15,7 @@ import (
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
 )
 
@@ -145,10 +146,10 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 // few hundred milliseconds), then reports the first that fails, with its
 // diagnostics. Settling needs the compiled sets, not the check's
 // evaluation of every context: that is polc check's job, on each version.
-func (c *cli) compileBoth(before, after source, opts compiler.Options) (*compiler.PolicySet, *compiler.PolicySet, error) {
+func (c *cli) compileBoth(before, after source, opts compiler.Options) (*policy.Set, *policy.Set, error) {
 	opts.SkipExhaustive = true
 	type compiled struct {
-		set *compiler.PolicySet
+		set *policy.Set
 		ds  diag.List
 	}
 	var b, a compiled

@@ -18,6 +18,7 @@ import (
 	"github.com/polc-dev/polc/compiler/untrusted"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/popgen"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/sim"
@@ -203,7 +204,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	return nil
 }
 
-func documentTitle(d compiler.Document) string {
+func documentTitle(d policy.Document) string {
 	if d.Number == "" || strings.Contains(d.Title, d.Number) {
 		return d.Title
 	}
@@ -216,7 +217,7 @@ func documentTitle(d compiler.Document) string {
 // openPopulation opens the two population files and a reader over them,
 // read against set; a file that cannot be opened is reported. It returns
 // the claims file too, whose offset the progress bar follows.
-func (c *cli) openPopulation(personsFile, claimsFile string, set *compiler.PolicySet) (*populationFiles, *os.File, error) {
+func (c *cli) openPopulation(personsFile, claimsFile string, set *policy.Set) (*populationFiles, *os.File, error) {
 	persons, err := openPopulationFile(personsFile)
 	if err != nil {
 		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})

@@ -10,6 +10,7 @@ import (
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policy"
 )
 
 // source is a policy set or a tree of golden cases a command reads.
@@ -75,7 +76,7 @@ func (c *cli) announce(sources ...source) {
 
 // compile compiles the policies a command settles with; when they do not
 // compile it prints why.
-func (c *cli) compile(policies source, opts compiler.Options) (*compiler.PolicySet, error) {
+func (c *cli) compile(policies source, opts compiler.Options) (*policy.Set, error) {
 	set, ds := compiler.Compile(c.ctx, policies.fsys, policies.prefix, opts)
 	if set == nil {
 		diag.Write(c.stderr, diag.FormatText, ds)

@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ import (
 // `polc sim --params`: resolved per case, each would get parameters of its
 // own, and an engine caches plans by their parameters, so every person
 // would evaluate Rego anew and the caches would grow with the population.
-func (ps *PolicySet) WithParams(region string, year int, overrides []params.Override) (*PolicySet, error) {
+func (ps *Set) WithParams(region string, year int, overrides []params.Override) (*Set, error) {
 	r, ok := ps.Regions[region]
 	if !ok {
 		return nil, fmt.Errorf("unknown region %q", region)
@@ -48,13 +48,9 @@ func (r *Region) withYearParams(year int, p *Params) *Region {
 		Bounds:        r.Bounds,
 		Coverage:      r.Coverage,
 		Rules:         r.Rules,
-		source:        r.source,
-		fsName:        r.fsName,
-		failed:        r.failed,
 		compiled:      r.compiled,
 		guard:         r.guard,
 		generated:     r.generated,
-		reads:         r.reads,
 		decisionAttrs: r.decisionAttrs,
 		readParams:    r.readParams,
 		ruleParams:    r.ruleParams,

@@ -1,12 +1,14 @@
-package compiler
+package policy
 
 import (
+	"sort"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
 	"github.com/polc-dev/polc/compiler/sandbox"
 )
@@ -26,26 +28,22 @@ type Region struct {
 	// compiler attached to what each yields.
 	Rules map[string]*DecisionRule
 
-	source   []byte
-	fsName   string
-	failed   bool
-	compiled *ast.Compiler // the module and its generated evaluation form
-	guard    *sandbox.Guard
-	// generated names each decision rule's generated rule, and reads what
-	// it may read of the input, by rule key.
+	// What the compiler builds for evaluation (build.go): the module and
+	// its generated evaluation form compiled, the guard every evaluation
+	// runs under, and each decision rule's generated rule, by rule key.
+	compiled  *ast.Compiler
+	guard     *sandbox.Guard
 	generated map[string]string
-	reads     map[string]*ruleReads
+	queries   map[string]*rego.PreparedEvalQuery
 	// decisionAttrs is what each decision's rules may read, together.
 	decisionAttrs map[string]map[string]bool
-	// readParams are the patterns of the parameters the region reads.
+	// readParams are the patterns of the parameters the region reads;
+	// ruleParams those each decision rule reads, by rule key.
 	readParams []string
-	// ruleParams are the patterns of the parameters each decision rule
-	// reads, by rule key.
 	ruleParams map[string][]string
-	queries    map[string]*rego.PreparedEvalQuery
 	// boundaries are the constants the rules compare attributes with, for
-	// the exhaustive context space.
-	boundaries boundaries
+	// the context space (space.go).
+	boundaries Boundaries
 	// years holds the params of each document year, resolved at compile
 	// time; checkYears the same with stand-ins for open parameters.
 	years, checkYears map[int]*Params
@@ -128,4 +126,32 @@ type Coverage struct {
 	ReferredOnly bool
 	Clause       string
 	Rule         *DecisionRule
+}
+
+// RuleKeys lists the region's decision rules in their order in the module.
+func (r *Region) RuleKeys() []string {
+	keys := make([]string, 0, len(r.Rules))
+	for k := range r.Rules {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return r.Rules[keys[i]].Before(r.Rules[keys[j]]) })
+	return keys
+}
+
+// Before orders decision rules by their place in the module.
+func (a *DecisionRule) Before(b *DecisionRule) bool {
+	la, lb := a.Rule.Location, b.Rule.Location
+	if la.File != lb.File {
+		return la.File < lb.File
+	}
+	if la.Row != lb.Row {
+		return la.Row < lb.Row
+	}
+	return la.Col < lb.Col
+}
+
+// Position is where the rule stands in its module.
+func (dr *DecisionRule) Position() diag.Position {
+	loc := dr.Rule.Location
+	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}
 }

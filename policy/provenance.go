@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"encoding/json"
@@ -17,11 +17,11 @@ import (
 // the input it evaluated, giving each record the parameter path behind
 // each of its fields.
 
-// headParams maps each field of a rule's head object whose value is read
+// HeadParams maps each field of a rule's head object whose value is read
 // from input.params to that reference. A field read through a constant of
 // the module (stable_terms := input.params.x; "ratio": stable_terms.ratio)
 // is followed to the parameter.
-func headParams(obj ast.Object, module *ast.Module) map[string]ast.Ref {
+func HeadParams(obj ast.Object, module *ast.Module) map[string]ast.Ref {
 	var out map[string]ast.Ref
 	obj.Foreach(func(k, v *ast.Term) {
 		key, ok := k.Value.(ast.String)

@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"reflect"
@@ -10,8 +10,8 @@ import (
 // sync.Map, which must not be copied whole): a field added to Region must
 // be added there too, or a pinned set would silently lack it.
 func TestWithParamsCopiesEveryField(t *testing.T) {
-	copied := []string{"ID", "File", "Module", "Document", "Params", "Bounds", "Coverage", "Rules", "source", "fsName", "failed",
-		"compiled", "guard", "generated", "reads", "decisionAttrs", "readParams", "ruleParams", "queries", "boundaries", "years", "checkYears",
+	copied := []string{"ID", "File", "Module", "Document", "Params", "Bounds", "Coverage", "Rules",
+		"compiled", "guard", "generated", "decisionAttrs", "readParams", "ruleParams", "queries", "boundaries", "years", "checkYears",
 		"validated"} // validated starts empty: it is a cache
 	typ := reflect.TypeOf(Region{})
 	for i := range typ.NumField() {

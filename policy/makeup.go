@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"sort"
@@ -36,7 +36,7 @@ func (r *Region) RuleText(key string) string {
 func withoutAttached(obj ast.Object) ast.Object {
 	out := ast.NewObject()
 	obj.Foreach(func(k, v *ast.Term) {
-		if s, ok := k.Value.(ast.String); ok && (string(s) == clauseKey || string(s) == ruleKey) {
+		if s, ok := k.Value.(ast.String); ok && (string(s) == ClauseKey || string(s) == RuleKey) {
 			return
 		}
 		out.Insert(k, v)
@@ -60,13 +60,6 @@ func (r *Region) RuleHelpers(key string) []Helper {
 	if !ok || r.compiled == nil || r.generated[key] == "" {
 		return nil
 	}
-	byName := map[string][]*ast.Rule{}
-	for _, m := range r.compiled.Modules {
-		ast.WalkRules(m, func(rule *ast.Rule) bool {
-			byName[ruleName(rule)] = append(byName[ruleName(rule)], rule)
-			return false
-		})
-	}
 	// Compiled rules keep the positions of the author's: found by them.
 	type at struct{ row, col int }
 	authored := map[at]*ast.Rule{}
@@ -76,7 +69,7 @@ func (r *Region) RuleHelpers(key string) []Helper {
 	own := at{dr.Rule.Location.Row, dr.Rule.Location.Col}
 	var found []*ast.Rule
 	seen := map[at]bool{}
-	for _, rule := range r.closure(byName[r.generated[key]]) {
+	for _, rule := range r.Closure(key) {
 		loc := rule.Location
 		if loc == nil || loc.File != r.File {
 			continue
@@ -100,7 +93,7 @@ func (r *Region) RuleHelpers(key string) []Helper {
 		if _, isDecision := r.Rules[pos]; isDecision {
 			text = r.RuleText(pos) // a decision rule used as a helper
 		}
-		out[i] = Helper{Name: ruleName(src), Text: text, Pos: pos}
+		out[i] = Helper{Name: RuleName(src), Text: text, Pos: pos}
 	}
 	return out
 }
@@ -114,9 +107,75 @@ func (r *Region) RuleParams(key string) []string { return r.ruleParams[key] }
 func (r *Region) RuleReadsParam(key, path string) bool {
 	segs := strings.Split(path, ".")
 	for _, p := range r.ruleParams[key] {
-		if matchPattern(segs, p) {
+		if MatchPattern(segs, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// ReadsParam reports whether some rule of the region (or settlement
+// itself) reads a parameter.
+func (r *Region) ReadsParam(path string) bool {
+	segs := strings.Split(path, ".")
+	for _, p := range r.readParams {
+		if MatchPattern(segs, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchPattern reports whether a parameter path, split at its dots, is
+// read by a pattern: the two agree on every segment both have (a pattern
+// that stops early reads everything below it), * matching any segment.
+func MatchPattern(segs []string, pattern string) bool {
+	if pattern == "" {
+		return true
+	}
+	ps := strings.Split(pattern, ".")
+	for i := 0; i < len(ps) && i < len(segs); i++ {
+		if ps[i] != "*" && ps[i] != segs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Closure is a decision rule's generated rule and every rule it depends
+// on, transitively (OPA's dependency graph of the compiled modules): what
+// the rule decides with. Nil for a key without a generated rule.
+func (r *Region) Closure(key string) []*ast.Rule {
+	gen := r.generated[key]
+	if r.compiled == nil || gen == "" {
+		return nil
+	}
+	var start []*ast.Rule
+	for _, m := range r.compiled.Modules {
+		ast.WalkRules(m, func(rule *ast.Rule) bool {
+			if RuleName(rule) == gen {
+				start = append(start, rule)
+			}
+			return false
+		})
+	}
+	seen := map[*ast.Rule]bool{}
+	var out []*ast.Rule
+	var visit func(*ast.Rule)
+	visit = func(rule *ast.Rule) {
+		if seen[rule] {
+			return
+		}
+		seen[rule] = true
+		out = append(out, rule)
+		for dep := range r.compiled.Graph.Dependencies(rule) {
+			if d, ok := dep.(*ast.Rule); ok {
+				visit(d)
+			}
+		}
+	}
+	for _, rule := range start {
+		visit(rule)
+	}
+	return out
 }

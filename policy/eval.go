@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"context"
@@ -13,108 +13,8 @@ import (
 
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/params"
-	"github.com/polc-dev/polc/compiler/sandbox"
 	"github.com/polc-dev/polc/compiler/schema"
 )
-
-// checkTypes compiles each region on its own OPA compiler, in the sandbox
-// (only the allowed builtins exist), with the input JSON Schema derived
-// from schema.yaml, so OPA's type checker sees every input reference; then
-// it prepares the queries the later stages and the settlement engine
-// evaluate. One region's errors never hide another's, and OPA's own limit
-// on errors is lifted: an author sees every problem at once.
-func (c *Compiler) checkTypes() {
-	ctx, cancel := c.stageContext()
-	defer cancel()
-	ss := ast.NewSchemaSet()
-	ss.Put(ast.SchemaRootRef, c.schema.InputJSONSchema())
-	for _, r := range c.parsed() {
-		if r.failed {
-			// Still type-check a module the sandbox refused or whose rules
-			// are malformed, so one problem never hides another. It is
-			// never evaluated, so it is checked with every builtin: the
-			// builtins stage has named each refused call and each `with`
-			// in its own words, and the sandbox's capabilities would only
-			// make OPA repeat them, or stop at them.
-			oc := ast.NewCompiler().WithSchemas(ss)
-			oc.SetErrorLimit(0)
-			oc.Compile(map[string]*ast.Module{r.File: r.Module})
-			c.opaErrors(StageTypes, oc.Errors)
-			continue
-		}
-		gen, err := c.generateEvaluationModule(r)
-		if err != nil {
-			c.errorf(StageTypes, c.pos(r.Module.Package.Location), "%v", err)
-			c.regionFailed(r)
-			continue
-		}
-		oc := newOPACompiler(ss)
-		oc.Compile(map[string]*ast.Module{r.File: r.Module, gen.Package.Location.File: gen})
-		if oc.Failed() {
-			// Report the errors of the author's module alone: the generated
-			// one repeats its bodies and would only echo them.
-			alone := newOPACompiler(ss)
-			alone.Compile(map[string]*ast.Module{r.File: r.Module})
-			errs := alone.Errors
-			if !alone.Failed() {
-				errs = oc.Errors // a fault of polc's own generated module
-			}
-			c.opaErrors(StageTypes, errs)
-			c.regionFailed(r)
-			continue
-		}
-		r.compiled = oc
-		r.guard = c.guard
-		r.queries = map[string]*rego.PreparedEvalQuery{}
-		for name, d := range c.schema.Decisions {
-			if !d.Set {
-				continue
-			}
-			q, err := r.prepare(ctx, aggregateRule(name))
-			if err != nil {
-				c.errorf(StageTypes, c.pos(r.Module.Package.Location), "preparing %s: %v", name, err)
-				c.regionFailed(r)
-				break
-			}
-			r.queries[name] = q
-		}
-	}
-}
-
-func newOPACompiler(ss *ast.SchemaSet) *ast.Compiler {
-	oc := ast.NewCompiler().WithSchemas(ss).WithCapabilities(sandbox.Capabilities())
-	oc.SetErrorLimit(0)
-	return oc
-}
-
-// prepare prepares the query of one rule of the region's package, within
-// the stage's deadline.
-func (r *Region) prepare(ctx context.Context, rule string) (*rego.PreparedEvalQuery, error) {
-	opts := append(sandbox.Options(), rego.Compiler(r.compiled), rego.Query(fmt.Sprintf("data.%s.%s.%s", PackagePrefix, r.ID, rule)))
-	q, err := rego.New(opts...).PrepareForEval(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &q, nil
-}
-
-// prepareTogether prepares one query evaluating the generated rules of
-// several decision rules, each into its own variable (togetherVar).
-func (r *Region) prepareTogether(ctx context.Context, tasks []*ruleTask) (*rego.PreparedEvalQuery, error) {
-	parts := make([]string, len(tasks))
-	for j, t := range tasks {
-		parts[j] = fmt.Sprintf("%s := data.%s.%s.%s", togetherVar(j), PackagePrefix, r.ID, r.generated[t.rule.Key])
-	}
-	opts := append(sandbox.Options(), rego.Compiler(r.compiled), rego.Query(strings.Join(parts, "; ")))
-	q, err := rego.New(opts...).PrepareForEval(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &q, nil
-}
-
-// togetherVar is the variable of the j-th rule of a prepareTogether query.
-func togetherVar(j int) string { return fmt.Sprintf("%sg%d", reservedPrefix, j) }
 
 // Record is one object a decision yields, with the rule that yielded it.
 type Record struct {
@@ -138,10 +38,10 @@ func (r *Region) Eval(ctx context.Context, decision string, input ast.Value) ([]
 	}
 	out, undefined, err := r.evalGenerated(ctx, q, input)
 	if err != nil {
-		return nil, r.evalError(decision, err)
+		return nil, r.EvalError(decision, err)
 	}
 	if len(undefined) > 0 {
-		return nil, r.undefinedError(ctx, undefined[0], input, "the case's params (or in "+r.Params.Name+")")
+		return nil, r.UndefinedError(ctx, undefined[0], input, "the case's params (or in "+r.Params.Name+")")
 	}
 	withParams(out, input)
 	return out, nil
@@ -201,9 +101,9 @@ func (r *Region) record(v any) (Record, error) {
 	rec := Record{Fields: make(map[string]any, len(obj))}
 	for k, v := range obj {
 		switch k {
-		case clauseKey:
+		case ClauseKey:
 			rec.Clause, _ = v.(string)
-		case ruleKey:
+		case RuleKey:
 			key, _ := v.(string)
 			rec.Rule = r.Rules[key]
 		default:
@@ -223,7 +123,7 @@ func (r *Region) record(v any) (Record, error) {
 // OPA's order, and output follows the document's.
 func sortRecords(out []Record) {
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := rulePosition(out[i]), rulePosition(out[j])
+		a, b := out[i].Position(), out[j].Position()
 		if a.File != b.File {
 			return a.File < b.File
 		}
@@ -233,16 +133,27 @@ func sortRecords(out []Record) {
 		if a.Col != b.Col {
 			return a.Col < b.Col
 		}
-		return fieldsText(out[i]) < fieldsText(out[j])
+		return out[i].FieldsText() < out[j].FieldsText()
 	})
 }
 
-func fieldsText(r Record) string {
-	if r.text != "" {
-		return r.text
+// FieldsText is the record's fields as JSON with sorted keys: two
+// records with the same text yield the same.
+func (rec Record) FieldsText() string {
+	if rec.text != "" {
+		return rec.text
 	}
-	b, _ := json.Marshal(r.Fields)
+	b, _ := json.Marshal(rec.Fields)
 	return string(b)
+}
+
+// Position is where the rule that yielded the record stands; zero for a
+// record of no rule.
+func (rec Record) Position() diag.Position {
+	if rec.Rule == nil || rec.Rule.Rule == nil {
+		return diag.Position{}
+	}
+	return rec.Rule.Position()
 }
 
 // Params is a year's resolved parameters ready to be put into the input
@@ -251,6 +162,9 @@ type Params struct {
 	Resolved *params.Resolved
 	value    ast.Value
 }
+
+// Value is the parameters as the input's params.
+func (p *Params) Value() ast.Value { return p.value }
 
 // NewParams converts resolved parameters for evaluation.
 func NewParams(res *params.Resolved) (*Params, error) {
@@ -298,7 +212,7 @@ func (r *Region) ParamsWithStandIns(year int) (*Params, error) {
 // two rules is an error: the policy set let it through only because no
 // checked context showed it.
 func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Params) (*Plan, error) {
-	recs, err := r.Eval(ctx, "plan", inputValue(s, c, p))
+	recs, err := r.Eval(ctx, "plan", NewInput(s, c, p))
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +239,7 @@ func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Param
 // record comes back in context after context: each distinct one is checked
 // once per region and the answer kept.
 func (r *Region) Validate(s *schema.Schema, typeName string, rec Record) []schema.Violation {
-	key := typeName + "\x00" + rulePos(rec) + "\x00" + fieldsText(rec)
+	key := typeName + "\x00" + rulePos(rec) + "\x00" + rec.FieldsText()
 	if vs, ok := r.validated.Load(key); ok {
 		return vs.([]schema.Violation)
 	}

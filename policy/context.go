@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"encoding/json"
@@ -145,17 +145,18 @@ func ExpandCategories(s *schema.Schema, cats []string) []string {
 }
 
 // Input builds the Rego input for a context.
-func (ps *PolicySet) Input(ctx Context, p *Params) ast.Value {
-	return inputValue(ps.Schema, ctx, p)
+func (ps *Set) Input(ctx Context, p *Params) ast.Value {
+	return NewInput(ps.Schema, ctx, p)
 }
 
-func inputValue(s *schema.Schema, ctx Context, p *Params) ast.Value {
-	return buildInput(categoriesTerm(s, ctx.Person.Categories), ctx, p)
+// NewInput builds the Rego input for a context against a schema.
+func NewInput(s *schema.Schema, ctx Context, p *Params) ast.Value {
+	return BuildInput(CategoriesTerm(s, ctx.Person.Categories), ctx, p)
 }
 
-// categoriesTerm is the input's person.categories: the categories with
+// CategoriesTerm is the input's person.categories: the categories with
 // their ancestors, sorted.
-func categoriesTerm(s *schema.Schema, cats []string) *ast.Term {
+func CategoriesTerm(s *schema.Schema, cats []string) *ast.Term {
 	expanded := ExpandCategories(s, cats)
 	terms := make([]*ast.Term, len(expanded))
 	for i, c := range expanded {
@@ -177,8 +178,8 @@ var (
 	noParams                                                 = ast.ObjectTerm()
 )
 
-// buildInput is the input for a context whose categories term is made.
-func buildInput(cats *ast.Term, ctx Context, p *Params) ast.Value {
+// BuildInput is the input for a context whose categories term is made.
+func BuildInput(cats *ast.Term, ctx Context, p *Params) ast.Value {
 	person := make([][2]*ast.Term, 1, 7)
 	person[0] = ast.Item(keyCategories, cats)
 	if ctx.Person.Age != nil {
@@ -243,9 +244,9 @@ func buildInput(cats *ast.Term, ctx Context, p *Params) ast.Value {
 
 // DecisionKey is the part of a context a decision of the region can depend
 // on: the year, categories, enrollment tier, claim, household, and of the
-// other attributes only those the decision's rules may read (reads.go: a
-// rule reading input.person through object.get reads all of it). Two
-// contexts with the same key get the same decision, which is what lets the
+// other attributes only those the decision's rules may read (as the
+// compiler's reads stage found: a rule reading input.person through
+// object.get reads all of it). Two contexts with the same key get the same decision, which is what lets the
 // settlement engine evaluate Rego once per key — so the key errs on the
 // side of reading too much.
 func (r *Region) DecisionKey(decision string, ctx Context) string {
@@ -285,7 +286,7 @@ func (r *Region) DecisionKey(decision string, ctx Context) string {
 
 // Reads reports whether a decision's rules may read an attribute of the
 // input (age, residence, county, exit_year, assets_within_limit, disease,
-// recognized, enrollment_date, …; see inputAttributes).
+// recognized, enrollment_date, …: the names of compiler/reads.go).
 func (r *Region) Reads(decision, attribute string) bool {
 	return r.decisionAttrs[decision][attribute]
 }

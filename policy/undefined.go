@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"context"
@@ -25,9 +25,9 @@ type RuleError struct {
 
 func (e *RuleError) Error() string { return e.Pos.String() + ": " + e.Message }
 
-// placeError is where an evaluation error is reported and what it says: a
+// PlaceError is where an evaluation error is reported and what it says: a
 // RuleError at its rule, anything else at the fallback.
-func placeError(err error, fallback diag.Position) (diag.Position, string) {
+func PlaceError(err error, fallback diag.Position) (diag.Position, string) {
 	var re *RuleError
 	if errors.As(err, &re) {
 		return re.Pos, re.Message
@@ -35,9 +35,9 @@ func placeError(err error, fallback diag.Position) (diag.Position, string) {
 	return fallback, err.Error()
 }
 
-// evalError turns an evaluation failure into a RuleError where the sandbox
+// EvalError turns an evaluation failure into a RuleError where the sandbox
 // stopped it: the rule it was in, at its position.
-func (r *Region) evalError(decision string, err error) error {
+func (r *Region) EvalError(decision string, err error) error {
 	var ex *sandbox.Exceeded
 	if !errors.As(err, &ex) {
 		return fmt.Errorf("evaluating %s.%s: %v", r.ID, decision, err)
@@ -49,7 +49,7 @@ func (r *Region) evalError(decision string, err error) error {
 	if ex.Where != nil {
 		if rule := r.ruleAt(ex.Where); rule != nil {
 			pos = diag.Position{File: rule.Location.File, Line: rule.Location.Row, Col: rule.Location.Col}
-			where = " in rule " + ruleName(rule)
+			where = " in rule " + RuleName(rule)
 		}
 	}
 	return &RuleError{Pos: pos, Message: fmt.Sprintf("%s.%s: %v%s", r.ID, decision, ex, where)}
@@ -69,22 +69,17 @@ func (r *Region) ruleAt(loc *ast.Location) *ast.Rule {
 	return best
 }
 
-// undefinedError explains a rule that applies but yields nothing: which
+// UndefinedError explains a rule that applies but yields nothing: which
 // fields of its head are undefined, and why — a parameter with no value,
 // or a helper rule undefined in this context. giveIn says where a missing
 // parameter is to be given.
-func (r *Region) undefinedError(ctx context.Context, dr *DecisionRule, input ast.Value, giveIn string) *RuleError {
+func (r *Region) UndefinedError(ctx context.Context, dr *DecisionRule, input ast.Value, giveIn string) *RuleError {
 	why, missing := r.explainUndefined(ctx, dr, input)
 	msg := fmt.Sprintf("%s rule (clause %s) applies here but yields nothing: %s", dr.Decision, dr.Clause, why)
 	if len(missing) > 0 {
 		msg += " — give " + plural(len(missing), "it", "them") + " in " + giveIn
 	}
-	return &RuleError{Pos: dr.position(), Message: msg}
-}
-
-func (dr *DecisionRule) position() diag.Position {
-	loc := dr.Rule.Location
-	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}
+	return &RuleError{Pos: dr.Position(), Message: msg}
 }
 
 // explainUndefined evaluates the rule's body once more with a probe for
@@ -101,7 +96,7 @@ func (r *Region) explainUndefined(ctx context.Context, dr *DecisionRule, input a
 	}
 	var fields []probe
 	obj.Foreach(func(k, v *ast.Term) {
-		if s, ok := k.Value.(ast.String); ok && string(s) != clauseKey && string(s) != ruleKey {
+		if s, ok := k.Value.(ast.String); ok && string(s) != ClauseKey && string(s) != RuleKey {
 			fields = append(fields, probe{string(s), v})
 		}
 	})
@@ -198,7 +193,7 @@ func (r *Region) whyUndefined(ctx context.Context, body ast.Body, t *ast.Term, i
 
 func (r *Region) isRule(name string) bool {
 	for _, rule := range r.Module.Rules {
-		if ruleName(rule) == name {
+		if RuleName(rule) == name {
 			return true
 		}
 	}
@@ -210,7 +205,7 @@ func (r *Region) isRule(name string) bool {
 func (r *Region) alias(name string) *ast.Term {
 	var found *ast.Term
 	for _, rule := range r.Module.Rules {
-		if ruleName(rule) != name {
+		if RuleName(rule) != name {
 			continue
 		}
 		if found != nil || rule.Head.Value == nil || len(rule.Body) != 1 || !rule.Body[0].Equal(ast.NewExpr(ast.BooleanTerm(true))) {

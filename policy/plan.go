@@ -1,4 +1,4 @@
-package compiler
+package policy
 
 import (
 	"encoding/json"
@@ -87,10 +87,11 @@ type Conflict struct {
 
 func (c Conflict) String() string {
 	return fmt.Sprintf("%s.%s: %s (clause %s) and %s (clause %s) disagree", c.Tier, c.Field,
-		showField(c.A.Fields[c.Field]), c.A.Clause, showField(c.B.Fields[c.Field]), c.B.Clause)
+		ShowValue(c.A.Fields[c.Field]), c.A.Clause, ShowValue(c.B.Fields[c.Field]), c.B.Clause)
 }
 
-func showField(v any) string {
+// ShowValue is a JSON-like value as JSON, for messages.
+func ShowValue(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
@@ -136,7 +137,7 @@ func BuildPlan(s *schema.Schema, ctx Context, recs []Record) (*Plan, []Conflict,
 			}
 			key := tier + "." + f
 			if prev, ok := owner[key]; ok {
-				if !sameValue(prev.Fields[f], rec.Fields[f]) {
+				if !SameValue(prev.Fields[f], rec.Fields[f]) {
 					conflicts = append(conflicts, Conflict{Tier: tier, Field: f, A: prev, B: rec})
 				}
 				continue
@@ -160,7 +161,7 @@ func BuildPlan(s *schema.Schema, ctx Context, recs []Record) (*Plan, []Conflict,
 			for _, op := range names {
 				if prev, ok := ops[op]; ok {
 					pm, _ := prev.Fields["tilt"].(map[string]any)
-					if !sameValue(pm[op], m[op]) {
+					if !SameValue(pm[op], m[op]) {
 						conflicts = append(conflicts, Conflict{Tier: tier, Field: "tilt." + op, A: prev, B: rec})
 					}
 					continue
@@ -194,8 +195,8 @@ func appendUnique(xs []string, x string) []string {
 	return append(xs, x)
 }
 
-// sameValue compares two JSON-like values, numbers by their decimal value.
-func sameValue(a, b any) bool {
+// SameValue compares two JSON-like values, numbers by their decimal value.
+func SameValue(a, b any) bool {
 	an, aok := a.(json.Number)
 	bn, bok := b.(json.Number)
 	if aok && bok {
@@ -210,7 +211,7 @@ func sameValue(a, b any) bool {
 			return false
 		}
 		for k, v := range am {
-			if !sameValue(v, bm[k]) {
+			if !SameValue(v, bm[k]) {
 				return false
 			}
 		}
@@ -223,13 +224,13 @@ func sameValue(a, b any) bool {
 			return false
 		}
 		for i := range al {
-			if !sameValue(al[i], bl[i]) {
+			if !SameValue(al[i], bl[i]) {
 				return false
 			}
 		}
 		return true
 	}
-	return showField(a) == showField(b)
+	return ShowValue(a) == ShowValue(b)
 }
 
 func figure(v any, clause, param string) (*Figure, error) {
