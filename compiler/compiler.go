@@ -39,6 +39,7 @@ import (
 const (
 	StageLoad        = "load"
 	StageParse       = "parse"
+	StageFormat      = "format"
 	StageClauses     = "clauses"
 	StageBuiltins    = "builtins"
 	StageIDs         = "ids"
@@ -71,6 +72,13 @@ type Options struct {
 	// take some 200 ms to compile where one takes 40. An id without a
 	// module is ignored: a case naming it is refused when it is read.
 	Regions []string
+	// Format holds every module to the text OPA's formatter gives it (the
+	// format stage; `opa fmt`, `polc fmt`). polc check sets it: a commit's
+	// diff then shows what a rule says, not how it was laid out, and a
+	// rule's position, which coverage tables and reviews quote, moves
+	// only when text above it does. Commands that settle with a working
+	// copy leave it unset: an unformatted module settles as well.
+	Format bool
 }
 
 // stage is one step of the compilation; a per-region stage (parse to
@@ -87,6 +95,7 @@ type stage struct {
 // them.
 var regionStages = []stage{
 	{StageParse, (*Compiler).parse},
+	{StageFormat, (*Compiler).checkFormat},
 	{StageClauses, (*Compiler).checkClauses},
 	{StageBuiltins, (*Compiler).checkBuiltins},
 	{StageIDs, (*Compiler).checkIDs},

@@ -3,6 +3,7 @@ package compiler_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -15,8 +16,10 @@ import (
 	"github.com/polc-dev/polc/policy"
 )
 
+// The shipped set passes every stage polc check runs, the format and
+// strict gates included.
 func TestShippedPoliciesCompile(t *testing.T) {
-	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{Format: true})
 	if set == nil || ds.HasErrors() {
 		t.Fatalf("shipped policies do not compile:\n%v", ds)
 	}
@@ -86,10 +89,11 @@ func TestCompileReportsEveryRegion(t *testing.T) {
 }
 
 // BenchmarkCheckEmbedded is `polc check` on the embedded set: every stage,
-// including the exhaustive evaluation. The target is under 2 s.
+// including the exhaustive evaluation and the format gate. The target is
+// under 2 s.
 func BenchmarkCheckEmbedded(b *testing.B) {
 	for b.Loop() {
-		if set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{}); set == nil {
+		if set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{Format: true}); set == nil {
 			b.Fatal(ds)
 		}
 	}
@@ -117,18 +121,7 @@ func TestPolicyFileSizeLimit(t *testing.T) {
 // lists the others: a broken module of another region is not read, and
 // the catalog cases are read against still names every region.
 func TestCompileRegions(t *testing.T) {
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(policies.FS, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := shippedCopy(t)
 	fsys["liujiang.rego"] = &fstest.MapFile{Data: []byte("package regions.liujiang\n\nx := http.send({})\n")}
 	set, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan", "nowhere"}})
 	if set == nil {
@@ -153,5 +146,67 @@ func TestCompileRegions(t *testing.T) {
 	// None named: the schema alone.
 	if set, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{}}); set == nil || len(set.Regions) != 0 || len(set.Omitted) != 5 {
 		t.Errorf("no region named: %v, %v", set, ds)
+	}
+}
+
+// shippedCopy is the embedded set as a map, to break in one place.
+func shippedCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(policies.FS, p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// Options.Format holds a module to OPA's formatter: an unformatted one is
+// one error, at the first line that differs, with the diff as its detail;
+// without the option (what settling a working copy uses) it compiles.
+func TestFormatStage(t *testing.T) {
+	fsys := shippedCopy(t)
+	src := string(fsys["tongnan.rego"].Data)
+	const good, bad = "\n\t\"sudden_hardship\" in input.person.categories\n", "\n  \"sudden_hardship\" in input.person.categories\n"
+	if strings.Count(src, good) != 1 {
+		t.Fatalf("the line to unformat is not in tongnan.rego once")
+	}
+	line := strings.Count(src[:strings.Index(src, good)+1], "\n") + 1
+	fsys["tongnan.rego"] = &fstest.MapFile{Data: []byte(strings.Replace(src, good, bad, 1))}
+	opts := compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}, Format: true}
+	set, ds := compiler.Compile(context.Background(), fsys, "p", opts)
+	if set != nil || len(ds) != 1 {
+		t.Fatalf("want one error, got %v", ds)
+	}
+	d := ds[0]
+	if d.Stage != compiler.StageFormat || d.Pos.File != "p/tongnan.rego" || d.Pos.Line != line || d.Pos.Col != 1 {
+		t.Errorf("got %v, want p/tongnan.rego:%d:1 [format]", d, line)
+	}
+	if !strings.Contains(d.Detail, "\n-  \"sudden_hardship\" in") || !strings.Contains(d.Detail, "\n+\t\"sudden_hardship\" in") {
+		t.Errorf("detail:\n%s", d.Detail)
+	}
+	opts.Format = false
+	if set, ds := compiler.Compile(context.Background(), fsys, "p", opts); set == nil {
+		t.Errorf("an unformatted module does not compile without Options.Format:\n%v", ds)
+	}
+}
+
+// Modules compile in OPA's strict mode: an assigned variable never read
+// is an error at its place, in the types stage.
+func TestStrictMode(t *testing.T) {
+	fsys := shippedCopy(t)
+	src := string(fsys["tongnan.rego"].Data)
+	const good = "\n\t\"sudden_hardship\" in input.person.categories\n"
+	line := strings.Count(src[:strings.Index(src, good)+1], "\n") + 1
+	fsys["tongnan.rego"] = &fstest.MapFile{Data: []byte(strings.Replace(src, good, "\n\trate := 1"+good, 1))}
+	_, ds := compiler.Compile(context.Background(), fsys, "p", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}, Format: true})
+	if len(ds) != 1 || ds[0].String() != fmt.Sprintf("p/tongnan.rego:%d:2: error: assigned var rate unused [types]", line) {
+		t.Fatalf("got %v", ds)
 	}
 }

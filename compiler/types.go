@@ -25,7 +25,7 @@ func (c *Compiler) checkTypes() {
 			// builtins stage has named each refused call and each `with`
 			// in its own words, and the sandbox's capabilities would only
 			// make OPA repeat them, or stop at them.
-			oc := ast.NewCompiler().WithSchemas(ss)
+			oc := ast.NewCompiler().WithSchemas(ss).WithStrict(true)
 			oc.SetErrorLimit(0)
 			oc.Compile(map[string]*ast.Module{r.File: r.Module})
 			c.opaErrors(StageTypes, oc.Errors)
@@ -65,8 +65,17 @@ func (c *Compiler) checkTypes() {
 	}
 }
 
+// newOPACompiler is the compiler a region's modules are compiled with: in
+// the sandbox, against the input schema, and in OPA's strict mode (what
+// `opa check --strict` runs), which refuses an unused local variable,
+// import or function argument, a deprecated builtin and a rule that
+// shadows input or data — each a sign that a rule does not say what its
+// author meant. The generated module repeats the author's bodies, so it
+// meets the same rules; the queries polc prepares on the compiler are
+// compiled without them (rego turns strict mode off for its query), as
+// their output variables are read by Go, not by Rego.
 func newOPACompiler(ss *ast.SchemaSet) *ast.Compiler {
-	oc := ast.NewCompiler().WithSchemas(ss).WithCapabilities(sandbox.Capabilities())
+	oc := ast.NewCompiler().WithSchemas(ss).WithCapabilities(sandbox.Capabilities()).WithStrict(true)
 	oc.SetErrorLimit(0)
 	return oc
 }

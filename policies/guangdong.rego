@@ -15,6 +15,11 @@
 # the critical-illness item.
 package regions.guangdong
 
+# METADATA
+# scope: document
+# title: 文件：文号、发文机关、施行日期、适用年度
+# description: 由外部查询的决定 data.regions.guangdong.document（polc 与 OPA 客户端）
+# entrypoint: true
 document := {
 	"title": "广东省巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案",
 	"area": "广东省",
@@ -63,12 +68,25 @@ all_kinds := {"inpatient", "outpatient_special", "outpatient"}
 # A person in several of the full-subsidy categories is subsidised under the
 # first of them in the document's order: the amount is the same, the name
 # deterministic. (The document gives no funding order.)
-full_subsidy_category := "extreme_poverty" if "extreme_poverty" in input.person.categories
-else := "orphan" if "orphan" in input.person.categories
-else := "de_facto_orphan" if "de_facto_orphan" in input.person.categories
-else := "dibao" if "dibao" in input.person.categories
-else := "returned_to_poverty" if "returned_to_poverty" in input.person.categories
-else := "dibao_edge" if "dibao_edge" in input.person.categories
+full_subsidy_category := "extreme_poverty" if {
+	"extreme_poverty" in input.person.categories
+} else := "orphan" if {
+	"orphan" in input.person.categories
+} else := "de_facto_orphan" if {
+	"de_facto_orphan" in input.person.categories
+} else := "dibao" if {
+	"dibao" in input.person.categories
+} else := "returned_to_poverty" if {
+	"returned_to_poverty" in input.person.categories
+} else := "dibao_edge" if {
+	"dibao_edge" in input.person.categories
+}
+
+# METADATA
+# scope: document
+# title: 资助参保：各类人员的资助规则
+# description: 由外部查询的决定 data.regions.guangdong.subsidy（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 本省户籍的特困人员、孤儿、事实无人抚养儿童、低保对象、返贫致贫人口、边缘家庭救助对象参加城乡居民医保，个人缴费部分全额资助
@@ -126,6 +144,12 @@ mid_year_groups := [
 ]
 
 # METADATA
+# scope: document
+# title: 参保：待遇享受起始时间与等待期
+# description: 由外部查询的决定 data.regions.guangdong.enrollment（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 上述人员及因病致贫救助对象等允许中途参保，从完成参保登记、做好身份标识之日起享受医保待遇
 # custom:
 #   clause: 二(一)2
@@ -149,6 +173,12 @@ enrollment contains {"starts": "enrollment_date"} if {
 # Its terms are the cities', so they are parameters.
 
 # METADATA
+# scope: document
+# title: 待遇条款：就医情形下各层级的起付线、比例与封顶线
+# description: 由外部查询的决定 data.regions.guangdong.plan（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 城乡居民基本医保：住院、门诊统筹、门诊特定病种按统筹区待遇支付（住院总体稳定在70%左右）
 # custom:
 #   clause: 二(二)5
@@ -168,6 +198,12 @@ plan contains {
 } if {
 	input.claim.kind in all_kinds
 }
+
+# METADATA
+# scope: document
+# title: 覆盖范围：各层级覆盖的人员类别
+# description: 由外部查询的决定 data.regions.guangdong.coverage（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 基本医保公平普惠，覆盖全体参保人
@@ -329,6 +365,12 @@ coverage contains {
 # the annual limit (the tier's default cap group), which is the city's.
 
 # METADATA
+# scope: document
+# title: 参数：文件规定、设下限或留给地方的数值
+# description: 由外部查询的决定 data.regions.guangdong.parameters（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 最低生活保障对象、返贫致贫人口、边缘家庭救助对象按不低于80%给予救助
 # custom:
 #   clause: 二(二)7
@@ -348,12 +390,19 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 
 # A person in several categories is assisted under the first of them in
 # the document's order: the 100% group before the 80% group.
-assistance_category := "extreme_poverty" if "extreme_poverty" in input.person.categories
-else := "orphan" if "orphan" in input.person.categories
-else := "de_facto_orphan" if "de_facto_orphan" in input.person.categories
-else := "dibao" if "dibao" in input.person.categories
-else := "returned_to_poverty" if "returned_to_poverty" in input.person.categories
-else := "dibao_edge" if "dibao_edge" in input.person.categories
+assistance_category := "extreme_poverty" if {
+	"extreme_poverty" in input.person.categories
+} else := "orphan" if {
+	"orphan" in input.person.categories
+} else := "de_facto_orphan" if {
+	"de_facto_orphan" in input.person.categories
+} else := "dibao" if {
+	"dibao" in input.person.categories
+} else := "returned_to_poverty" if {
+	"returned_to_poverty" in input.person.categories
+} else := "dibao_edge" if {
+	"dibao_edge" in input.person.categories
+}
 
 # METADATA
 # title: 住院和普通门诊、门诊特定病种经基本医保、大病保险支付后个人负担的合规费用按类别比例救助；门诊和住院共用年度救助限额
@@ -427,6 +476,12 @@ plan contains {
 # listed).
 
 # METADATA
+# scope: document
+# title: 监测预警：各类人员的监测线
+# description: 由外部查询的决定 data.regions.guangdong.monitoring（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 家庭成员累计负担的合规医疗费用达到或超过家庭年可支配总收入的60%，且家庭资产低于户籍地上限的，纳入医疗救助范围
 # custom:
 #   clause: 二(二)8
@@ -453,6 +508,12 @@ monitoring contains {
 
 # ---------------------------------------------------------------------------
 # Clauses (or parts of clauses) the module does not compute, and why.
+
+# METADATA
+# scope: document
+# title: 未计算的条款及其原因
+# description: 由外部查询的决定 data.regions.guangdong.uncomputed（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # custom:

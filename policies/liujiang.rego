@@ -19,6 +19,11 @@
 # policies/params/liujiang.yaml or a case's params.
 package regions.liujiang
 
+# METADATA
+# scope: document
+# title: 文件：文号、发文机关、施行日期、适用年度
+# description: 由外部查询的决定 data.regions.liujiang.document（polc 与 OPA 客户端）
+# entrypoint: true
 document := {
 	"title": "柳州市柳江区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案（2023年修订）",
 	"area": "柳州市柳江区",
@@ -106,6 +111,12 @@ assistance_fund_60_district_40 := [
 # contribution is 0), so one numbering serves both lists. 优抚对象 appear only
 # in the order: this document gives them no subsidy of their own (rank 3 is
 # unused here; their subsidy, if any, is another document's).
+
+# METADATA
+# scope: document
+# title: 资助参保：各类人员的资助规则
+# description: 由外部查询的决定 data.regions.liujiang.subsidy（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 卫健部门认定的计生扶持对象：个人缴费部分全额代缴，城区财政承担（全额资助顺序第1位）
@@ -320,6 +331,12 @@ subsidy contains {
 # parameters.
 
 # METADATA
+# scope: document
+# title: 待遇条款：就医情形下各层级的起付线、比例与封顶线
+# description: 由外部查询的决定 data.regions.liujiang.plan（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 基本医疗保险实施公平普惠保障政策，脱贫人口转为按规定享受基本医疗保险有关待遇
 # custom:
 #   clause: 二(二)1
@@ -334,6 +351,12 @@ plan contains {
 }
 
 # METADATA
+# scope: document
+# title: 覆盖范围：各层级覆盖的人员类别
+# description: 由外部查询的决定 data.regions.liujiang.coverage（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 基本医保覆盖全体参保人
 # custom:
 #   clause: 二(二)1
@@ -344,6 +367,12 @@ coverage contains {"tier": "basic", "categories": everyone}
 # 起享受新发生的基本医疗保险待遇: coverage from the first day of the month of
 # enrollment, no waiting period. 在职工医保中断缴费3个月内参加城乡居民医保的 is
 # not in the input.
+
+# METADATA
+# scope: document
+# title: 参保：待遇享受起始时间与等待期
+# description: 由外部查询的决定 data.regions.liujiang.enrollment（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 新生儿不设待遇享受等待期，从参保当月起享受待遇
@@ -494,6 +523,12 @@ coverage contains {
 # assisted here.
 
 # METADATA
+# scope: document
+# title: 参数：文件规定、设下限或留给地方的数值
+# description: 由外部查询的决定 data.regions.liujiang.parameters（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 未纳入监测的脱贫人口住院医疗救助：起付线年度累计3000元、起付线以上50%、年度限额2万元（文件规定，不得调整）
 # custom:
 #   clause: 二(二)3
@@ -573,14 +608,23 @@ coverage contains {"tier": "assistance", "categories": ["stable_out_of_poverty"]
 # The category whose 33号 terms apply to a low-income person, in the order of
 # 一(二); 因病支出型困难家庭成员 are assisted on application (二(三)2).
 # The monitored kinds share the key `monitored`.
-assistance_category := "extreme_poverty" if "extreme_poverty" in input.person.categories
-else := "orphan" if "orphan" in input.person.categories
-else := "de_facto_orphan" if "de_facto_orphan" in input.person.categories
-else := "dibao" if "dibao" in input.person.categories
-else := "dibao_edge" if "dibao_edge" in input.person.categories
-else := "returned_to_poverty" if "returned_to_poverty" in input.person.categories
-else := "monitored" if "monitored" in input.person.categories
-else := "illness_impoverished" if "illness_impoverished" in input.person.categories
+assistance_category := "extreme_poverty" if {
+	"extreme_poverty" in input.person.categories
+} else := "orphan" if {
+	"orphan" in input.person.categories
+} else := "de_facto_orphan" if {
+	"de_facto_orphan" in input.person.categories
+} else := "dibao" if {
+	"dibao" in input.person.categories
+} else := "dibao_edge" if {
+	"dibao_edge" in input.person.categories
+} else := "returned_to_poverty" if {
+	"returned_to_poverty" in input.person.categories
+} else := "monitored" if {
+	"monitored" in input.person.categories
+} else := "illness_impoverished" if {
+	"illness_impoverished" in input.person.categories
+}
 
 # METADATA
 # title: 属于我区医疗救助对象的农村低收入人口，医疗救助待遇按江政办发〔2022〕33号执行（起付线、比例、限额为参数；种子文本未含该文件）
@@ -750,6 +794,12 @@ coverage contains {
 # 二(三)1(3) counts (年内医疗费用负担在5000元以上).
 
 # METADATA
+# scope: document
+# title: 监测预警：各类人员的监测线
+# description: 由外部查询的决定 data.regions.liujiang.monitoring（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 个人负担5000元以上的脱贫人口和监测对象，医保部门每月推送名单
 # description: 脱贫人口和监测对象 are stable_out_of_poverty, the monitored kinds and returned_to_poverty (返贫致贫人口 are identified through the monitoring system).
 # custom:
@@ -814,6 +864,12 @@ monitoring contains {
 
 # ---------------------------------------------------------------------------
 # Clauses the module does not compute, and why.
+
+# METADATA
+# scope: document
+# title: 未计算的条款及其原因
+# description: 由外部查询的决定 data.regions.liujiang.uncomputed（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # custom:

@@ -17,6 +17,11 @@
 # policies/params/qiannan.yaml, each with its source or marked illustrative.
 package regions.qiannan
 
+# METADATA
+# scope: document
+# title: 文件：文号、发文机关、施行日期、适用年度
+# description: 由外部查询的决定 data.regions.qiannan.document（polc 与 OPA 客户端）
+# entrypoint: true
 document := {
 	"title": "黔南州医疗保障扶贫行动实施方案",
 	"area": "黔南州",
@@ -68,6 +73,12 @@ recognized_this_year if {
 insured_before_recognition if input.enrollment.date < input.person.recognized
 
 # METADATA
+# scope: document
+# title: 参保：待遇享受起始时间与等待期
+# description: 由外部查询的决定 data.regions.qiannan.enrollment（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 每年8月底前新认定的医保扶贫保障对象，纳入当年度基本医保
 # custom:
 #   clause: 二(二)
@@ -111,6 +122,12 @@ enrollment contains {"starts": "next_year"} if {
 # person whose county is not given, or is not one of the 12, matches no
 # rule: the document names no funder for them, and no subsidy is better
 # than a silent wrong funder (the result then shows rule 无).
+
+# METADATA
+# scope: document
+# title: 资助参保：各类人员的资助规则
+# description: 由外部查询的决定 data.regions.qiannan.subsidy（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 特困供养人员参保个人缴费给予全额资助
@@ -194,6 +211,12 @@ subsidy contains {"rule": "registered_poor", "form": "fixed", "amount": 100, "fu
 # set from it. "统筹基金最高支付限额不低于25万元" is a floor.
 
 # METADATA
+# scope: document
+# title: 待遇条款：就医情形下各层级的起付线、比例与封顶线
+# description: 由外部查询的决定 data.regions.qiannan.plan（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 严格执行基本医疗保障支付范围和标准（统筹地区的城乡居民基本医保待遇）
 # custom:
 #   clause: 二(四)1
@@ -208,11 +231,23 @@ plan contains {
 }
 
 # METADATA
+# scope: document
+# title: 参数：文件规定、设下限或留给地方的数值
+# description: 由外部查询的决定 data.regions.qiannan.parameters（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 统筹基金最高支付限额不低于25万元
 # custom:
 #   clause: 二(四)1
 #   quote: 统筹基金最高支付限额不低于 25 万元
 parameters contains {"path": "basic.annual_cap", "floor": 250000}
+
+# METADATA
+# scope: document
+# title: 覆盖范围：各层级覆盖的人员类别
+# description: 由外部查询的决定 data.regions.qiannan.coverage（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 基本医保覆盖全体参保人
@@ -343,8 +378,11 @@ coverage contains {
 # chosen here so that one rule gives one ratio. Referral does not change it:
 # 二(七) withdraws 优惠报销政策 (insurance), not assistance.
 
-assistance_ratio := 1 if "extreme_poverty" in input.person.categories
-else := 0.7 if "registered_poor" in input.person.categories
+assistance_ratio := 1 if {
+	"extreme_poverty" in input.person.categories
+} else := 0.7 if {
+	"registered_poor" in input.person.categories
+}
 
 # METADATA
 # title: 年度救助限额内政策范围内个人自付住院医疗费用：建档立卡贫困人口按70%、特困供养人员按100%救助（就高）
@@ -412,6 +450,12 @@ coverage contains {"tier": "out_of_catalog", "categories": ["registered_poor", "
 
 # ---------------------------------------------------------------------------
 # Clauses the module does not compute, and why.
+
+# METADATA
+# scope: document
+# title: 未计算的条款及其原因
+# description: 由外部查询的决定 data.regions.qiannan.uncomputed（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # custom:

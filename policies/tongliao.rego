@@ -29,6 +29,11 @@
 # 特困; "旗县级以上政府规定的其他特殊困难人员" is for those governments to list).
 package regions.tongliao
 
+# METADATA
+# scope: document
+# title: 文件：文号、发文机关、施行日期、适用年度
+# description: 由外部查询的决定 data.regions.tongliao.document（polc 与 OPA 客户端）
+# entrypoint: true
 document := {
 	"title": "通辽市健全重特大疾病医疗保险和救助制度实施方案",
 	"area": "通辽市",
@@ -78,6 +83,12 @@ assistance_fund := [{"funder": "medical_assistance_fund", "share": 1}]
 # 标准), which is the tier-1 standard here.
 
 # METADATA
+# scope: document
+# title: 资助参保：各类人员的资助规则
+# description: 由外部查询的决定 data.regions.tongliao.subsidy（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 特困人员、孤儿（含事实无抚养儿童）个人缴费由政府全额资助
 # custom:
 #   clause: 二(三)
@@ -121,6 +132,12 @@ subsidy contains {
 }
 
 # METADATA
+# scope: document
+# title: 参数：文件规定、设下限或留给地方的数值
+# description: 由外部查询的决定 data.regions.tongliao.parameters（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 定额资助标准不低于当期居民医保个人缴费标准的45%（市政府有关部门可适时调整）
 # custom:
 #   clause: 二(三)
@@ -140,6 +157,12 @@ parameters contains {"path": concat(".", ["subsidy.by_category", c, "share"]), "
 # the region's, so they are parameters.
 
 # METADATA
+# scope: document
+# title: 待遇条款：就医情形下各层级的起付线、比例与封顶线
+# description: 由外部查询的决定 data.regions.tongliao.plan（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 基本医保严格执行国家、自治区制定的基本政策（起付线、支付比例、最高支付限额）
 # custom:
 #   clause: 二(七)
@@ -154,6 +177,12 @@ plan contains {
 } if {
 	input.claim.kind in {"inpatient", "outpatient_special", "outpatient"}
 }
+
+# METADATA
+# scope: document
+# title: 覆盖范围：各层级覆盖的人员类别
+# description: 由外部查询的决定 data.regions.tongliao.coverage（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 基本医保覆盖全体参保人
@@ -246,12 +275,19 @@ coverage contains {"tier": "critical", "categories": insured, "claim_kinds": ["i
 # (≥70%, no deductible) before 易返贫致贫 (≥60%, no deductible) before 低保边缘
 # (≥60%, 10% of income) before 因病致贫 (≥60%, 25% of income). One helper
 # gives one category, so two rules can never disagree.
-assistance_category := "extreme_poverty" if "extreme_poverty" in input.person.categories
-else := "dibao" if "dibao" in input.person.categories
-else := "returned_to_poverty" if "returned_to_poverty" in input.person.categories
-else := "monitored" if "monitored" in input.person.categories
-else := "dibao_edge" if "dibao_edge" in input.person.categories
-else := "illness_impoverished" if "illness_impoverished" in input.person.categories
+assistance_category := "extreme_poverty" if {
+	"extreme_poverty" in input.person.categories
+} else := "dibao" if {
+	"dibao" in input.person.categories
+} else := "returned_to_poverty" if {
+	"returned_to_poverty" in input.person.categories
+} else := "monitored" if {
+	"monitored" in input.person.categories
+} else := "dibao_edge" if {
+	"dibao_edge" in input.person.categories
+} else := "illness_impoverished" if {
+	"illness_impoverished" in input.person.categories
+}
 
 # 二(十四): "未按规定转诊的救助对象，所发生的医疗费用原则上不纳入医疗救助范围".
 # The same clause sets up 基层首诊: a visit to a primary-level (一级及以下)
@@ -573,6 +609,12 @@ in_watch_population if {
 }
 
 # METADATA
+# scope: document
+# title: 监测预警：各类人员的监测线
+# description: 由外部查询的决定 data.regions.tongliao.monitoring（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 经基本医保、大病保险支付后个人年度累计负担的符合基本医疗费用超过全市上年农村牧区常住居民人均可支配收入的，纳入因病致贫监测
 # custom:
 #   clause: 二(八)
@@ -632,6 +674,12 @@ monitoring contains {
 
 # ---------------------------------------------------------------------------
 # Clauses the module does not compute, and why.
+
+# METADATA
+# scope: document
+# title: 未计算的条款及其原因
+# description: 由外部查询的决定 data.regions.tongliao.uncomputed（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # custom:

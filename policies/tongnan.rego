@@ -9,6 +9,11 @@
 # policies/params/tongnan.yaml, each with its source.
 package regions.tongnan
 
+# METADATA
+# scope: document
+# title: 文件：文号、发文机关、施行日期、适用年度
+# description: 由外部查询的决定 data.regions.tongnan.document（polc 与 OPA 客户端）
+# entrypoint: true
 document := {
 	"title": "重庆市潼南区巩固拓展医疗保障脱贫攻坚成果有效衔接乡村振兴战略实施方案",
 	"area": "重庆市潼南区",
@@ -52,6 +57,12 @@ assistance_fund := [{"funder": "medical_assistance_fund", "share": 1}]
 # 二(一) 资助参保. Identity is taken at payment time and the highest standard
 # wins (按参保缴费时就高身份确定); the engine picks the highest of the rules
 # that match.
+
+# METADATA
+# scope: document
+# title: 资助参保：各类人员的资助规则
+# description: 由外部查询的决定 data.regions.tongnan.subsidy（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 特困人员参加一档，按一档个人缴费标准的100%全额资助
@@ -145,6 +156,12 @@ subsidy contains {"rule": "stable_out_of_poverty", "form": "fixed", "amount": 50
 # city's, so they are parameters.
 
 # METADATA
+# scope: document
+# title: 待遇条款：就医情形下各层级的起付线、比例与封顶线
+# description: 由外部查询的决定 data.regions.tongnan.plan（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 基本医保执行全市统一的城乡居民基本医保待遇
 # custom:
 #   clause: 三(五)
@@ -164,6 +181,12 @@ plan contains {
 } if {
 	input.claim.kind in {"inpatient", "outpatient_special", "outpatient"}
 }
+
+# METADATA
+# scope: document
+# title: 覆盖范围：各层级覆盖的人员类别
+# description: 由外部查询的决定 data.regions.tongnan.coverage（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # title: 基本医保覆盖全体参保人
@@ -251,6 +274,12 @@ coverage contains {
 # default cap group). The limit itself is the city's.
 
 # METADATA
+# scope: document
+# title: 参数：文件规定、设下限或留给地方的数值
+# description: 由外部查询的决定 data.regions.tongnan.parameters（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 特困人员、低保对象、返贫致贫人口救助比例不低于70%
 # custom:
 #   clause: 三(七)
@@ -283,13 +312,21 @@ parameters contains {"path": concat(".", ["assistance.by_category", c, "ratio"])
 
 # A person in several categories is assisted under the first of them in the
 # document's order, which is also the order of its floors (70% before 60%).
-assistance_category := "extreme_poverty" if "extreme_poverty" in input.person.categories
-else := "dibao" if "dibao" in input.person.categories
-else := "returned_to_poverty" if "returned_to_poverty" in input.person.categories
-else := "dibao_edge" if "dibao_edge" in input.person.categories
-else := "unstable_out_of_poverty" if "unstable_out_of_poverty" in input.person.categories
-else := "edge_vulnerable" if "edge_vulnerable" in input.person.categories
-else := "sudden_hardship" if "sudden_hardship" in input.person.categories
+assistance_category := "extreme_poverty" if {
+	"extreme_poverty" in input.person.categories
+} else := "dibao" if {
+	"dibao" in input.person.categories
+} else := "returned_to_poverty" if {
+	"returned_to_poverty" in input.person.categories
+} else := "dibao_edge" if {
+	"dibao_edge" in input.person.categories
+} else := "unstable_out_of_poverty" if {
+	"unstable_out_of_poverty" in input.person.categories
+} else := "edge_vulnerable" if {
+	"edge_vulnerable" in input.person.categories
+} else := "sudden_hardship" if {
+	"sudden_hardship" in input.person.categories
+}
 
 # METADATA
 # title: 年度救助限额内按类别比例救助；门诊和住院救助共用年度救助限额
@@ -353,6 +390,12 @@ plan contains {
 # monitoring (2021: standard 6000, so 12000).
 
 # METADATA
+# scope: document
+# title: 监测预警：各类人员的监测线
+# description: 由外部查询的决定 data.regions.tongnan.monitoring（polc 与 OPA 客户端）
+# entrypoint: true
+
+# METADATA
 # title: 经三重制度报销后政策范围内自付费用达到监测标准2倍及以上，纳入监测范围
 # custom:
 #   clause: 三(八)
@@ -379,6 +422,12 @@ monitoring contains {
 
 # ---------------------------------------------------------------------------
 # Clauses the module does not compute, and why.
+
+# METADATA
+# scope: document
+# title: 未计算的条款及其原因
+# description: 由外部查询的决定 data.regions.tongnan.uncomputed（polc 与 OPA 客户端）
+# entrypoint: true
 
 # METADATA
 # custom:

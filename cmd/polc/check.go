@@ -23,11 +23,13 @@ func (c *cli) checkCommand() *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [DIR]",
-		Short: "compile and check the policies: schema, Rego, clauses, builtins, ids, floors, gaps and conflicts",
+		Short: "compile and check the policies: schema, Rego (strict, opa fmt), clauses, builtins, ids, floors, gaps and conflicts",
 		Long: `Check compiles the policies in DIR (or --policies DIR, ./policies, the
 embedded set) and reports every problem, each at its file:line:col. The
 category combinations the golden cases use (--golden DIR, ./golden, the
-embedded set) are evaluated too.`,
+embedded set) are evaluated too. Each module must compile in OPA's strict
+mode and be as opa fmt writes it: an unformatted one is reported at its
+first differing line with the diff (polc fmt rewrites it).`,
 		Args: atMost(1),
 		RunE: func(_ *cobra.Command, args []string) error { return c.runCheck(f, args) },
 	}
@@ -72,7 +74,7 @@ func (c *cli) runCheck(f checkFlags, args []string) error {
 		}
 		sets[region] = append(sets[region], combos...)
 	}
-	set, ds := compiler.Compile(c.ctx, pol.fsys, pol.prefix, compiler.Options{CategorySets: sets})
+	set, ds := compiler.Compile(c.ctx, pol.fsys, pol.prefix, compiler.Options{CategorySets: sets, Format: true})
 	if err := diag.Write(c.stdout, f.format, ds); err != nil {
 		return err
 	}

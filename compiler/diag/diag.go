@@ -51,6 +51,10 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 	Stage    string   `json:"stage"`
 	Clause   string   `json:"clause,omitempty"`
+	// Detail is more than a line can hold, printed on the lines after
+	// the diagnostic's (each indented by a tab in the text format): the
+	// diff of an unformatted module, say.
+	Detail string `json:"detail,omitempty"`
 }
 
 func (d Diagnostic) String() string {
@@ -144,6 +148,14 @@ func Write(w io.Writer, format string, ds List) error {
 			if _, err := fmt.Fprintln(w, d.String()); err != nil {
 				return err
 			}
+			if d.Detail == "" {
+				continue
+			}
+			for line := range strings.Lines(d.Detail) {
+				if _, err := fmt.Fprintf(w, "\t%s\n", strings.TrimSuffix(line, "\n")); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	case FormatJSON:
@@ -169,7 +181,11 @@ func Write(w io.Writer, format string, ds List) error {
 			if d.Severity == SeverityNote {
 				kind = "notice"
 			}
-			msg := escapeGitHub(fmt.Sprintf("%s [%s]", d.Message, d.Stage))
+			text := fmt.Sprintf("%s [%s]", d.Message, d.Stage)
+			if d.Detail != "" {
+				text += "\n" + d.Detail // GitHub shows an annotation's lines
+			}
+			msg := escapeGitHub(text)
 			if _, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n", kind, d.Pos.File, d.Pos.Line, d.Pos.Col, msg); err != nil {
 				return err
 			}
