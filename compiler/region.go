@@ -129,3 +129,8 @@ type Coverage struct {
 	Clause       string
 	Rule         *DecisionRule
 }
+
+// Source is the module's text as it was read and compiled: the positions
+// of Module and of every DecisionRule point into it (polc build rewrites
+// it at those positions).
+func (r *Region) Source() []byte { return r.source }
