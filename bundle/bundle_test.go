@@ -3,8 +3,10 @@ package bundle_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	opabundle "github.com/open-policy-agent/opa/v1/bundle"
@@ -129,5 +131,58 @@ func TestBuildReadsBack(t *testing.T) {
 				t.Errorf("%s: data.regions.%s.%s is not an entrypoint (%v)", m.Path, id, name, entry)
 			}
 		}
+	}
+}
+
+// A module may carry document-scope annotations of its own (an author's
+// description, an entrypoint already): the build adds entrypoint: true to
+// the one without it, leaves the other as it is, and adds no second one
+// (OPA refuses two for one document).
+func TestBuildKeepsTheAuthorsDocumentAnnotations(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(policies.FS, p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(fsys["tongnan.rego"].Data)
+	above := func(decision, block string) {
+		rule := strings.Index(src, "\n"+decision+" contains")
+		meta := strings.LastIndex(src[:rule], "# METADATA\n")
+		if rule < 0 || meta < 0 {
+			t.Fatalf("no annotated %s rule in tongnan.rego", decision)
+		}
+		src = src[:meta] + block + "\n" + src[meta:]
+	}
+	above("plan", "# METADATA\n# scope: document\n# description: 各项待遇的条款\n")
+	above("subsidy", "# METADATA\n# scope: document\n# entrypoint: true\n")
+	fsys["tongnan.rego"] = &fstest.MapFile{Data: []byte(src)}
+
+	set, ds := compiler.Compile(context.Background(), fsys, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
+	if set == nil {
+		t.Fatalf("the annotated copy does not compile: %v", ds)
+	}
+	b, err := bundle.Build(set, fsys, bundle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b.Modules[0].Raw)
+	defined := map[string]bool{}
+	for _, rule := range b.Modules[0].Parsed.Rules {
+		if name := rule.Head.Ref()[0].String(); set.Schema.Decisions[name] != nil {
+			defined[name] = true
+		}
+	}
+	if n := strings.Count(text, "# entrypoint: true"); n != len(defined) || n < 6 {
+		t.Errorf("%d entrypoint lines, want one for each of the %d decisions tongnan defines", n, len(defined))
+	}
+	if !strings.Contains(text, "# METADATA\n# entrypoint: true\n# scope: document\n# description: 各项待遇的条款\n") {
+		t.Errorf("the author's plan annotation did not gain the entrypoint:\n%s", text[:min(len(text), 4000)])
 	}
 }
