@@ -65,6 +65,24 @@ func TestStockOPAServesTheBundle(t *testing.T) {
 		t.Errorf("only %d evaluations compared", compared)
 	}
 
+	t.Run("opa build -b on the folder", func(t *testing.T) {
+		// The README's commands for OPA on the policies folder as it is:
+		// in bundle mode OPA reads the modules and leaves the params
+		// files (which would all land at data.params) out.
+		dir := filepath.Join(t.TempDir(), "policies")
+		if err := os.CopyFS(dir, policies.FS); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{
+			{"check", "--strict", dir},
+			{"build", "-b", dir, "-o", filepath.Join(t.TempDir(), "plain.tar.gz")},
+		} {
+			if out, err := exec.Command(opa, args...).CombinedOutput(); err != nil {
+				t.Errorf("opa %s: %v\n%s", strings.Join(args, " "), err, out)
+			}
+		}
+	})
+
 	t.Run("a changed clause is caught", func(t *testing.T) {
 		// One plan rule of tongnan says a clause polc does not.
 		tampered, rule := changeClause(t, set, b, evals, "tongnan")
