@@ -296,6 +296,7 @@ func (c *Compiler) load() {
 			continue
 		}
 		c.regions = append(c.regions, &region{Region: &policy.Region{ID: id, File: c.file(name)}, source: data, fsName: name})
+		c.regions[len(c.regions)-1].SetSource(data)
 	}
 }
 

@@ -17,6 +17,9 @@ import (
 // context space — and these are the hooks they do it with. Nothing else
 // calls them: what evaluates a compiled Set needs Eval, Plan and the rest.
 
+// SetSource keeps the module's text, as read, for Source.
+func (r *Region) SetSource(text []byte) { r.source = text }
+
 // Prepare keeps the region's compiled modules (the author's and the
 // generated evaluation form), the guard every evaluation runs under and
 // each decision rule's generated rule by rule key, then prepares the

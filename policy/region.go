@@ -28,6 +28,8 @@ type Region struct {
 	// compiler attached to what each yields.
 	Rules map[string]*DecisionRule
 
+	// source is the module's text as read and compiled (Source).
+	source []byte
 	// What the compiler builds for evaluation (build.go): the module and
 	// its generated evaluation form compiled, the guard every evaluation
 	// runs under, and each decision rule's generated rule, by rule key.
@@ -155,3 +157,8 @@ func (dr *DecisionRule) Position() diag.Position {
 	loc := dr.Rule.Location
 	return diag.Position{File: loc.File, Line: loc.Row, Col: loc.Col}
 }
+
+// Source is the module's text as it was read and compiled: the positions
+// of Module and of every DecisionRule point into it (polc build rewrites
+// it at those positions).
+func (r *Region) Source() []byte { return r.source }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policy"
@@ -36,6 +38,9 @@ type Engine struct {
 	decisions map[decisionKey][]policy.Record
 	// figures are Figures' tables of person contexts (persons.go).
 	figures figuresTables
+	// record, when set, is told of every evaluation the engine makes, with
+	// its input (Inputs).
+	record func(decision, claim string, input ast.Value)
 }
 
 type decisionKey struct {
@@ -263,6 +268,10 @@ func (e *Engine) plan(ctx context.Context, r *policy.Region, person policy.Conte
 	evaluate := func() (*prepared, error) {
 		c := person
 		c.Claim = &policy.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
+		if e.record != nil {
+			// Plan evaluates data.regions.<R>.plan with this input.
+			e.record("plan", cl.ID, e.set.Input(c, p))
+		}
 		plan, err := r.Plan(ctx, e.set.Schema, c, p)
 		if err != nil {
 			return nil, err
@@ -317,7 +326,11 @@ func (e *Engine) decide(ctx context.Context, r *policy.Region, decision string, 
 			return recs, nil
 		}
 	}
-	recs, err := r.Eval(ctx, decision, e.set.Input(c, p))
+	input := e.set.Input(c, p)
+	if e.record != nil {
+		e.record(decision, "", input)
+	}
+	recs, err := r.Eval(ctx, decision, input)
 	if err != nil {
 		return nil, err
 	}
