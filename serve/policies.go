@@ -25,7 +25,11 @@ type policySet struct {
 }
 
 func newPolicySet(ctx context.Context, set *compiler.PolicySet, digest string) (*policySet, diag.List) {
-	ps := &policySet{set: set, engine: settle.New(set), digest: digest}
+	engine := settle.New(set)
+	// Each case that gives params adds cache entries of its own; a server
+	// sees cases without end.
+	engine.MaxCached = maxCached
+	ps := &policySet{set: set, engine: engine, digest: digest}
 	regions, err := regionsJSON(ctx, set)
 	if err != nil {
 		var ds diag.List
@@ -125,3 +129,7 @@ func (s *Server) Watch(ctx context.Context, interval time.Duration) {
 		}
 	}
 }
+
+// maxCached bounds the plans, decisions and params the engine keeps: a
+// few hundred bytes to a few kilobytes each, so tens of megabytes at most.
+const maxCached = 1 << 14

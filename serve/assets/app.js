@@ -200,6 +200,10 @@ async function start() {
   fill($("f-tier"), catalog.vocabularies.enrollment_tier.map((e) => e.id), "enrollment_tier");
   $("region").onchange = regionChanged;
   $("golden").onchange = loadGolden;
+  $("f-year").addEventListener("change", () => {
+    // Claims dated in another year would be refused: move them to this one.
+    for (const d of document.querySelectorAll("#f-claims .date")) d.value = $("f-year").value + d.value.slice(4);
+  });
   $("form").addEventListener("input", writeYAML);
   $("form").addEventListener("change", writeYAML);
   $("add-claim").onclick = addClaim;
