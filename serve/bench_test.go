@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -25,7 +27,13 @@ import (
 // server, as a load generator on the same host would:
 //
 //	go test ./serve -run '^$' -bench ServeSettle -benchtime 20000x -cpu 2
+//
+// Unless GOGC is set, garbage is collected as polc serve has it collected
+// (GOGC=400).
 func BenchmarkServeSettle(b *testing.B) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
 	for _, clients := range []int{4, 16} {
 		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) { benchSettle(b, clients) })
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -76,6 +77,13 @@ func (c *cli) runServe(f serveFlags) error {
 		return usagef("--watch needs a policies folder on disk (--policies DIR, or ./policies): the embedded set never changes")
 	}
 	c.announce(pol, gold)
+	// A request allocates some 60 KB it drops at once (the case's YAML
+	// tree, the result and its JSON) while the compiled set stays live:
+	// collecting garbage a quarter as often takes a sixth less CPU a
+	// request (BenchmarkServeSettle), unless the user has chosen with GOGC.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	srv, ds := serve.New(ctx, serve.Options{Policies: pol.fsys, Display: pol.prefix, Origin: pol.origin,
