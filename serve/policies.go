@@ -77,15 +77,20 @@ func digestOf(fsys fs.FS) (string, error) {
 func (s *Server) Reload(ctx context.Context) bool {
 	digest, err := digestOf(s.opts.Policies)
 	if err != nil {
-		var ds diag.List
-		ds.Errorf(compiler.StageLoad, diag.Position{File: s.opts.Display}, "cannot read: %v", err)
-		s.failed(digest, ds)
-		return false
+		// A folder that cannot be read is reported once, like a set that
+		// does not compile, until what is wrong with it changes.
+		digest = "unreadable: " + err.Error()
 	}
 	s.reloadMu.Lock()
 	same := digest == s.cur.Load().digest || (digest == s.failedDigest && s.reloadErrors != nil)
 	s.reloadMu.Unlock()
 	if same {
+		return false
+	}
+	if err != nil {
+		var ds diag.List
+		ds.Errorf(compiler.StageLoad, diag.Position{File: s.opts.Display}, "cannot read: %v", err)
+		s.failed(digest, ds)
 		return false
 	}
 	ps, ds := compile(ctx, s.opts.Policies, s.opts.Display)

@@ -1,9 +1,7 @@
 package serve
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"slices"
 
@@ -101,14 +99,7 @@ func regionsJSON(ctx context.Context, set *compiler.PolicySet) ([]byte, error) {
 		}
 		body.Regions = append(body.Regions, e)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(body); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return harness.IndentedJSON(body)
 }
 
 func (s *Server) regions(w http.ResponseWriter, _ *http.Request) {

@@ -12,9 +12,7 @@
 package serve
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -206,47 +204,49 @@ func (s *Server) overDeadline(w http.ResponseWriter, ctx context.Context) bool {
 }
 
 func (s *Server) settle(w http.ResponseWriter, r *http.Request) {
-	ev, ctx, done, ok := s.begin(w, r)
-	if !ok {
-		return
-	}
-	defer done()
-	res, ds := harness.SettleCase(ctx, ev.ps.set, ev.ps.engine, ev.name, ev.body)
-	if s.overDeadline(w, ctx) {
-		return
-	}
-	if ds.HasErrors() {
-		writeErrors(w, http.StatusBadRequest, ds.Dedupe())
-		return
-	}
-	var out []byte
-	var err error
-	switch ev.format {
-	case "json":
-		out, err = harness.JSON(res)
-	case "md":
-		out = harness.Markdown(ev.ps.set, res)
-	case "html":
-		out, err = markdownHTML(harness.Markdown(ev.ps.set, res))
-	}
-	respond(w, ev.format, out, err)
+	s.serveEvaluation(w, r, func(ctx context.Context, ev evaluation) (renderings, diag.List) {
+		res, ds := harness.SettleCase(ctx, ev.ps.set, ev.ps.engine, ev.name, ev.body)
+		return renderings{
+			json: func() ([]byte, error) { return harness.JSON(res) },
+			md:   func() []byte { return harness.Markdown(ev.ps.set, res) },
+		}, ds
+	})
 }
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
+	s.serveEvaluation(w, r, func(ctx context.Context, ev evaluation) (renderings, diag.List) {
+		var regions []string
+		if list := r.URL.Query().Get("regions"); list != "" {
+			regions = strings.Split(list, ",")
+			if err := harness.CheckRegions(regions, ev.ps.set.RegionIDs(), "in ?regions="); err != nil {
+				return renderings{}, requestError("%v", err)
+			}
+		}
+		cmp, ds := harness.CompareCase(ctx, ev.ps.set, ev.ps.engine, ev.name, ev.body, regions)
+		return renderings{
+			json: func() ([]byte, error) { return harness.CompareJSON(cmp) },
+			md:   func() []byte { return harness.CompareMarkdown(ev.ps.set, cmp) },
+		}, ds
+	})
+}
+
+// renderings are the two forms of an evaluation's answer; html is md
+// turned into HTML.
+type renderings struct {
+	json func() ([]byte, error)
+	md   func() []byte
+}
+
+// serveEvaluation answers a request that evaluates a case: within its
+// limits (begin), with the diagnostics of a bad case, or with the answer in
+// the format asked for.
+func (s *Server) serveEvaluation(w http.ResponseWriter, r *http.Request, evaluate func(context.Context, evaluation) (renderings, diag.List)) {
 	ev, ctx, done, ok := s.begin(w, r)
 	if !ok {
 		return
 	}
 	defer done()
-	var regions []string
-	if list := r.URL.Query().Get("regions"); list != "" {
-		regions = strings.Split(list, ",")
-		if err := harness.CheckRegions(regions, ev.ps.set.RegionIDs(), "in ?regions="); err != nil {
-			writeErrors(w, http.StatusBadRequest, requestError("%v", err))
-			return
-		}
-	}
-	cmp, ds := harness.CompareCase(ctx, ev.ps.set, ev.ps.engine, ev.name, ev.body, regions)
+	out, ds := evaluate(ctx, ev)
 	if s.overDeadline(w, ctx) {
 		return
 	}
@@ -254,17 +254,17 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, http.StatusBadRequest, ds.Dedupe())
 		return
 	}
-	var out []byte
+	var body []byte
 	var err error
 	switch ev.format {
 	case "json":
-		out, err = harness.CompareJSON(cmp)
+		body, err = out.json()
 	case "md":
-		out = harness.CompareMarkdown(ev.ps.set, cmp)
+		body = out.md()
 	case "html":
-		out, err = markdownHTML(harness.CompareMarkdown(ev.ps.set, cmp))
+		body, err = markdownHTML(out.md())
 	}
-	respond(w, ev.format, out, err)
+	respond(w, ev.format, body, err)
 }
 
 func respond(w http.ResponseWriter, format string, out []byte, err error) {
@@ -296,17 +296,14 @@ func writeErrors(w http.ResponseWriter, status int, ds diag.List) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	data, err := harness.IndentedJSON(v)
+	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(data)
 }
 
 // health says whether the server serves the latest policies: "ok", or

@@ -34,8 +34,8 @@ type Engine struct {
 	// the caches start again, empty.
 	MaxCached int
 
-	mu     sync.Mutex
-	plans  map[planKey]*prepared
+	mu    sync.Mutex
+	plans map[planKey]*prepared
 	// params are the params resolved for the cases that give some, by
 	// the case's name, year and overrides with their positions: the same
 	// case posted again (a reviewer's page, a client's retry) reuses them,

@@ -15,8 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/golden"
-	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/serve"
 )
 
@@ -65,11 +63,7 @@ func (c *cli) runServe(f serveFlags) error {
 	if f.deadline <= 0 {
 		return usagef("--deadline must be positive, not %s", f.deadline)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
-	if err != nil {
-		return err
-	}
-	gold, err := pickSource("golden", f.golden, golden.FS)
+	pol, gold, err := pickPoliciesAndGolden(f.policies, f.golden)
 	if err != nil {
 		return err
 	}
