@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -16,16 +15,7 @@ import (
 // CompareJSON renders a comparison: two-space indent, keys in a fixed
 // order, a final newline. Each region's result is the result contract's
 // object, field for field what polc settle prints.
-func CompareJSON(cmp *Comparison) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(cmp); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+func CompareJSON(cmp *Comparison) ([]byte, error) { return IndentedJSON(cmp) }
 
 // tierRows are the year's totals a comparison shows, in the order money
 // flows, each with the tier whose steps give its clauses ("" for the

@@ -23,6 +23,13 @@ func JSON(results ...*settle.Result) ([]byte, error) {
 	if len(results) == 1 {
 		v = results[0]
 	}
+	return IndentedJSON(v)
+}
+
+// IndentedJSON is how polc writes JSON (the result, a comparison, what polc
+// serve answers): two-space indent, no HTML escaping (a formula's < and an
+// & stay as they are), a final newline.
+func IndentedJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -29,9 +29,20 @@ type Engine struct {
 	// stand-ins for the open parameters (policy.ParamsWithStandIns):
 	// cases nobody wrote (polc diff's grid) have no one to give them.
 	OpenStandIns bool
+	// MaxCached bounds the plans, decisions and case params the engine
+	// keeps (0: no bound). A command's engine lives for one run; a
+	// server's lives for every request, and each case that gives params
+	// adds entries of its own, so polc serve bounds them: past the bound
+	// the caches start again, empty.
+	MaxCached int
 
-	mu     sync.Mutex
-	plans  map[planKey]*prepared
+	mu    sync.Mutex
+	plans map[planKey]*prepared
+	// params are the params resolved for the cases that give some, by
+	// the case's name, year and overrides with their positions: the same
+	// case posted again (a reviewer's page, a client's retry) reuses them,
+	// and with them the plans cached for them.
+	params map[caseParamsKey]*policy.Params
 	groups groupIDs
 	// decisions caches the per-person decisions (subsidy, monitoring) the
 	// same way: they depend only on the person's context and the params.
@@ -46,6 +57,33 @@ type Engine struct {
 type decisionKey struct {
 	region, decision, person string
 	params                   *policy.Params
+}
+
+type caseParamsKey struct {
+	region string
+	year   int
+	// overrides is the case's file name and every override's path,
+	// position and value, written out: two cases with the same key resolve
+	// to the same params, positions included.
+	overrides string
+}
+
+func keyOfCaseParams(c *cases.Case) caseParamsKey {
+	var b strings.Builder
+	b.WriteString(c.File)
+	for _, o := range c.Overrides {
+		fmt.Fprintf(&b, "\x00%s\x00%s\x00%v", o.Path, o.Pos, o.Value)
+	}
+	return caseParamsKey{region: c.Region, year: c.Year, overrides: b.String()}
+}
+
+// cached makes room for one more cache entry; e.mu is held.
+func (e *Engine) cached() {
+	if e.MaxCached > 0 && len(e.plans)+len(e.decisions)+len(e.params) >= e.MaxCached {
+		clear(e.plans)
+		clear(e.decisions)
+		clear(e.params)
+	}
 }
 
 // planKey identifies a plan: it depends on nothing but its region, the
@@ -63,7 +101,7 @@ type planKey struct {
 
 // New returns an engine over a policy set.
 func New(set *policy.Set) *Engine {
-	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]policy.Record{}}
+	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]policy.Record{}, params: map[caseParamsKey]*policy.Params{}}
 }
 
 // Error is a settlement that cannot be computed, or whose result breaks an
@@ -120,7 +158,24 @@ func (e *Engine) caseParams(c *cases.Case) (*policy.Region, *policy.Params, erro
 	if !region.Document.HasYear(c.Year) {
 		return nil, nil, caseFailure(c, nil, "year %d is outside the years of %s (%s)", c.Year, region.Document.Number, region.Document.YearsText())
 	}
+	memo := len(c.Overrides) > 0 && !e.EvaluatePerClaim
+	var key caseParamsKey
+	if memo {
+		key = keyOfCaseParams(c)
+		e.mu.Lock()
+		p, ok := e.params[key]
+		e.mu.Unlock()
+		if ok {
+			return region, p, nil
+		}
+	}
 	p, err := region.ParamsFor(c.Year, c.Overrides)
+	if err == nil && memo {
+		e.mu.Lock()
+		e.cached()
+		e.params[key] = p
+		e.mu.Unlock()
+	}
 	if err == nil && e.OpenStandIns && len(c.Overrides) == 0 {
 		p, err = region.ParamsWithStandIns(c.Year)
 	}
@@ -301,6 +356,7 @@ func (e *Engine) plan(ctx context.Context, r *policy.Region, person policy.Conte
 		return nil, err
 	}
 	e.mu.Lock()
+	e.cached()
 	e.plans[key] = pp
 	e.mu.Unlock()
 	return pp, nil
@@ -343,6 +399,7 @@ func (e *Engine) decide(ctx context.Context, r *policy.Region, decision string, 
 	}
 	if !e.EvaluatePerClaim {
 		e.mu.Lock()
+		e.cached()
 		e.decisions[key] = recs
 		e.mu.Unlock()
 	}

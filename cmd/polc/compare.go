@@ -1,9 +1,6 @@
 package main
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/polc-dev/polc/casefile"
@@ -83,13 +80,9 @@ func (c *cli) runCompare(f compareFlags, file string) error {
 	if in.err != nil {
 		return c.report(diag.List{{Pos: diag.Position{File: in.display}, Severity: diag.SeverityError, Message: "cannot read: " + in.err.Error(), Stage: casefile.Stage}})
 	}
-	cf, ds := casefile.Load(in.display, in.data, set.Catalog())
+	cmp, ds := harness.CompareCase(c.ctx, set, settle.New(set), in.display, in.data, f.regions)
 	if ds.HasErrors() {
 		return c.report(ds)
-	}
-	cmp, err := harness.Compare(c.ctx, set, settle.New(set), &cf.Case, f.regions)
-	if err != nil {
-		return c.report(harness.AsDiagnostics(err))
 	}
 	if f.format == "md" {
 		c.stdout.Write(harness.CompareMarkdown(set, cmp))
@@ -106,13 +99,8 @@ func (c *cli) runCompare(f compareFlags, file string) error {
 // checkRegions refuses a --regions entry the policy set does not have, or
 // one given twice: bad usage, like an unknown --format.
 func checkRegions(regions, known []string) error {
-	for i, r := range regions {
-		if !slices.Contains(known, r) {
-			return usagef("unknown region %q in --regions (the policy set has %s)", r, strings.Join(known, ", "))
-		}
-		if slices.Contains(regions[:i], r) {
-			return usagef("region %q is given twice in --regions", r)
-		}
+	if err := harness.CheckRegions(regions, known, "in --regions"); err != nil {
+		return usageError{err}
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ Exit status: 0 ok, 1 problems found, 2 bad usage.`,
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(c.buildCommand(), c.checkCommand(), c.compareCommand(), c.diffCommand(), c.fmtCommand(), c.inputCommand(), c.settleCommand(), c.simCommand(), c.testCommand(), c.versionCommand())
+	root.AddCommand(c.buildCommand(), c.checkCommand(), c.compareCommand(), c.diffCommand(), c.fmtCommand(), c.inputCommand(), c.serveCommand(), c.settleCommand(), c.simCommand(), c.testCommand(), c.versionCommand())
 	return root
 }
 

@@ -69,14 +69,9 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 			problems.Errorf(casefile.Stage, diag.Position{File: in.display}, "cannot read: %v", in.err)
 			continue
 		}
-		cf, ds := casefile.Load(in.display, in.data, set.Catalog())
+		res, ds := harness.SettleCase(c.ctx, set, engine, in.display, in.data)
 		if ds.HasErrors() {
 			problems = append(problems, ds...)
-			continue
-		}
-		res, err := engine.Settle(c.ctx, &cf.Case)
-		if err != nil {
-			problems = append(problems, harness.AsDiagnostics(err)...)
 			continue
 		}
 		results = append(results, res)

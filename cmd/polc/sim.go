@@ -16,7 +16,6 @@ import (
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/compiler/untrusted"
-	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/popgen"
@@ -267,11 +266,7 @@ func (c *cli) runGenerate(f simFlags) error {
 	case f.samples < 0:
 		return usagef("--cases %d: want 0 or more", f.samples)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
-	if err != nil {
-		return err
-	}
-	gold, err := pickSource("golden", f.golden, golden.FS)
+	pol, gold, err := pickPoliciesAndGolden(f.policies, f.golden)
 	if err != nil {
 		return err
 	}

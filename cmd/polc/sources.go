@@ -10,6 +10,8 @@ import (
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/golden"
+	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/policy"
 )
 
@@ -44,6 +46,16 @@ func pickSource(kind, dir string, embedded fs.FS) (source, error) {
 		return source{kind: kind, fsys: os.DirFS(kind), prefix: kind, dir: kind, origin: "./" + kind}, nil
 	}
 	return source{kind: kind, fsys: embedded, prefix: kind, origin: "embedded"}, nil
+}
+
+// pickPoliciesAndGolden picks both sets a command reads (pickSource):
+// the policies it settles with and the golden cases it runs or offers.
+func pickPoliciesAndGolden(policiesDir, goldenDir string) (pol, gold source, err error) {
+	if pol, err = pickSource("policies", policiesDir, policies.FS); err != nil {
+		return pol, gold, err
+	}
+	gold, err = pickSource("golden", goldenDir, golden.FS)
+	return pol, gold, err
 }
 
 func requireFolder(dir string) error {

@@ -9,9 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/harness"
-	"github.com/polc-dev/polc/policies"
 )
 
 type testFlags struct {
@@ -59,11 +57,7 @@ func (c *cli) runTest(f testFlags) error {
 			return usagef("-run: %v", err)
 		}
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
-	if err != nil {
-		return err
-	}
-	goldens, err := pickSource("golden", f.golden, golden.FS)
+	pol, goldens, err := pickPoliciesAndGolden(f.policies, f.golden)
 	if err != nil {
 		return err
 	}
