@@ -18,6 +18,8 @@
 package population
 
 import (
+	"bytes"
+
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/settle/money"
@@ -97,3 +99,24 @@ type claimText struct {
 }
 
 type span struct{ from, to int32 }
+
+// FirstRegion is the region of the first person of a persons file, from
+// the file's first bytes (a few KiB do): what a run compiles before it
+// reads the file (a run is that region's year). "" when the bytes do not
+// show it — no header, no row, a row cut short — and the reader then
+// says what is wrong as it reads.
+func FirstRegion(head []byte) string {
+	_, rest, ok := bytes.Cut(head, []byte("\n"))
+	if !ok {
+		return ""
+	}
+	row, _, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return ""
+	}
+	fields := bytes.SplitN(bytes.TrimSuffix(row, []byte("\r")), []byte(","), pRegion+2)
+	if len(fields) <= pRegion+1 || len(fields[pRegion]) == 0 || text(fields[pRegion]) != nil {
+		return ""
+	}
+	return string(fields[pRegion])
+}
