@@ -195,7 +195,7 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 
 	free := make(chan *pairBatch, opts.Workers*batchesInFlight+1)
 	for range cap(free) {
-		free <- &pairBatch{personRun: personRun{persons: make([]population.Person, batchPersons)}, before: make([]settle.Figures, batchPersons),
+		free <- &pairBatch{personRun: newPersonRun(), before: make([]settle.Figures, batchPersons),
 			after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}
 	}
 	work := make(chan *pairBatch, cap(free))
@@ -206,10 +206,12 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := rd.Parser()
 			for b := range work {
+				b.n = b.frame.Len()
 				for i := range b.n {
 					b.errs[i], b.groups[i] = nil, nil
-					p := &b.persons[i]
+					p := b.parse(ps, i)
 					if len(p.Problems) > 0 || ctx.Err() != nil {
 						continue
 					}

@@ -66,12 +66,13 @@ const DefaultMaxProblems = 20
 // Population files).
 const PerPersonHeader = "person_id,subsidy,total,hospital_borne,basic,critical,assistance,tilted,top_up,out_of_pocket"
 
-// Batches: a batch is at most batchPersons persons or batchClaims claims
-// (a person with more claims is a batch alone), and batchesInFlight per
-// worker are read ahead.
+// Batches: a batch is at most batchPersons persons, batchClaims claims or
+// batchBytes bytes of rows (a person with more is a batch alone), and
+// batchesInFlight per worker are read ahead.
 const (
 	batchPersons    = 256
 	batchClaims     = 4096
+	batchBytes      = 1 << 20
 	batchesInFlight = 3
 )
 
@@ -82,17 +83,25 @@ type batch struct {
 }
 
 // personRun is a run of persons in input order, numbered so the summing
-// goroutine can take batches back in that order.
+// goroutine can take batches back in that order: framed by the reading
+// goroutine, parsed into persons by a worker.
 type personRun struct {
 	seq, n  int
+	frame   population.Frame
 	persons []population.Person
+}
+
+func newPersonRun() personRun {
+	return personRun{persons: make([]population.Person, batchPersons)}
 }
 
 func (p *personRun) run() *personRun { return p }
 
-// feed reads persons into batches taken from free — at most batchPersons
-// persons and about batchClaims claims each — and sends them to work in
-// order, until the files end or ctx is done; then it closes work.
+// feed frames persons into batches taken from free and sends them to work
+// in order, until the files end or ctx is done; then it closes work. It
+// does the reading's one part that must go in file order — finding each
+// person's lines and checking the join — and leaves the fields, most of
+// the work, to the workers (parse).
 func feed[B interface{ run() *personRun }](ctx context.Context, rd *population.Reader, free <-chan B, work chan<- B) {
 	defer close(work)
 	for seq := 0; ; seq++ {
@@ -103,26 +112,25 @@ func feed[B interface{ run() *personRun }](ctx context.Context, rd *population.R
 			return
 		}
 		r := b.run()
-		r.seq, r.n = seq, 0
-		claims, more := 0, true
-		for r.n < batchPersons && claims < batchClaims {
-			if more = rd.Next(&r.persons[r.n]); !more {
-				break
-			}
-			claims += len(r.persons[r.n].Case.Claims)
-			r.n++
+		r.seq = seq
+		if !rd.Frame(&r.frame, batchPersons, batchClaims, batchBytes) {
+			return
 		}
-		if r.n > 0 {
-			select {
-			case work <- b:
-			case <-ctx.Done():
-				return
-			}
+		select {
+		case work <- b:
+		case <-ctx.Done():
+			return
 		}
-		if !more {
+		if rd.Done() {
 			return
 		}
 	}
+}
+
+// parse reads the i-th person of the run with the worker's parser.
+func (p *personRun) parse(ps *population.Parser, i int) *population.Person {
+	ps.Parse(&p.frame, i, &p.persons[i])
+	return &p.persons[i]
 }
 
 // Run reads the population and settles every person's year. It returns
@@ -142,7 +150,7 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 
 	free := make(chan *batch, opts.Workers*batchesInFlight+1)
 	for range cap(free) {
-		free <- &batch{personRun: personRun{persons: make([]population.Person, batchPersons)}, figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons)}
+		free <- &batch{personRun: newPersonRun(), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons)}
 	}
 	work := make(chan *batch, cap(free))
 	done := make(chan *batch, cap(free))
@@ -153,10 +161,12 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := rd.Parser()
 			for b := range work {
+				b.n = b.frame.Len()
 				for i := range b.n {
 					b.errs[i] = nil
-					if p := &b.persons[i]; len(p.Problems) == 0 && ctx.Err() == nil {
+					if p := b.parse(ps, i); len(p.Problems) == 0 && ctx.Err() == nil {
 						b.errs[i] = fig.Figures(ctx, &p.Case, &b.figures[i])
 					}
 				}
