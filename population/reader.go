@@ -305,23 +305,24 @@ func (r *Reader) person(line []byte) ([]byte, bool) {
 	if !r.started {
 		// The first person's region and year are the run's: nothing can
 		// be settled without them.
-		var f [personFields][]byte
-		var st [personFields]int
-		splitFields(line, f[:], st[:])
-		year, err := integer(f[pYear])
-		regionErr, yearErr := r.rules.Region(string(f[pRegion]), year)
+		var fc cuts
+		fc.cut(line, personFields)
+		f := func(i int) []byte { return fc.field(i) }
+		st := fc.at
+		year, err := integer(f(pYear))
+		regionErr, yearErr := r.rules.Region(string(f(pRegion)), year)
 		switch {
 		case regionErr != nil:
 			r.failAt(l, st[pRegion], "region: %v", regionErr)
 			return nil, false
 		case err != nil:
-			r.failAt(l, st[pYear], "year: %v, not %s", err, diag.Quote(string(f[pYear])))
+			r.failAt(l, st[pYear], "year: %v, not %s", err, diag.Quote(string(f(pYear))))
 			return nil, false
 		case yearErr != nil:
 			r.failAt(l, st[pYear], "year: %v", yearErr)
 			return nil, false
 		}
-		r.started, r.region, r.year = true, string(f[pRegion]), year
+		r.started, r.region, r.year = true, string(f(pRegion)), year
 		r.yearDash = append(strconv.AppendInt(nil, int64(year), 10), '-')
 	}
 	return r.prevID, true
@@ -341,9 +342,7 @@ type Parser struct {
 	rules                  *casefile.Rules
 	personsName, claimName string
 
-	pf, cf [claimFields][]byte // the fields of the current person and claim lines
-	ps, cs [claimFields]int    // where each field starts in its line
-	cats   map[string][]string // category fields seen, by their text
+	cats map[string][]string // category fields seen, by their text
 	// The ids of the vocabularies a row names: a handful each, faster to
 	// compare with than to hash.
 	residences, tiers, kinds, levels []string
@@ -409,55 +408,63 @@ func (w *row) pos(start int) diag.Position {
 
 // Parse reads the i-th person of f into p, reusing p's slices.
 func (ps *Parser) Parse(f *Frame, i int, p *Person) {
+	stale := len(p.Case.Claims)
 	p.reset()
 	fp := &f.persons[i]
 	ps.person(f, row{ps.personsName, fp.line, f.text(fp.framedLine)}, p)
 	for _, fl := range f.claims[fp.claims : fp.claims+fp.n] {
 		ps.claim(f, row{ps.claimName, fl.line, f.text(fl)}, p)
 	}
+	// The last person's claims past this one's go, not just their count:
+	// their strings slice a chunk of text, which a stale claim would keep
+	// alive long after its persons were summed. (The others were written
+	// over.)
+	if n := len(p.Case.Claims); n < stale {
+		clear(p.Case.Claims[n:min(stale, cap(p.Case.Claims))])
+	}
 	ps.finish(p)
 }
 
 // person reads a person's row (whose shape the framing checked).
 func (ps *Parser) person(fr *Frame, l row, p *Person) {
-	line := l.text
-	f, st := ps.pf[:personFields], ps.ps[:personFields]
-	splitFields(line, f, st)
+	var fc cuts
+	fc.cut(l.text, personFields)
+	st := &fc.at
 	ps.start = len(ps.chunk)
-	ps.idSpan = ps.keep(f[pID])
+	ps.idSpan = ps.keep(fc.field(pID))
 	problem := func(field int, format string, args ...any) {
 		ps.problemAt(p, l.pos(st[field]), format, args...)
 	}
 
 	c := &p.Case
 	c.Pos = diag.Position{File: l.file, Line: l.line}
-	year, err := integer(f[pYear])
+	year, err := integer(fc.field(pYear))
 	switch {
 	case err != nil:
-		problem(pYear, "year: %v, not %s", err, diag.Quote(string(f[pYear])))
-	case string(f[pRegion]) != fr.region:
-		problem(pRegion, "region %s: a run is one region's year, and the first person's is %s %d", diag.Quote(string(f[pRegion])), fr.region, fr.year)
+		problem(pYear, "year: %v, not %s", err, diag.Quote(string(fc.field(pYear))))
+	case string(fc.field(pRegion)) != fr.region:
+		problem(pRegion, "region %s: a run is one region's year, and the first person's is %s %d", diag.Quote(string(fc.field(pRegion))), fr.region, fr.year)
 	case year != fr.year:
 		problem(pYear, "year %d: a run is one region's year, and the first person's is %s %d", year, fr.region, fr.year)
 	}
 	c.Region, c.Year = fr.region, fr.year
 
-	c.Person.Categories = ps.categories(p, l, st[pCategories], f[pCategories])
-	if len(f[pAge]) == 0 {
+	c.Person.Categories = ps.categories(p, l, st[pCategories], fc.field(pCategories))
+	if len(fc.field(pAge)) == 0 {
 		problem(pAge, "age is missing")
-	} else if a, err := integer(f[pAge]); err != nil {
-		problem(pAge, "age: %v, not %s", err, diag.Quote(string(f[pAge])))
+	} else if a, err := integer(fc.field(pAge)); err != nil {
+		problem(pAge, "age: %v, not %s", err, diag.Quote(string(fc.field(pAge))))
 	} else if err := ps.rules.Age(a); err != nil {
 		problem(pAge, "age %v", err)
 	} else {
 		c.Person.Age = &ages[a]
 	}
-	c.Person.Residence = ps.id(ps.residences, f[pResidence], func(s string) error { return ps.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
-	if err := text(f[pCounty]); err != nil {
+	c.Person.Residence = ps.id(ps.residences, fc.field(pResidence), func(s string) error { return ps.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
+	if err := text(fc.field(pCounty)); err != nil {
 		problem(pCounty, "county: %v", err)
 	}
-	ps.county = ps.keep(f[pCounty])
-	if b := f[pExitYear]; len(b) > 0 {
+	ps.county = ps.keep(fc.field(pCounty))
+	if b := fc.field(pExitYear); len(b) > 0 {
 		if y, err := integer(b); err != nil {
 			problem(pExitYear, "exit_year: %v, not %s", err, diag.Quote(string(b)))
 		} else if y >= firstYear && y < firstYear+len(years) {
@@ -466,9 +473,9 @@ func (ps *Parser) person(fr *Frame, l row, p *Person) {
 			c.Person.ExitYear = &y
 		}
 	}
-	c.Enrollment.Tier = ps.id(ps.tiers, f[pTier], func(s string) error { return ps.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
+	c.Enrollment.Tier = ps.id(ps.tiers, fc.field(pTier), func(s string) error { return ps.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
 	ps.enrolled = span{}
-	if b := f[pEnrollmentDate]; len(b) > 0 {
+	if b := fc.field(pEnrollmentDate); len(b) > 0 {
 		if !date(b) {
 			problem(pEnrollmentDate, "enrollment_date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
 		} else if !casefile.EnrolledBy(string(b), fr.year) {
@@ -532,25 +539,25 @@ func (ps *Parser) categories(p *Person, l row, start int, b []byte) []string {
 // claim reads a claim's row (whose shape the framing checked) into the
 // person's claims.
 func (ps *Parser) claim(fr *Frame, l row, p *Person) {
-	line := l.text
-	f, st := ps.cf[:], ps.cs[:]
-	splitFields(line, f, st)
+	var fc cuts
+	fc.cut(l.text, claimFields)
+	st := &fc.at
 	problem := func(field int, format string, args ...any) {
 		ps.problemAt(p, l.pos(st[field]), format, args...)
 	}
 	if len(p.Case.Claims) == casefile.MaxClaims {
-		problem(cPerson, "person %s has more than %d claims, the most a case may hold (one person's year)", diag.Quote(string(f[cPerson])), casefile.MaxClaims)
+		problem(cPerson, "person %s has more than %d claims, the most a case may hold (one person's year)", diag.Quote(string(fc.field(cPerson))), casefile.MaxClaims)
 	}
 	if len(p.Case.Claims) >= casefile.MaxClaims {
 		return
 	}
 	cl := cases.Claim{Pos: diag.Position{File: l.file, Line: l.line}}
 	var ct claimText
-	if err := idText(f[cID]); err != nil {
+	if err := idText(fc.field(cID)); err != nil {
 		problem(cID, "claim_id: %v", err)
 	}
-	ct.id = ps.keep(f[cID])
-	switch b := f[cDate]; {
+	ct.id = ps.keep(fc.field(cID))
+	switch b := fc.field(cDate); {
 	case !date(b):
 		problem(cDate, "date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
 	case !bytes.HasPrefix(b, fr.yearDash):
@@ -558,42 +565,42 @@ func (ps *Parser) claim(fr *Frame, l row, p *Person) {
 	default:
 		ct.date = ps.keep(b)
 	}
-	cl.Kind = ps.id(ps.kinds, f[cKind], func(s string) error { return ps.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
-	cl.HospitalLevel = ps.id(ps.levels, f[cLevel], func(s string) error { return ps.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
+	cl.Kind = ps.id(ps.kinds, fc.field(cKind), func(s string) error { return ps.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
+	cl.HospitalLevel = ps.id(ps.levels, fc.field(cLevel), func(s string) error { return ps.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
 	var err error
-	if cl.Referred, err = boolean(f[cReferred]); err != nil {
-		problem(cReferred, "referred: %v, not %s", err, diag.Quote(string(f[cReferred])))
+	if cl.Referred, err = boolean(fc.field(cReferred)); err != nil {
+		problem(cReferred, "referred: %v, not %s", err, diag.Quote(string(fc.field(cReferred))))
 	}
 	okTotal := false
-	if len(f[cTotal]) == 0 {
+	if len(fc.field(cTotal)) == 0 {
 		problem(cTotal, "total is missing")
-	} else if cl.Total, err = amount(f[cTotal]); err != nil {
+	} else if cl.Total, err = amount(fc.field(cTotal)); err != nil {
 		problem(cTotal, "total: %v", err)
 	} else {
 		okTotal = true
 	}
 	okOOC := true
-	if len(f[cOutOfCatalog]) > 0 {
-		if cl.OutOfCatalog, err = amount(f[cOutOfCatalog]); err != nil {
+	if len(fc.field(cOutOfCatalog)) > 0 {
+		if cl.OutOfCatalog, err = amount(fc.field(cOutOfCatalog)); err != nil {
 			problem(cOutOfCatalog, "out_of_catalog: %v", err)
 			okOOC = false
 		}
 	}
 	var basic money.Amount
-	if len(f[cBasicPaid]) > 0 {
-		if basic, err = amount(f[cBasicPaid]); err != nil {
+	if len(fc.field(cBasicPaid)) > 0 {
+		if basic, err = amount(fc.field(cBasicPaid)); err != nil {
 			problem(cBasicPaid, "basic_paid: %v", err)
 		} else {
 			ct.hasBasic = true
 		}
 	}
-	if err := text(f[cDisease]); err != nil {
+	if err := text(fc.field(cDisease)); err != nil {
 		problem(cDisease, "disease: %v", err)
 	}
-	ct.disease = ps.keep(f[cDisease])
-	if len(f[cUninsured]) > 0 {
-		if cl.Uninsured, err = boolean(f[cUninsured]); err != nil {
-			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(f[cUninsured])))
+	ct.disease = ps.keep(fc.field(cDisease))
+	if len(fc.field(cUninsured)) > 0 {
+		if cl.Uninsured, err = boolean(fc.field(cUninsured)); err != nil {
+			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(fc.field(cUninsured))))
 		}
 	}
 	// The checks between fields, as for a case's claim, on a copy: the
@@ -603,7 +610,7 @@ func (ps *Parser) claim(fr *Frame, l row, p *Person) {
 	if ct.hasBasic {
 		check.BasicPaid = &basic
 	}
-	if okTotal && okOOC && len(f[cOutOfCatalog]) > 0 {
+	if okTotal && okOOC && len(fc.field(cOutOfCatalog)) > 0 {
 		if err := casefile.OutOfCatalogWithin(&check); err != nil {
 			problem(cOutOfCatalog, "%v", err)
 		}
@@ -705,10 +712,6 @@ func (ps *Parser) text(sp span) []byte {
 // buffers, and those stay as small as a usual year.
 func (p *Person) reset() {
 	const keep = 512
-	// The last person's claims go, not just their count: their strings
-	// slice a chunk of text, which a stale claim would keep alive long
-	// after its persons were summed.
-	clear(p.Case.Claims)
 	if cap(p.Case.Claims) > keep {
 		p.Case.Claims, p.claims, p.basic = nil, nil, nil
 	}
