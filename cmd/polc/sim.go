@@ -254,14 +254,21 @@ func (p *populationFiles) Close() {
 // its first 8 KiB; "" where they do not show it or the file cannot be
 // read (openPopulation reports that).
 func firstRegion(personsFile string) string {
+	row, _ := firstRow(personsFile)
+	return row.Region
+}
+
+// firstRow is the persons file's first row's region and year, from its
+// first 8 KiB.
+func firstRow(personsFile string) (population.Row, bool) {
 	f, err := openPopulationFile(personsFile)
 	if err != nil {
-		return ""
+		return population.Row{}, false
 	}
 	defer f.Close()
 	head := make([]byte, 8<<10)
 	n, _ := io.ReadFull(f, head)
-	return population.FirstRegion(head[:n])
+	return population.FirstRow(head[:n])
 }
 
 // openPopulationFile opens a population file: a regular file, as a case
