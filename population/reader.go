@@ -14,7 +14,6 @@ import (
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/settle/money"
 )
 
 // Reader joins a persons file and a claims file as they stream: each Next
@@ -551,7 +550,13 @@ func (ps *Parser) claim(fr *Frame, l row, p *Person) {
 	if len(p.Case.Claims) >= casefile.MaxClaims {
 		return
 	}
-	cl := cases.Claim{Pos: diag.Position{File: l.file, Line: l.line}}
+	// The claim is filled in place, and its amount paid by basic insurance
+	// in p.basic, where finish points the claim's BasicPaid (a pointer to a
+	// local would put every amount on the heap).
+	p.Case.Claims = append(p.Case.Claims, cases.Claim{Pos: diag.Position{File: l.file, Line: l.line}})
+	cl := &p.Case.Claims[len(p.Case.Claims)-1]
+	p.basic = append(p.basic, 0)
+	basic := &p.basic[len(p.basic)-1]
 	var ct claimText
 	if err := idText(fc.field(cID)); err != nil {
 		problem(cID, "claim_id: %v", err)
@@ -586,9 +591,8 @@ func (ps *Parser) claim(fr *Frame, l row, p *Person) {
 			okOOC = false
 		}
 	}
-	var basic money.Amount
 	if len(fc.field(cBasicPaid)) > 0 {
-		if basic, err = amount(fc.field(cBasicPaid)); err != nil {
+		if *basic, err = amount(fc.field(cBasicPaid)); err != nil {
 			problem(cBasicPaid, "basic_paid: %v", err)
 		} else {
 			ct.hasBasic = true
@@ -603,29 +607,25 @@ func (ps *Parser) claim(fr *Frame, l row, p *Person) {
 			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(fc.field(cUninsured))))
 		}
 	}
-	// The checks between fields, as for a case's claim, on a copy: the
-	// claim's BasicPaid points into p.basic once the claims are all read
-	// (a pointer to basic here would put every amount on the heap).
-	check := cl
+	// The checks between fields, as for a case's claim. (finish points
+	// BasicPaid again once the claims are all read: p.basic may move.)
 	if ct.hasBasic {
-		check.BasicPaid = &basic
+		cl.BasicPaid = basic
 	}
 	if okTotal && okOOC && len(fc.field(cOutOfCatalog)) > 0 {
-		if err := casefile.OutOfCatalogWithin(&check); err != nil {
+		if err := casefile.OutOfCatalogWithin(cl); err != nil {
 			problem(cOutOfCatalog, "%v", err)
 		}
 	}
 	if okTotal && okOOC && ct.hasBasic {
-		if err := casefile.BasicPaidWithin(&check); err != nil {
+		if err := casefile.BasicPaidWithin(cl); err != nil {
 			problem(cBasicPaid, "%v", err)
 		}
 	}
-	if err := casefile.BasicPaidInsured(&check); err != nil {
+	if err := casefile.BasicPaidInsured(cl); err != nil {
 		problem(cBasicPaid, "%v", err)
 	}
-	p.Case.Claims = append(p.Case.Claims, cl)
 	p.claims = append(p.claims, ct)
-	p.basic = append(p.basic, basic)
 }
 
 // finish makes the person's text in the chunk one string, which every
