@@ -2,33 +2,64 @@ package population
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/settle/money"
 )
 
-// splitFields cuts a line at its commas into at most len(out) fields and
-// returns how many there were. The fields are slices of the line: nothing
-// is copied. A byte loop: fields are a few bytes long, shorter than what
-// makes bytes.IndexByte's vector search pay for its call.
-func splitFields(line []byte, out [][]byte, starts []int) int {
-	n, from := 0, 0
-	for i, c := range line {
-		if c != ',' {
-			continue
+// cuts are where a line's fields start: field i is
+// line[at[i] : at[i+1]-1]. Offsets rather than slices: a slice stored is
+// three words and, in memory the collector scans, a write barrier.
+type cuts struct {
+	line []byte
+	at   [claimFields + 1]int
+}
+
+func (c *cuts) field(i int) []byte { return c.line[c.at[i] : c.at[i+1]-1] }
+
+// cut finds the fields of a line, at most max of them (max ≤ claimFields),
+// and returns how many there were: past max they are counted, not cut.
+// The line is scanned eight bytes at a time (a comma found in a word by
+// arithmetic, not a branch a byte): fields are a few bytes long, too short
+// for bytes.IndexByte's vector search to pay for its call.
+func (c *cuts) cut(line []byte, max int) int {
+	c.line = line
+	n, i := 1, 0 // c.at[0] is 0
+	for ; i+8 <= len(line); i += 8 {
+		for m := commas(binary.LittleEndian.Uint64(line[i:])); m != 0; m &= m - 1 {
+			at := i + bits.TrailingZeros64(m)>>3
+			if n == max {
+				return max + bytes.Count(line[at:], comma)
+			}
+			c.at[n] = at + 1
+			n++
 		}
-		if n == len(out)-1 {
-			return len(out) + bytes.Count(line[i:], []byte(","))
-		}
-		out[n], starts[n] = line[from:i], from
-		n++
-		from = i + 1
 	}
-	out[n], starts[n] = line[from:], from
-	return n + 1
+	for ; i < len(line); i++ {
+		if line[i] == ',' {
+			if n == max {
+				return max + bytes.Count(line[i:], comma)
+			}
+			c.at[n] = i + 1
+			n++
+		}
+	}
+	c.at[n] = len(line) + 1
+	return n
+}
+
+// commas marks the commas of a word of eight bytes: the high bit of each
+// byte that is one. Exact for every byte (no borrow runs from one byte
+// into the next, as in the shorter zero-byte test).
+func commas(w uint64) uint64 {
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	x := w ^ 0x2c2c2c2c2c2c2c2c // a comma becomes zero
+	return ^(((x & lows) + lows) | x | lows) & highs
 }
 
 // amount reads an amount of money straight into fen, without a decimal or
@@ -37,26 +68,33 @@ func splitFields(line []byte, out [][]byte, starts []int) int {
 // cases a sign brings — goes to casefile.AmountText, which says what is
 // wrong exactly as for a case (and which FuzzAmount holds this to).
 func amount(b []byte) (money.Amount, error) {
-	digits, decimals, point := 0, 0, false
+	// Whole digits, then at most one point and its decimals, in two tight
+	// loops; at most 17 bytes, so v cannot pass int64 before the bound is
+	// checked. Anything else is the reference's to read or refuse.
+	if len(b) > 17 {
+		return amountSlow(b)
+	}
 	var v int64
-	for _, c := range b {
-		switch {
-		case c >= '0' && c <= '9':
-			if point {
-				decimals++
-			}
-			digits++
-			if v = v*10 + int64(c-'0'); v > int64(money.MaxAmount) {
-				return amountSlow(b) // refused, in the reference's words
-			}
-		case c == '.' && !point:
-			point = true
-		default:
+	i := 0
+	for ; i < len(b) && b[i]-'0' <= 9; i++ {
+		v = v*10 + int64(b[i]-'0')
+	}
+	digits, decimals := i, 0
+	if i < len(b) {
+		if b[i] != '.' {
 			return amountSlow(b)
 		}
+		for i++; i < len(b); i++ {
+			c := b[i] - '0'
+			if c > 9 {
+				return amountSlow(b)
+			}
+			v = v*10 + int64(c)
+			decimals++
+		}
 	}
-	if digits == 0 || decimals > 2 {
-		return amountSlow(b)
+	if digits+decimals == 0 || decimals > 2 || v > int64(money.MaxAmount) {
+		return amountSlow(b) // refused, in the reference's words
 	}
 	for ; decimals < 2; decimals++ {
 		v *= 10
@@ -75,23 +113,15 @@ func date(b []byte) bool {
 	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
 		return false
 	}
-	num := func(s []byte) (int, bool) {
-		n := 0
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if b[i]-'0' > 9 {
+			return false
 		}
-		return n, true
 	}
-	y, ok1 := num(b[:4])
-	m, ok2 := num(b[5:7])
-	d, ok3 := num(b[8:10])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	return d <= daysIn(m, y)
+	y := int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
+	m := int(b[5]-'0')*10 + int(b[6]-'0')
+	d := int(b[8]-'0')*10 + int(b[9]-'0')
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(m, y)
 }
 
 func daysIn(month, year int) int {
@@ -152,6 +182,19 @@ func boolean(b []byte) (bool, error) {
 func text(b []byte) error {
 	if len(b) > MaxText {
 		return fmt.Errorf("%d bytes, more than the %d an id or a name may hold", len(b), MaxText)
+	}
+	// Eight bytes at a time while they are printable ASCII, the common
+	// case; a byte that may not be goes to the loop below.
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	for len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b)
+		control := ^((w & lows) + 0x6060606060606060) & highs // below 0x20
+		x := w ^ lows                                         // 0x7f becomes zero
+		del := ^(((x & lows) + lows) | x | lows) & highs
+		if (w&highs)|control|del != 0 {
+			break
+		}
+		b = b[8:]
 	}
 	ascii := true
 	for _, c := range b {

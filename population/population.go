@@ -18,6 +18,9 @@
 package population
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/settle/money"
@@ -97,3 +100,47 @@ type claimText struct {
 }
 
 type span struct{ from, to int32 }
+
+// FirstRegion is the region of the first person of a persons file, from
+// the file's first bytes (a few KiB do): what a run compiles before it
+// reads the file (a run is that region's year). "" when the bytes do not
+// show it — no header, no row, a row cut short — and the reader then
+// says what is wrong as it reads.
+func FirstRegion(head []byte) string {
+	row, ok := FirstRow(head)
+	if !ok {
+		return ""
+	}
+	return row.Region
+}
+
+// Row is where a persons file's first row names the run's region and
+// year, with their positions (line 2; columns in characters).
+type Row struct {
+	Region, Year       string
+	RegionCol, YearCol int
+}
+
+// FirstRow reads the region and year of a persons file's first row from
+// the file's first bytes; false when they do not show them.
+func FirstRow(head []byte) (Row, bool) {
+	_, rest, ok := bytes.Cut(head, []byte("\n"))
+	if !ok {
+		return Row{}, false
+	}
+	line, _, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok {
+		return Row{}, false
+	}
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	var c cuts
+	if c.cut(line, claimFields) != personFields {
+		return Row{}, false
+	}
+	region, year := c.field(pRegion), c.field(pYear)
+	if len(region) == 0 || text(region) != nil || text(year) != nil {
+		return Row{}, false
+	}
+	col := func(at int) int { return utf8.RuneCount(line[:at]) + 1 }
+	return Row{Region: string(region), Year: string(year), RegionCol: col(c.at[pRegion]), YearCol: col(c.at[pYear])}, true
+}

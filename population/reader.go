@@ -14,7 +14,6 @@ import (
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/settle/money"
 )
 
 // Reader joins a persons file and a claims file as they stream: each Next
@@ -29,6 +28,12 @@ import (
 // run reports many problems at once. A problem that breaks the join (a
 // header, a line too long, a wrong number of fields, a person or claim out
 // of order, a claim of no person) ends the reading: Err gives it.
+//
+// Reading is two jobs, which a run puts on different goroutines: framing
+// (Frame: finding each person's line and claims' lines and checking the
+// join — cheap, and in file order) and parsing (Parser: reading and
+// checking each field of a framed person — most of the work, and
+// independent from one person to the next). Next does both in turn.
 type Reader struct {
 	rules   *casefile.Rules
 	persons lines
@@ -38,70 +43,45 @@ type Reader struct {
 	started bool // region and year are the first person's
 	region  string
 	year    int
+	// "2023-": casefile.InYear's test, made once
+	yearDash []byte
 
-	prevID          []byte // the last person read
+	prevID          []byte // the last person framed
 	prevLine        int
 	lastClaimPerson []byte // the person of the last claim joined
 	pending         bool   // claims.cur is a claim not yet joined
+	pendingPID      []byte // its person_id, a slice of claims.cur
 	done            bool
 	fatal           diag.List
 
-	pf, cf [claimFields][]byte // the fields of the current person and claim lines
-	ps, cs [claimFields]int    // where each field starts in its line
-	cats   map[string][]string // category fields seen, by their text
-	// The ids of the vocabularies a row names: a handful each, faster to
-	// compare with than to hash.
-	residences, tiers, kinds, levels []string
-	yearDash                         []byte   // "2023-": casefile.InYear's test, made once
-	ages                             [131]int // pointers to these are shared: an age is never changed
-	years                            [300]int // the same for exit years from firstYear
-	// chunk holds persons' text, one after another: a person's fields are
-	// copied in as read, and at the person's end its part becomes one
-	// string that every text of the person slices (see finish).
-	chunk    []byte
-	start    int // where the current person's text starts in chunk
-	idSpan   span
-	county   span
-	enrolled span
-	dupIDs   map[string]int
+	one    Frame   // Next's frame of one person
+	parser *Parser // Next's parser
 
 	personsRead, claimsRead atomic.Int64
 }
-
-// firstYear is the first of the exit years shared by pointer.
-const firstYear = 1900
-
-// maxCategorySets bounds the category fields remembered: a file has a
-// handful of combinations, a hostile one could have millions.
-const maxCategorySets = 4096
 
 // NewReader reads persons and claims, named as diagnostics show them,
 // against a catalog (the policy set). The cases it gives carry no params:
 // a run's params file is the engine's (sim.Engine).
 func NewReader(persons io.Reader, personsName string, claims io.Reader, claimsName string, cat casefile.Catalog) *Reader {
-	r := &Reader{rules: casefile.NewRules(cat), cats: map[string][]string{}, dupIDs: map[string]int{}}
+	r := &Reader{rules: casefile.NewRules(cat)}
 	r.persons.init(persons, personsName)
 	r.claims.init(claims, claimsName)
-	for i := range r.ages {
-		r.ages[i] = i
-	}
-	for i := range r.years {
-		r.years[i] = firstYear + i
-	}
-	s := r.rules.Shape()
-	r.residences, r.tiers = s.Vocabulary("residence").IDs(), s.Vocabulary("enrollment_tier").IDs()
-	r.kinds, r.levels = s.Vocabulary("claim_kind").IDs(), s.Vocabulary("hospital_level").IDs()
 	return r
 }
 
 // Region and Year are the run's, the first person's; "" and 0 before it
-// is read.
+// is framed.
 func (r *Reader) Region() string { return r.region }
 func (r *Reader) Year() int      { return r.year }
 
 // Err is the problem that ended the reading early, nil if the files were
 // read to their end.
 func (r *Reader) Err() diag.List { return r.fatal }
+
+// Done reports whether the reading has ended: at the end of the persons
+// file or at a problem that breaks the join (Err).
+func (r *Reader) Done() bool { return r.done }
 
 // ClaimsBytes is how many bytes of the claims file have been read, for a
 // progress bar; PersonsRead and ClaimsRead count the rows joined. Safe to
@@ -114,6 +94,84 @@ func (r *Reader) ClaimsRead() int64  { return r.claimsRead.Load() }
 // returns false at the end of the persons file or when reading cannot go
 // on (see Err).
 func (r *Reader) Next(p *Person) bool {
+	r.one.reset()
+	if !r.frame(&r.one) {
+		return false
+	}
+	if r.parser == nil {
+		r.parser = r.Parser()
+	}
+	r.parser.Parse(&r.one, 0, p)
+	return true
+}
+
+// Frame is a run of persons as framed: each person's line and its claims'
+// lines, copied out of the files' buffers, with their line numbers, not
+// yet parsed. A Parser reads them, on any goroutine.
+type Frame struct {
+	buf     []byte
+	persons []framedPerson
+	claims  []framedLine
+	// The run's, as the first person gave them.
+	region   string
+	year     int
+	yearDash []byte
+}
+
+type framedLine struct {
+	from, to int // in buf
+	line     int // in its file
+}
+
+type framedPerson struct {
+	framedLine
+	claims, n int // f.claims[claims:claims+n] are the person's
+}
+
+// Len is how many persons the frame holds.
+func (f *Frame) Len() int { return len(f.persons) }
+
+// Claims is how many claim lines the frame holds.
+func (f *Frame) Claims() int { return len(f.claims) }
+
+// Bytes is how many bytes of rows the frame holds.
+func (f *Frame) Bytes() int { return len(f.buf) }
+
+// maxFrameBuffer is the largest buffer a frame keeps for the next use: a
+// person with thousands of long claims lines leaves none behind.
+const maxFrameBuffer = 4 << 20
+
+func (f *Frame) reset() {
+	if cap(f.buf) > maxFrameBuffer {
+		f.buf = nil
+	}
+	f.buf, f.persons, f.claims = f.buf[:0], f.persons[:0], f.claims[:0]
+}
+
+func (f *Frame) add(line []byte, number int) framedLine {
+	from := len(f.buf)
+	f.buf = append(f.buf, line...)
+	return framedLine{from: from, to: len(f.buf), line: number}
+}
+
+func (f *Frame) text(l framedLine) []byte { return f.buf[l.from:l.to] }
+
+// Frame fills f (emptied first) with the next persons, until it holds
+// persons of them, or claims claims or bytes bytes of rows (a person's
+// claims are never split), or the reading ends. It returns false when it
+// framed nobody: the files are read (or broken, see Err).
+func (r *Reader) Frame(f *Frame, persons, claims, bytes int) bool {
+	f.reset()
+	for f.Len() < persons && f.Claims() < claims && f.Bytes() < bytes && r.frame(f) {
+	}
+	return f.Len() > 0
+}
+
+// frame adds the next person to f: the person's line and the claims'
+// lines that follow in the claims file, with every check of the join.
+// False at the end of the persons file or at a problem that ends the
+// reading, which leaves f as it was.
+func (r *Reader) frame(f *Frame) bool {
 	if r.done {
 		return false
 	}
@@ -126,39 +184,61 @@ func (r *Reader) Next(p *Person) bool {
 	line, ok := r.persons.next(r)
 	if !ok {
 		if r.fatal == nil && (r.pending || r.readClaim()) {
-			r.failAt(&r.claims, r.cs[cPerson], "claim of person %s, who is not in %s (after its last person, %s)", diag.Quote(string(r.cf[cPerson])), r.persons.name, diag.Quote(string(r.prevID)))
+			r.failAt(&r.claims, 0, "claim of person %s, who is not in %s (after its last person, %s)", diag.Quote(string(r.pendingPID)), r.persons.name, diag.Quote(string(r.prevID)))
 		}
 		return r.stop()
 	}
-	p.reset()
-	if !r.person(line, p) {
+	id, ok := r.person(line)
+	if !ok {
 		return r.stop()
 	}
+	mark := len(f.buf)
+	fp := framedPerson{framedLine: f.add(line, r.persons.line), claims: len(f.claims)}
+	f.region, f.year, f.yearDash = r.region, r.year, r.yearDash
+	joined := 0
 	for r.pending || r.readClaim() {
-		pid := r.cf[cPerson]
-		id := r.text(r.idSpan)
-		switch c := bytes.Compare(pid, id); {
+		switch c := bytes.Compare(r.pendingPID, id); {
 		case c > 0:
 			// A later person's: it waits in the buffer.
-			r.finish(p)
+			r.framed(f, fp, joined)
 			return true
 		case c < 0:
-			if bytes.Compare(pid, r.lastClaimPerson) < 0 {
-				r.failAt(&r.claims, r.cs[cPerson], "claims out of order: person %s after %s (both files are sorted by person_id, in byte order)", diag.Quote(string(pid)), diag.Quote(string(r.lastClaimPerson)))
+			if bytes.Compare(r.pendingPID, r.lastClaimPerson) < 0 {
+				r.failAt(&r.claims, 0, "claims out of order: person %s after %s (both files are sorted by person_id, in byte order)", diag.Quote(string(r.pendingPID)), diag.Quote(string(r.lastClaimPerson)))
 			} else {
-				r.failAt(&r.claims, r.cs[cPerson], "claim of person %s, who is not in %s (where it would come before %s)", diag.Quote(string(pid)), r.persons.name, diag.Quote(string(id)))
+				r.failAt(&r.claims, 0, "claim of person %s, who is not in %s (where it would come before %s)", diag.Quote(string(r.pendingPID)), r.persons.name, diag.Quote(string(id)))
 			}
-			return r.stop()
+			return r.unframe(f, mark, fp)
 		}
 		r.pending = false
-		r.lastClaimPerson = append(r.lastClaimPerson[:0], pid...)
-		r.claim(p)
+		r.lastClaimPerson = append(r.lastClaimPerson[:0], r.pendingPID...)
+		// Past the most a case may hold, the parser reports the first
+		// claim too many and reads no further: the rest are joined
+		// (checked in order) but not kept.
+		if joined <= casefile.MaxClaims {
+			f.claims = append(f.claims, f.add(r.claims.cur, r.claims.line))
+			fp.n++
+		}
+		joined++
 	}
 	if r.fatal != nil {
-		return r.stop()
+		return r.unframe(f, mark, fp)
 	}
-	r.finish(p)
+	r.framed(f, fp, joined)
 	return true
+}
+
+func (r *Reader) framed(f *Frame, fp framedPerson, joined int) {
+	f.persons = append(f.persons, fp)
+	r.personsRead.Add(1)
+	r.claimsRead.Add(int64(joined))
+}
+
+// unframe takes a person whose claims broke the join back out of f: a
+// person is framed whole or not at all.
+func (r *Reader) unframe(f *Frame, mark int, fp framedPerson) bool {
+	f.buf, f.claims = f.buf[:mark], f.claims[:fp.claims]
+	return r.stop()
 }
 
 func (r *Reader) stop() bool {
@@ -166,24 +246,27 @@ func (r *Reader) stop() bool {
 	return false
 }
 
-// readClaim reads the next claims line and splits it; false at the end of
-// the file or on a problem that ends the reading.
+// readClaim reads the next claims line and checks its shape and person;
+// false at the end of the file or on a problem that ends the reading.
 func (r *Reader) readClaim() bool {
 	line, ok := r.claims.next(r)
 	if !ok {
 		return false
 	}
-	if n := splitFields(line, r.cf[:], r.cs[:]); n != claimFields {
+	if n := bytes.Count(line, comma) + 1; n != claimFields {
 		r.failAt(&r.claims, 0, "%d fields, want %d: %s", n, claimFields, strings.Join(ClaimColumns, ","))
 		return false
 	}
-	if err := idText(r.cf[cPerson]); err != nil {
-		r.failAt(&r.claims, r.cs[cPerson], "person_id: %v", err)
+	pid := line[:bytes.IndexByte(line, ',')]
+	if err := idText(pid); err != nil {
+		r.failAt(&r.claims, 0, "person_id: %v", err)
 		return false
 	}
-	r.pending = true
+	r.pending, r.pendingPID = true, pid
 	return true
 }
+
+var comma = []byte(",")
 
 func idText(b []byte) error {
 	if len(b) == 0 {
@@ -192,109 +275,219 @@ func idText(b []byte) error {
 	return text(b)
 }
 
-// person reads a person's row; false on a problem that ends the reading.
-func (r *Reader) person(line []byte, p *Person) bool {
+// person checks a person's line as the join needs it — its fields
+// counted, its id in order, the first person's region and year — and
+// gives its id; false on a problem that ends the reading.
+func (r *Reader) person(line []byte) ([]byte, bool) {
 	l := &r.persons
-	f, st := r.pf[:personFields], r.ps[:personFields]
-	if n := splitFields(line, f, st); n != personFields {
+	if n := bytes.Count(line, comma) + 1; n != personFields {
 		r.failAt(l, 0, "%d fields, want %d: %s", n, personFields, strings.Join(PersonColumns, ","))
-		return false
+		return nil, false
 	}
-	id := f[pID]
+	id := line[:bytes.IndexByte(line, ',')]
 	if err := idText(id); err != nil {
-		r.failAt(l, st[pID], "person_id: %v", err)
-		return false
+		r.failAt(l, 0, "person_id: %v", err)
+		return nil, false
 	}
 	if r.prevID != nil {
 		switch c := bytes.Compare(id, r.prevID); {
 		case c == 0:
-			r.failAt(l, st[pID], "person %s is given twice (line %d and here)", diag.Quote(string(id)), r.prevLine)
-			return false
+			r.failAt(l, 0, "person %s is given twice (line %d and here)", diag.Quote(string(id)), r.prevLine)
+			return nil, false
 		case c < 0:
-			r.failAt(l, st[pID], "persons out of order: %s after %s (both files are sorted by person_id, in byte order)", diag.Quote(string(id)), diag.Quote(string(r.prevID)))
-			return false
+			r.failAt(l, 0, "persons out of order: %s after %s (both files are sorted by person_id, in byte order)", diag.Quote(string(id)), diag.Quote(string(r.prevID)))
+			return nil, false
 		}
 	}
 	r.prevID = append(r.prevID[:0], id...)
 	r.prevLine = l.line
-	r.start = len(r.chunk)
-	r.idSpan = r.keep(id)
-	problem := func(field int, format string, args ...any) {
-		r.problem(p, l, st[field], line, format, args...)
-	}
-
-	c := &p.Case
-	c.Pos = diag.Position{File: l.name, Line: l.line}
-	year, err := integer(f[pYear])
 	if !r.started {
 		// The first person's region and year are the run's: nothing can
 		// be settled without them.
-		regionErr, yearErr := r.rules.Region(string(f[pRegion]), year)
+		var fc cuts
+		fc.cut(line, personFields)
+		f := func(i int) []byte { return fc.field(i) }
+		st := fc.at
+		year, err := integer(f(pYear))
+		regionErr, yearErr := r.rules.Region(string(f(pRegion)), year)
 		switch {
 		case regionErr != nil:
 			r.failAt(l, st[pRegion], "region: %v", regionErr)
-			return false
+			return nil, false
 		case err != nil:
-			r.failAt(l, st[pYear], "year: %v, not %s", err, diag.Quote(string(f[pYear])))
-			return false
+			r.failAt(l, st[pYear], "year: %v, not %s", err, diag.Quote(string(f(pYear))))
+			return nil, false
 		case yearErr != nil:
 			r.failAt(l, st[pYear], "year: %v", yearErr)
-			return false
+			return nil, false
 		}
-		r.started, r.region, r.year = true, string(f[pRegion]), year
+		r.started, r.region, r.year = true, string(f(pRegion)), year
 		r.yearDash = append(strconv.AppendInt(nil, int64(year), 10), '-')
 	}
+	return r.prevID, true
+}
+
+// failAt records the problem that ends the reading, at a byte offset of
+// the current line of l.
+func (r *Reader) failAt(l *lines, start int, format string, args ...any) {
+	r.fatal.Errorf(Stage, l.pos(start, l.cur), format, args...)
+}
+
+// Parser reads framed persons' fields into their cases, each checked
+// under casefile's rules; a problem found is the person's. Each goroutine
+// needs its own: a Parser keeps state from one person to the next (the
+// text chunk, the category combinations seen).
+type Parser struct {
+	rules                  *casefile.Rules
+	personsName, claimName string
+
+	cats map[string][]string // category fields seen, by their text
+	// The ids of the vocabularies a row names: a handful each, faster to
+	// compare with than to hash.
+	residences, tiers, kinds, levels []string
+	// chunk holds persons' text, one after another: a person's fields are
+	// copied in as read, and at the person's end its part becomes one
+	// string that every text of the person slices (see finish).
+	chunk    []byte
+	start    int // where the current person's text starts in chunk
+	idSpan   span
+	county   span
+	enrolled span
+	dupIDs   map[string]int
+}
+
+// Parser makes a parser of the reader's frames.
+func (r *Reader) Parser() *Parser {
+	ps := &Parser{rules: r.rules, personsName: r.persons.name, claimName: r.claims.name, cats: map[string][]string{}, dupIDs: map[string]int{}}
+	s := r.rules.Shape()
+	ps.residences, ps.tiers = s.Vocabulary("residence").IDs(), s.Vocabulary("enrollment_tier").IDs()
+	ps.kinds, ps.levels = s.Vocabulary("claim_kind").IDs(), s.Vocabulary("hospital_level").IDs()
+	return ps
+}
+
+// ages and years are what a person's Age and ExitYear point to: shared,
+// never changed.
+var (
+	ages = func() (a [131]int) {
+		for i := range a {
+			a[i] = i
+		}
+		return a
+	}()
+	years = func() (y [300]int) { // from firstYear
+		for i := range y {
+			y[i] = firstYear + i
+		}
+		return y
+	}()
+)
+
+// firstYear is the first of the exit years shared by pointer.
+const firstYear = 1900
+
+// maxCategorySets bounds the category fields remembered: a file has a
+// handful of combinations, a hostile one could have millions.
+const maxCategorySets = 4096
+
+// row is a framed line being parsed: its file, number and text, for the
+// positions of its problems.
+type row struct {
+	file string
+	line int
+	text []byte
+}
+
+func (w *row) pos(start int) diag.Position {
+	col := 1
+	if start <= len(w.text) {
+		col = utf8.RuneCount(w.text[:start]) + 1
+	}
+	return diag.Position{File: w.file, Line: w.line, Col: col}
+}
+
+// Parse reads the i-th person of f into p, reusing p's slices.
+func (ps *Parser) Parse(f *Frame, i int, p *Person) {
+	stale := len(p.Case.Claims)
+	p.reset()
+	fp := &f.persons[i]
+	ps.person(f, row{ps.personsName, fp.line, f.text(fp.framedLine)}, p)
+	for _, fl := range f.claims[fp.claims : fp.claims+fp.n] {
+		ps.claim(f, row{ps.claimName, fl.line, f.text(fl)}, p)
+	}
+	// The last person's claims past this one's go, not just their count:
+	// their strings slice a chunk of text, which a stale claim would keep
+	// alive long after its persons were summed. (The others were written
+	// over.)
+	if n := len(p.Case.Claims); n < stale {
+		clear(p.Case.Claims[n:min(stale, cap(p.Case.Claims))])
+	}
+	ps.finish(p)
+}
+
+// person reads a person's row (whose shape the framing checked).
+func (ps *Parser) person(fr *Frame, l row, p *Person) {
+	var fc cuts
+	fc.cut(l.text, personFields)
+	st := &fc.at
+	ps.start = len(ps.chunk)
+	ps.idSpan = ps.keep(fc.field(pID))
+	problem := func(field int, format string, args ...any) {
+		ps.problemAt(p, l.pos(st[field]), format, args...)
+	}
+
+	c := &p.Case
+	c.Pos = diag.Position{File: l.file, Line: l.line}
+	year, err := integer(fc.field(pYear))
 	switch {
 	case err != nil:
-		problem(pYear, "year: %v, not %s", err, diag.Quote(string(f[pYear])))
-	case string(f[pRegion]) != r.region:
-		problem(pRegion, "region %s: a run is one region's year, and the first person's is %s %d", diag.Quote(string(f[pRegion])), r.region, r.year)
-	case year != r.year:
-		problem(pYear, "year %d: a run is one region's year, and the first person's is %s %d", year, r.region, r.year)
+		problem(pYear, "year: %v, not %s", err, diag.Quote(string(fc.field(pYear))))
+	case string(fc.field(pRegion)) != fr.region:
+		problem(pRegion, "region %s: a run is one region's year, and the first person's is %s %d", diag.Quote(string(fc.field(pRegion))), fr.region, fr.year)
+	case year != fr.year:
+		problem(pYear, "year %d: a run is one region's year, and the first person's is %s %d", year, fr.region, fr.year)
 	}
-	c.Region, c.Year = r.region, r.year
+	c.Region, c.Year = fr.region, fr.year
 
-	c.Person.Categories = r.categories(p, line, st[pCategories], f[pCategories])
-	if len(f[pAge]) == 0 {
+	c.Person.Categories = ps.categories(p, l, st[pCategories], fc.field(pCategories))
+	if len(fc.field(pAge)) == 0 {
 		problem(pAge, "age is missing")
-	} else if a, err := integer(f[pAge]); err != nil {
-		problem(pAge, "age: %v, not %s", err, diag.Quote(string(f[pAge])))
-	} else if err := r.rules.Age(a); err != nil {
+	} else if a, err := integer(fc.field(pAge)); err != nil {
+		problem(pAge, "age: %v, not %s", err, diag.Quote(string(fc.field(pAge))))
+	} else if err := ps.rules.Age(a); err != nil {
 		problem(pAge, "age %v", err)
 	} else {
-		c.Person.Age = &r.ages[a]
+		c.Person.Age = &ages[a]
 	}
-	c.Person.Residence = r.id(r.residences, f[pResidence], func(s string) error { return r.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
-	if err := text(f[pCounty]); err != nil {
+	c.Person.Residence = ps.id(ps.residences, fc.field(pResidence), func(s string) error { return ps.rules.Residence(s) }, func(err error) { problem(pResidence, "residence: %v", err) })
+	if err := text(fc.field(pCounty)); err != nil {
 		problem(pCounty, "county: %v", err)
 	}
-	r.county = r.keep(f[pCounty])
-	if b := f[pExitYear]; len(b) > 0 {
+	ps.county = ps.keep(fc.field(pCounty))
+	if b := fc.field(pExitYear); len(b) > 0 {
 		if y, err := integer(b); err != nil {
 			problem(pExitYear, "exit_year: %v, not %s", err, diag.Quote(string(b)))
-		} else if y >= firstYear && y < firstYear+len(r.years) {
-			c.Person.ExitYear = &r.years[y-firstYear]
+		} else if y >= firstYear && y < firstYear+len(years) {
+			c.Person.ExitYear = &years[y-firstYear]
 		} else {
 			c.Person.ExitYear = &y
 		}
 	}
-	c.Enrollment.Tier = r.id(r.tiers, f[pTier], func(s string) error { return r.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
-	r.enrolled = span{}
-	if b := f[pEnrollmentDate]; len(b) > 0 {
+	c.Enrollment.Tier = ps.id(ps.tiers, fc.field(pTier), func(s string) error { return ps.rules.EnrollmentTier(s) }, func(err error) { problem(pTier, "enrollment_tier: %v", err) })
+	ps.enrolled = span{}
+	if b := fc.field(pEnrollmentDate); len(b) > 0 {
 		if !date(b) {
 			problem(pEnrollmentDate, "enrollment_date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
-		} else if !casefile.EnrolledBy(string(b), r.year) {
-			problem(pEnrollmentDate, "enrollment_date %s is after the year %d", b, r.year)
+		} else if !casefile.EnrolledBy(string(b), fr.year) {
+			problem(pEnrollmentDate, "enrollment_date %s is after the year %d", b, fr.year)
 		} else {
-			r.enrolled = r.keep(b)
+			ps.enrolled = ps.keep(b)
 		}
 	}
-	return true
 }
 
 // id reads a required id of a vocabulary as the vocabulary's own string,
 // so that a row allocates none; an unknown one is reported by the rule.
-func (r *Reader) id(ids []string, b []byte, rule func(string) error, report func(error)) string {
+func (ps *Parser) id(ids []string, b []byte, rule func(string) error, report func(error)) string {
 	if len(b) == 0 {
 		report(errors.New("missing"))
 		return ""
@@ -313,8 +506,8 @@ func (r *Reader) id(ids []string, b []byte, rule func(string) error, report func
 // categories reads the +-joined categories under casefile's rules: each
 // known, none twice, no two exclusive. A combination is checked once and
 // its slice shared by every person with it (it is never changed).
-func (r *Reader) categories(p *Person, line []byte, start int, b []byte) []string {
-	if cats, ok := r.cats[string(b)]; ok {
+func (ps *Parser) categories(p *Person, l row, start int, b []byte) []string {
+	if cats, ok := ps.cats[string(b)]; ok {
 		return cats
 	}
 	cats := []string{}
@@ -322,115 +515,117 @@ func (r *Reader) categories(p *Person, line []byte, start int, b []byte) []strin
 	if len(b) > 0 {
 		for part := range bytes.SplitSeq(b, []byte(CategorySeparator)) {
 			id := string(part)
-			if err := r.rules.Category(id, nil); err != nil {
-				r.problem(p, &r.persons, start, line, "categories: %v", err)
+			if err := ps.rules.Category(id, nil); err != nil {
+				ps.problemAt(p, l.pos(start), "categories: %v", err)
 				bad = true
 				continue
 			}
 			for i := range cats {
-				if err := r.rules.Category(id, cats[i:i+1]); err != nil {
-					r.problem(p, &r.persons, start, line, "categories: %v", err)
+				if err := ps.rules.Category(id, cats[i:i+1]); err != nil {
+					ps.problemAt(p, l.pos(start), "categories: %v", err)
 					bad = true
 				}
 			}
 			cats = append(cats, id)
 		}
 	}
-	if !bad && len(r.cats) < maxCategorySets {
-		r.cats[string(b)] = cats
+	if !bad && len(ps.cats) < maxCategorySets {
+		ps.cats[string(b)] = cats
 	}
 	return cats
 }
 
-// claim reads the claim line in r.cf into the person's claims.
-func (r *Reader) claim(p *Person) {
-	l := &r.claims
-	f, st := r.cf[:], r.cs[:]
-	line := l.cur
+// claim reads a claim's row (whose shape the framing checked) into the
+// person's claims.
+func (ps *Parser) claim(fr *Frame, l row, p *Person) {
+	var fc cuts
+	fc.cut(l.text, claimFields)
+	st := &fc.at
 	problem := func(field int, format string, args ...any) {
-		r.problem(p, l, st[field], line, format, args...)
+		ps.problemAt(p, l.pos(st[field]), format, args...)
 	}
 	if len(p.Case.Claims) == casefile.MaxClaims {
-		problem(cPerson, "person %s has more than %d claims, the most a case may hold (one person's year)", diag.Quote(string(f[cPerson])), casefile.MaxClaims)
+		problem(cPerson, "person %s has more than %d claims, the most a case may hold (one person's year)", diag.Quote(string(fc.field(cPerson))), casefile.MaxClaims)
 	}
 	if len(p.Case.Claims) >= casefile.MaxClaims {
 		return
 	}
-	cl := cases.Claim{Pos: diag.Position{File: l.name, Line: l.line}}
+	// The claim is filled in place, and its amount paid by basic insurance
+	// in p.basic, where finish points the claim's BasicPaid (a pointer to a
+	// local would put every amount on the heap).
+	p.Case.Claims = append(p.Case.Claims, cases.Claim{Pos: diag.Position{File: l.file, Line: l.line}})
+	cl := &p.Case.Claims[len(p.Case.Claims)-1]
+	p.basic = append(p.basic, 0)
+	basic := &p.basic[len(p.basic)-1]
 	var ct claimText
-	if err := idText(f[cID]); err != nil {
+	if err := idText(fc.field(cID)); err != nil {
 		problem(cID, "claim_id: %v", err)
 	}
-	ct.id = r.keep(f[cID])
-	switch b := f[cDate]; {
+	ct.id = ps.keep(fc.field(cID))
+	switch b := fc.field(cDate); {
 	case !date(b):
 		problem(cDate, "date: want a date of the calendar, YYYY-MM-DD, not %s", diag.Quote(string(b)))
-	case !bytes.HasPrefix(b, r.yearDash):
-		problem(cDate, "date %s is outside the year %d", b, r.year)
+	case !bytes.HasPrefix(b, fr.yearDash):
+		problem(cDate, "date %s is outside the year %d", b, fr.year)
 	default:
-		ct.date = r.keep(b)
+		ct.date = ps.keep(b)
 	}
-	cl.Kind = r.id(r.kinds, f[cKind], func(s string) error { return r.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
-	cl.HospitalLevel = r.id(r.levels, f[cLevel], func(s string) error { return r.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
+	cl.Kind = ps.id(ps.kinds, fc.field(cKind), func(s string) error { return ps.rules.ClaimKind(s) }, func(err error) { problem(cKind, "kind: %v", err) })
+	cl.HospitalLevel = ps.id(ps.levels, fc.field(cLevel), func(s string) error { return ps.rules.HospitalLevel(s) }, func(err error) { problem(cLevel, "hospital_level: %v", err) })
 	var err error
-	if cl.Referred, err = boolean(f[cReferred]); err != nil {
-		problem(cReferred, "referred: %v, not %s", err, diag.Quote(string(f[cReferred])))
+	if cl.Referred, err = boolean(fc.field(cReferred)); err != nil {
+		problem(cReferred, "referred: %v, not %s", err, diag.Quote(string(fc.field(cReferred))))
 	}
 	okTotal := false
-	if len(f[cTotal]) == 0 {
+	if len(fc.field(cTotal)) == 0 {
 		problem(cTotal, "total is missing")
-	} else if cl.Total, err = amount(f[cTotal]); err != nil {
+	} else if cl.Total, err = amount(fc.field(cTotal)); err != nil {
 		problem(cTotal, "total: %v", err)
 	} else {
 		okTotal = true
 	}
 	okOOC := true
-	if len(f[cOutOfCatalog]) > 0 {
-		if cl.OutOfCatalog, err = amount(f[cOutOfCatalog]); err != nil {
+	if len(fc.field(cOutOfCatalog)) > 0 {
+		if cl.OutOfCatalog, err = amount(fc.field(cOutOfCatalog)); err != nil {
 			problem(cOutOfCatalog, "out_of_catalog: %v", err)
 			okOOC = false
 		}
 	}
-	var basic money.Amount
-	if len(f[cBasicPaid]) > 0 {
-		if basic, err = amount(f[cBasicPaid]); err != nil {
+	if len(fc.field(cBasicPaid)) > 0 {
+		if *basic, err = amount(fc.field(cBasicPaid)); err != nil {
 			problem(cBasicPaid, "basic_paid: %v", err)
 		} else {
 			ct.hasBasic = true
 		}
 	}
-	if err := text(f[cDisease]); err != nil {
+	if err := text(fc.field(cDisease)); err != nil {
 		problem(cDisease, "disease: %v", err)
 	}
-	ct.disease = r.keep(f[cDisease])
-	if len(f[cUninsured]) > 0 {
-		if cl.Uninsured, err = boolean(f[cUninsured]); err != nil {
-			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(f[cUninsured])))
+	ct.disease = ps.keep(fc.field(cDisease))
+	if len(fc.field(cUninsured)) > 0 {
+		if cl.Uninsured, err = boolean(fc.field(cUninsured)); err != nil {
+			problem(cUninsured, "uninsured: %v, not %s", err, diag.Quote(string(fc.field(cUninsured))))
 		}
 	}
-	// The checks between fields, as for a case's claim, on a copy: the
-	// claim's BasicPaid points into p.basic once the claims are all read
-	// (a pointer to basic here would put every amount on the heap).
-	check := cl
+	// The checks between fields, as for a case's claim. (finish points
+	// BasicPaid again once the claims are all read: p.basic may move.)
 	if ct.hasBasic {
-		check.BasicPaid = &basic
+		cl.BasicPaid = basic
 	}
-	if okTotal && okOOC && len(f[cOutOfCatalog]) > 0 {
-		if err := casefile.OutOfCatalogWithin(&check); err != nil {
+	if okTotal && okOOC && len(fc.field(cOutOfCatalog)) > 0 {
+		if err := casefile.OutOfCatalogWithin(cl); err != nil {
 			problem(cOutOfCatalog, "%v", err)
 		}
 	}
 	if okTotal && okOOC && ct.hasBasic {
-		if err := casefile.BasicPaidWithin(&check); err != nil {
+		if err := casefile.BasicPaidWithin(cl); err != nil {
 			problem(cBasicPaid, "%v", err)
 		}
 	}
-	if err := casefile.BasicPaidInsured(&check); err != nil {
+	if err := casefile.BasicPaidInsured(cl); err != nil {
 		problem(cBasicPaid, "%v", err)
 	}
-	p.Case.Claims = append(p.Case.Claims, cl)
 	p.claims = append(p.claims, ct)
-	p.basic = append(p.basic, basic)
 }
 
 // finish makes the person's text in the chunk one string, which every
@@ -438,18 +633,18 @@ func (r *Reader) claim(p *Person) {
 // and one a chunk rather than one a person. The bytes of a finished
 // person are never written again (the chunk only grows past them, and a
 // new chunk is made when it is full), which is what lets them be a string.
-func (r *Reader) finish(p *Person) {
+func (ps *Parser) finish(p *Person) {
 	var s string
-	if n := len(r.chunk) - r.start; n > 0 {
-		s = unsafe.String(&r.chunk[r.start], n)
+	if n := len(ps.chunk) - ps.start; n > 0 {
+		s = unsafe.String(&ps.chunk[ps.start], n)
 	}
-	r.start = len(r.chunk)
+	ps.start = len(ps.chunk)
 	at := func(sp span) string { return s[sp.from:sp.to] }
-	p.ID = at(r.idSpan)
+	p.ID = at(ps.idSpan)
 	c := &p.Case
 	c.File = p.ID
-	c.Person.County = at(r.county)
-	c.Enrollment.Date = at(r.enrolled)
+	c.Person.County = at(ps.county)
+	c.Enrollment.Date = at(ps.enrolled)
 	for i := range c.Claims {
 		cl, ct := &c.Claims[i], &p.claims[i]
 		cl.ID, cl.Date, cl.Disease = at(ct.id), at(ct.date), at(ct.disease)
@@ -457,18 +652,16 @@ func (r *Reader) finish(p *Person) {
 			cl.BasicPaid = &p.basic[i]
 		}
 	}
-	r.duplicateClaims(p)
-	r.personsRead.Add(1)
-	r.claimsRead.Add(int64(len(c.Claims)))
+	ps.duplicateClaims(p)
 }
 
 // duplicateClaims reports a claim id used twice in a person's year, as
 // for a case.
-func (r *Reader) duplicateClaims(p *Person) {
+func (ps *Parser) duplicateClaims(p *Person) {
 	claims := p.Case.Claims
 	twice := func(i, j int) {
 		cl := &claims[j]
-		r.problemAt(p, diag.Position{File: r.claims.name, Line: cl.Pos.Line, Col: utf8.RuneCountInString(p.ID) + 2},
+		ps.problemAt(p, diag.Position{File: ps.claimName, Line: cl.Pos.Line, Col: utf8.RuneCountInString(p.ID) + 2},
 			"claim_id %s is used twice in person %s's year (line %d and here)", diag.Quote(cl.ID), diag.Quote(p.ID), claims[i].Pos.Line)
 	}
 	if len(claims) <= 32 {
@@ -482,13 +675,13 @@ func (r *Reader) duplicateClaims(p *Person) {
 		}
 		return
 	}
-	clear(r.dupIDs)
+	clear(ps.dupIDs)
 	for j := range claims {
-		if i, ok := r.dupIDs[claims[j].ID]; ok {
+		if i, ok := ps.dupIDs[claims[j].ID]; ok {
 			twice(i, j)
 			continue
 		}
-		r.dupIDs[claims[j].ID] = j
+		ps.dupIDs[claims[j].ID] = j
 	}
 }
 
@@ -498,29 +691,27 @@ const chunkSize = 64 << 10
 // keep copies a field's text into the person's part of the chunk; spans
 // are from the person's start. A person whose text outgrows the chunk
 // moves, with what it has so far, to a new one.
-func (r *Reader) keep(b []byte) span {
-	if len(r.chunk)+len(b) > cap(r.chunk) {
-		so := r.chunk[r.start:]
-		r.chunk = append(make([]byte, 0, max(chunkSize, 2*(len(so)+len(b)))), so...)
-		r.start = 0
+func (ps *Parser) keep(b []byte) span {
+	if len(ps.chunk)+len(b) > cap(ps.chunk) {
+		so := ps.chunk[ps.start:]
+		ps.chunk = append(make([]byte, 0, max(chunkSize, 2*(len(so)+len(b)))), so...)
+		ps.start = 0
 	}
-	from := len(r.chunk) - r.start
-	r.chunk = append(r.chunk, b...)
-	return span{int32(from), int32(len(r.chunk) - r.start)}
+	from := len(ps.chunk) - ps.start
+	ps.chunk = append(ps.chunk, b...)
+	return span{int32(from), int32(len(ps.chunk) - ps.start)}
 }
 
 // text is a span of the current person's text.
-func (r *Reader) text(sp span) []byte { return r.chunk[r.start+int(sp.from) : r.start+int(sp.to)] }
+func (ps *Parser) text(sp span) []byte {
+	return ps.chunk[ps.start+int(sp.from) : ps.start+int(sp.to)]
+}
 
 // reset readies a Person for the next one. A person with many claims
 // leaves no large buffers behind: a batch of persons holds its slots'
 // buffers, and those stay as small as a usual year.
 func (p *Person) reset() {
 	const keep = 512
-	// The last person's claims go, not just their count: their strings
-	// slice a chunk of text, which a stale claim would keep alive long
-	// after its persons were summed.
-	clear(p.Case.Claims)
 	if cap(p.Case.Claims) > keep {
 		p.Case.Claims, p.claims, p.basic = nil, nil, nil
 	}
@@ -528,23 +719,13 @@ func (p *Person) reset() {
 	*p = Person{Case: cases.Case{Claims: claims}, claims: texts, basic: basic, Problems: p.Problems[:0]}
 }
 
-func (r *Reader) problem(p *Person, l *lines, start int, line []byte, format string, args ...any) {
-	r.problemAt(p, l.pos(start, line), format, args...)
-}
-
-func (r *Reader) problemAt(p *Person, pos diag.Position, format string, args ...any) {
+func (ps *Parser) problemAt(p *Person, pos diag.Position, format string, args ...any) {
 	switch n := len(p.Problems); {
 	case n < MaxProblemsPerPerson:
 		p.Problems.Errorf(Stage, pos, format, args...)
 	case n == MaxProblemsPerPerson:
-		p.Problems.Errorf(Stage, pos, "more problems in the rows of person %s, not listed", diag.Quote(string(r.text(r.idSpan))))
+		p.Problems.Errorf(Stage, pos, "more problems in the rows of person %s, not listed", diag.Quote(string(ps.text(ps.idSpan))))
 	}
-}
-
-// failAt records the problem that ends the reading, at a byte offset of
-// the current line of l.
-func (r *Reader) failAt(l *lines, start int, format string, args ...any) {
-	r.fatal.Errorf(Stage, l.pos(start, l.cur), format, args...)
 }
 
 // lines reads a file line by line from one buffer: a line is a slice of

@@ -79,6 +79,9 @@ type CategoryDelta struct {
 	Category string  `json:"category"`
 	Persons  int64   `json:"persons"`
 	Figures  []Delta `json:"figures"`
+	// OutOfPocket is who of the category pays more, less or the same out
+	// of pocket, as the run's OutOfPocket is for everyone.
+	OutOfPocket Shift `json:"out_of_pocket"`
 }
 
 // CountDelta is how many persons a monitoring flag was raised for, before
@@ -195,7 +198,7 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 
 	free := make(chan *pairBatch, opts.Workers*batchesInFlight+1)
 	for range cap(free) {
-		free <- &pairBatch{personRun: personRun{persons: make([]population.Person, batchPersons)}, before: make([]settle.Figures, batchPersons),
+		free <- &pairBatch{personRun: newPersonRun(), before: make([]settle.Figures, batchPersons),
 			after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}
 	}
 	work := make(chan *pairBatch, cap(free))
@@ -206,10 +209,12 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := rd.Parser()
 			for b := range work {
+				b.n = b.frame.Len()
 				for i := range b.n {
 					b.errs[i], b.groups[i] = nil, nil
-					p := &b.persons[i]
+					p := b.parse(ps, i)
 					if len(p.Problems) > 0 || ctx.Err() != nil {
 						continue
 					}
@@ -234,7 +239,7 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 		close(done)
 	}()
 
-	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, max: opts.MaxProblems}
+	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, categoryShift: map[string]*Shift{}, max: opts.MaxProblems}
 	pending := map[int]*pairBatch{}
 	next := 0
 	for b := range done {
@@ -270,6 +275,7 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 type pairCollector struct {
 	before, after *sums
 	shift         Shift
+	categoryShift map[string]*Shift
 	groups        map[string]*groupSums
 	problems      diag.List
 	max           int
@@ -310,26 +316,39 @@ func (c *pairCollector) person(p *population.Person, fb, fa *settle.Figures, gro
 		return
 	}
 	d := fa.Totals.OutOfPocket - fb.Totals.OutOfPocket
-	sh := &c.shift
+	c.shift.add(p.ID, d)
+	for _, cat := range cats {
+		entry(c.categoryShift, cat, func() *Shift { return &Shift{} }).add(p.ID, d)
+	}
+	if !differs(fb, fa) {
+		return
+	}
+	c.group(fb, fa, group)
+}
+
+// add counts a person whose out-of-pocket moved by d.
+func (sh *Shift) add(person string, d money.Amount) {
 	switch {
 	case d > 0:
 		sh.More++
 		sh.Increase += d
 		if sh.LargestIncrease == nil || d > sh.LargestIncrease.Delta {
-			sh.LargestIncrease = &PersonDelta{Person: p.ID, Delta: d}
+			sh.LargestIncrease = &PersonDelta{Person: person, Delta: d}
 		}
 	case d < 0:
 		sh.Less++
 		sh.Decrease += d
 		if sh.LargestDecrease == nil || d < sh.LargestDecrease.Delta {
-			sh.LargestDecrease = &PersonDelta{Person: p.ID, Delta: d}
+			sh.LargestDecrease = &PersonDelta{Person: person, Delta: d}
 		}
 	default:
 		sh.Same++
 	}
-	if !differs(fb, fa) {
-		return
-	}
+}
+
+// group adds a changed person to the group of the changes their figures
+// were put down to.
+func (c *pairCollector) group(fb, fa *settle.Figures, group []*policydiff.Change) {
 	ids := make([]string, len(group))
 	for i, ch := range group {
 		ids[i] = ch.ID
@@ -392,7 +411,7 @@ func (c *pairCollector) finish(s *shape.Shape, rd *population.Reader, changes *p
 	for i, cb := range b.Categories {
 		ca := a.Categories[i]
 		cmp.Categories = append(cmp.Categories, CategoryDelta{Category: cb.Category, Persons: cb.Persons,
-			Figures: tierDeltas(cb.Subsidy, ca.Subsidy, &cb.Tiers, &ca.Tiers)})
+			Figures: tierDeltas(cb.Subsidy, ca.Subsidy, &cb.Tiers, &ca.Tiers), OutOfPocket: *c.categoryShift[cb.Category]})
 	}
 
 	flags := map[string]*CountDelta{}

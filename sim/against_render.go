@@ -149,6 +149,13 @@ func AgainstMarkdown(s *shape.Shape, in Inputs, c *Comparison) []byte {
 				m.w("| %s | %d | （无变化） | | | |\n", m.labelled("category", cd.Category), cd.Persons)
 			}
 		}
+		if c.Changed {
+			m.w("\n个人负担增减（按人员类别）：\n\n| 人员类别 | 人数 | 增加 | 减少 | 不变 | 增加合计 | 减少合计 |\n|---|---:|---:|---:|---:|---:|---:|\n")
+			for _, cd := range c.Categories {
+				sh := cd.OutOfPocket
+				m.w("| %s | %d | %d | %d | %d | %s | %s |\n", m.labelled("category", cd.Category), cd.Persons, sh.More, sh.Less, sh.Same, signed(sh.Increase), signed(sh.Decrease))
+			}
+		}
 	}
 	var flags []CountDelta
 	for _, f := range c.Monitoring {

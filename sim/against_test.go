@@ -119,15 +119,26 @@ func TestAgainstOneRatio(t *testing.T) {
 			t.Errorf("group's tilted: %+v", f)
 		}
 	}
+	// Who of each category pays more, less or the same: counted person by
+	// person, it agrees with the category's out-of-pocket summed.
+	someLess := false
 	for _, c := range cmp.Categories {
 		for _, d := range c.Figures {
 			if d.Delta != 0 && d.Figure != "tilted" && d.Figure != "out_of_pocket" {
 				t.Errorf("category %s: %s moved", c.Category, d.Figure)
 			}
+			cs := c.OutOfPocket
+			if d.Figure == "out_of_pocket" && (cs.More != 0 || cs.Increase != 0 || cs.Decrease != d.Delta || cs.More+cs.Less+cs.Same != c.Persons) {
+				t.Errorf("category %s: out of pocket %s, shift %+v", c.Category, d.Delta, cs)
+			}
 		}
+		someLess = someLess || c.OutOfPocket.Less > 0
+	}
+	if !someLess {
+		t.Error("no category has a person paying less")
 	}
 	md := string(sim.AgainstMarkdown(after.CaseShape(), sim.Inputs{}, cmp))
-	for _, want := range []string{"**有变化**", "### 1. 三(七) ", "| 倾斜救助 |", "0 人增加"} {
+	for _, want := range []string{"**有变化**", "### 1. 三(七) ", "| 倾斜救助 |", "0 人增加", "个人负担增减（按人员类别）"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}

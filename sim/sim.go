@@ -6,10 +6,12 @@
 // out-of-pocket distribution — into a Summary, rendered as JSON or as
 // Markdown for fund officers.
 //
-// Persons are settled in a pipeline: one goroutine reads and parses,
-// Workers settle batches of persons, and the caller's goroutine takes the
-// batches back in input order, so the sums, the per-person file and the
-// problems reported are the same whatever the timing. Memory is a fixed
+// Persons are settled in a pipeline: one goroutine frames the rows (each
+// person's lines found and the join checked, population.Reader.Frame),
+// Workers parse, settle and sum batches of persons, and the caller's
+// goroutine takes the batches back in input order and merges them, so
+// the sums, the per-person file and the problems reported are the same
+// whatever the timing. Memory is a fixed
 // number of batches in flight, whatever the population's size, plus the
 // out-of-pocket values for the deciles (package ranks: 8 bytes a person,
 // spilled to a temporary file past ranks.DefaultMemory of them).
@@ -66,33 +68,96 @@ const DefaultMaxProblems = 20
 // Population files).
 const PerPersonHeader = "person_id,subsidy,total,hospital_borne,basic,critical,assistance,tilted,top_up,out_of_pocket"
 
-// Batches: a batch is at most batchPersons persons or batchClaims claims
-// (a person with more claims is a batch alone), and batchesInFlight per
-// worker are read ahead.
+// Batches: a batch is at most batchPersons persons, batchClaims claims or
+// batchBytes bytes of rows (a person with more is a batch alone), and
+// batchesInFlight per worker are read ahead.
 const (
 	batchPersons    = 256
 	batchClaims     = 4096
+	batchBytes      = 1 << 20
 	batchesInFlight = 3
 )
 
+// batch is a run of persons and what a worker made of them: each one's
+// figures or error, and — for the persons before the batch's first
+// problem, in input order — their sums, out-of-pocket values and
+// per-person rows, so that the summing goroutine only merges them.
 type batch struct {
 	personRun
 	figures []settle.Figures
 	errs    []error
+
+	clean    int  // persons[:clean] have no problem and are in part, oop and rows
+	overflow bool // persons[clean] would have passed int64 in part
+	part     *sums
+	oop      []int64
+	rows     []byte
+}
+
+// settle settles the batch's persons in a worker: each is parsed and
+// settled in turn (the person just read is still in the core's caches),
+// and the clean ones are summed.
+func (b *batch) settle(ctx context.Context, ps *population.Parser, fig Figurer, perPerson bool) {
+	b.n, b.clean, b.overflow = b.frame.Len(), -1, false
+	b.part.reset()
+	b.oop, b.rows = b.oop[:0], b.rows[:0]
+	for i := range b.n {
+		b.errs[i] = nil
+		p, f := b.parse(ps, i), &b.figures[i]
+		if len(p.Problems) == 0 && ctx.Err() == nil {
+			b.errs[i] = fig.Figures(ctx, &p.Case, f)
+		}
+		if b.clean >= 0 {
+			continue
+		}
+		if len(p.Problems) > 0 || b.errs[i] != nil {
+			b.clean = i
+			continue
+		}
+		if !b.part.person(p.Case.Person.Categories, len(p.Case.Claims), f) {
+			b.clean, b.overflow = i, true
+			continue
+		}
+		b.oop = append(b.oop, int64(f.Totals.OutOfPocket))
+		if perPerson {
+			b.rows = appendRow(b.rows, p.ID, f)
+		}
+	}
+	if b.clean < 0 {
+		b.clean = b.n
+	}
+}
+
+// appendRow appends a person's row of the per-person file.
+func appendRow(b []byte, id string, f *settle.Figures) []byte {
+	t := &f.Totals
+	b = append(b, id...)
+	for _, a := range [...]settle.Money{f.Subsidy, t.Total, t.HospitalBorne, t.Basic, t.Critical, t.Assistance, t.Tilted, t.TopUp, t.OutOfPocket} {
+		b = a.AppendText(append(b, ','))
+	}
+	return append(b, '\n')
 }
 
 // personRun is a run of persons in input order, numbered so the summing
-// goroutine can take batches back in that order.
+// goroutine can take batches back in that order: framed by the reading
+// goroutine, parsed into persons by a worker.
 type personRun struct {
 	seq, n  int
+	frame   population.Frame
 	persons []population.Person
+}
+
+func newPersonRun() personRun {
+	return personRun{persons: make([]population.Person, batchPersons)}
 }
 
 func (p *personRun) run() *personRun { return p }
 
-// feed reads persons into batches taken from free — at most batchPersons
-// persons and about batchClaims claims each — and sends them to work in
-// order, until the files end or ctx is done; then it closes work.
+// feed frames persons into batches taken from free and sends them to work
+// in order, until the files end or ctx is done; then it closes work. It
+// does the reading's one part that must go in file order — finding each
+// person's lines and checking the join — and leaves the fields, most of
+// the work, to the workers (parse).
 func feed[B interface{ run() *personRun }](ctx context.Context, rd *population.Reader, free <-chan B, work chan<- B) {
 	defer close(work)
 	for seq := 0; ; seq++ {
@@ -103,26 +168,25 @@ func feed[B interface{ run() *personRun }](ctx context.Context, rd *population.R
 			return
 		}
 		r := b.run()
-		r.seq, r.n = seq, 0
-		claims, more := 0, true
-		for r.n < batchPersons && claims < batchClaims {
-			if more = rd.Next(&r.persons[r.n]); !more {
-				break
-			}
-			claims += len(r.persons[r.n].Case.Claims)
-			r.n++
+		r.seq = seq
+		if !rd.Frame(&r.frame, batchPersons, batchClaims, batchBytes) {
+			return
 		}
-		if r.n > 0 {
-			select {
-			case work <- b:
-			case <-ctx.Done():
-				return
-			}
+		select {
+		case work <- b:
+		case <-ctx.Done():
+			return
 		}
-		if !more {
+		if rd.Done() {
 			return
 		}
 	}
+}
+
+// parse reads the i-th person of the run with the worker's parser.
+func (p *personRun) parse(ps *population.Parser, i int) *population.Person {
+	ps.Parse(&p.frame, i, &p.persons[i])
+	return &p.persons[i]
 }
 
 // Run reads the population and settles every person's year. It returns
@@ -137,12 +201,13 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 	if opts.MaxProblems <= 0 {
 		opts.MaxProblems = DefaultMaxProblems
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	free := make(chan *batch, opts.Workers*batchesInFlight+1)
 	for range cap(free) {
-		free <- &batch{personRun: personRun{persons: make([]population.Person, batchPersons)}, figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons)}
+		free <- &batch{personRun: newPersonRun(), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), part: newSums(s)}
 	}
 	work := make(chan *batch, cap(free))
 	done := make(chan *batch, cap(free))
@@ -153,13 +218,9 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := rd.Parser()
 			for b := range work {
-				for i := range b.n {
-					b.errs[i] = nil
-					if p := &b.persons[i]; len(p.Problems) == 0 && ctx.Err() == nil {
-						b.errs[i] = fig.Figures(ctx, &p.Case, &b.figures[i])
-					}
-				}
+				b.settle(ctx, ps, fig, opts.PerPerson != nil)
 				done <- b
 			}
 		}()
@@ -194,6 +255,10 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 	if c.err != nil {
 		return nil, nil, c.err
 	}
+	if err := parent.Err(); err != nil {
+		// Persons were left unsettled: there is no whole sum to give.
+		return nil, nil, err
+	}
 	if !c.stopped() {
 		// Reading stopped where the join broke: that comes after every
 		// person already read, so it is added after their problems.
@@ -224,7 +289,6 @@ type collector struct {
 	sums      *sums
 	ranks     *ranks.Ranks
 	out       *bufio.Writer
-	line      []byte
 	problems  diag.List
 	max       int
 	stoppedAt string
@@ -233,44 +297,44 @@ type collector struct {
 
 func (c *collector) stopped() bool { return len(c.problems) >= c.max || c.err != nil }
 
+// batch takes a batch in input order: its clean persons' sums, values and
+// rows while the run has no problem, then its problems, person by person,
+// until there are too many.
 func (c *collector) batch(b *batch) {
-	for i := range b.n {
-		p, f := &b.persons[i], &b.figures[i]
+	if len(c.problems) == 0 {
+		if !c.sums.merge(b.part) {
+			c.err = errOverflow
+			return
+		}
+		for _, v := range b.oop {
+			if err := c.ranks.Add(v); err != nil {
+				c.err = err
+				return
+			}
+		}
+		if c.out != nil {
+			if _, err := c.out.Write(b.rows); err != nil {
+				c.err = fmt.Errorf("per-person file: %w", err)
+				return
+			}
+		}
+		if b.overflow {
+			c.err = errOverflow
+			return
+		}
+	}
+	for i := b.clean; i < b.n; i++ {
+		p := &b.persons[i]
 		switch {
 		case len(p.Problems) > 0:
 			c.problems = append(c.problems, p.Problems...)
 		case b.errs[i] != nil:
 			c.problems = append(c.problems, problemsOf(b.errs[i], p)...)
-		case len(c.problems) == 0:
-			c.person(p, f)
 		}
 		if c.stopped() {
 			c.stoppedAt = p.Case.Pos.File
 			return
 		}
-	}
-}
-
-func (c *collector) person(p *population.Person, f *settle.Figures) {
-	if !c.sums.person(p.Case.Person.Categories, len(p.Case.Claims), f) {
-		c.err = errOverflow
-		return
-	}
-	if err := c.ranks.Add(int64(f.Totals.OutOfPocket)); err != nil {
-		c.err = err
-		return
-	}
-	if c.out == nil {
-		return
-	}
-	t := &f.Totals
-	b := append(c.line[:0], p.ID...)
-	for _, a := range [...]settle.Money{f.Subsidy, t.Total, t.HospitalBorne, t.Basic, t.Critical, t.Assistance, t.Tilted, t.TopUp, t.OutOfPocket} {
-		b = a.AppendText(append(b, ','))
-	}
-	c.line = append(b, '\n')
-	if _, err := c.out.Write(c.line); err != nil {
-		c.err = fmt.Errorf("per-person file: %w", err)
 	}
 }
 

@@ -144,6 +144,68 @@ func newSums(s *shape.Shape) *sums {
 	return &sums{s: s, category: map[string]*CategoryFigures{}, rule: map[string]*RuleAmount{}, funder: map[string]*FunderAmount{}, flag: map[string]*FlagCount{}}
 }
 
+// reset empties the sums for another batch. An entry is made by a
+// person, as in the run's sums: a batch's sums hold the categories, rules,
+// funders and flags of its own persons only.
+func (u *sums) reset() {
+	u.summary = Summary{}
+	clear(u.category)
+	clear(u.rule)
+	clear(u.funder)
+	clear(u.flag)
+}
+
+// merge adds a batch's sums (false if a sum would pass int64). Every
+// figure is at least 0, so a run of persons summed in batches passes
+// int64 where it passes it summed one by one.
+func (u *sums) merge(o *sums) bool {
+	sm, om := &u.summary, &o.summary
+	sm.Persons += om.Persons
+	sm.Claims += om.Claims
+	sm.Subsidy.Persons += om.Subsidy.Persons
+	if !sm.Totals.addTiers(&om.Totals) || !add(&sm.Subsidy.Amount, om.Subsidy.Amount) {
+		return false
+	}
+	for id, o := range o.category {
+		cf := entry(u.category, id, func() *CategoryFigures { return &CategoryFigures{Category: id} })
+		cf.Persons += o.Persons
+		if !add(&cf.Subsidy, o.Subsidy) || !cf.Tiers.addTiers(&o.Tiers) {
+			return false
+		}
+	}
+	for id, o := range o.rule {
+		ra := entry(u.rule, id, func() *RuleAmount { return &RuleAmount{Rule: id} })
+		ra.Persons += o.Persons
+		if !add(&ra.Amount, o.Amount) {
+			return false
+		}
+	}
+	for id, o := range o.funder {
+		if !add(&entry(u.funder, id, func() *FunderAmount { return &FunderAmount{Funder: id} }).Amount, o.Amount) {
+			return false
+		}
+	}
+	for id, o := range o.flag {
+		entry(u.flag, id, func() *FlagCount { return &FlagCount{Flag: id} }).Persons += o.Persons
+	}
+	return true
+}
+
+func entry[T any](m map[string]*T, id string, make func() *T) *T {
+	e := m[id]
+	if e == nil {
+		e = make()
+		m[id] = e
+	}
+	return e
+}
+
+func (t *Tiers) addTiers(o *Tiers) bool {
+	return add(&t.Total, o.Total) && add(&t.HospitalBorne, o.HospitalBorne) && add(&t.Basic, o.Basic) &&
+		add(&t.Critical, o.Critical) && add(&t.Assistance, o.Assistance) && add(&t.Tilted, o.Tilted) &&
+		add(&t.TopUp, o.TopUp) && add(&t.OutOfPocket, o.OutOfPocket)
+}
+
 // person adds one person's figures.
 func (u *sums) person(categories []string, claims int, f *settle.Figures) bool {
 	sm := &u.summary

@@ -4,13 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
+	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/sim"
 )
 
@@ -52,6 +55,12 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 	beforeSet, afterSet, err := c.compileBoth(before, pol, compiler.Options{})
 	if err != nil {
 		return err
+	}
+	// A comparison needs the run's region and year in both versions: said
+	// once, at the first person's row, rather than as every person's
+	// settlement error.
+	if ds := missingInVersions(personsFile, []*policy.Set{beforeSet, afterSet}, []string{beforeName, pol.origin}); ds != nil {
+		return c.report(ds)
 	}
 	// The params file is read against each version: a version may have
 	// added or dropped an open number.
@@ -105,4 +114,42 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 	}
 	c.stdout.Write(sim.AgainstMarkdown(afterSet.CaseShape(), in, cmp))
 	return nil
+}
+
+// missingInVersions says where the population's region or year (its first
+// row's) is in one version of the policies and not the other.
+func missingInVersions(personsFile string, sets []*policy.Set, names []string) diag.List {
+	row, ok := firstRow(personsFile)
+	if !ok {
+		return nil // the reader says what is wrong with the row
+	}
+	year, err := strconv.Atoi(row.Year)
+	if err != nil {
+		return nil
+	}
+	var has []string
+	for i, set := range sets {
+		if r, ok := set.Regions[row.Region]; ok && r.Document.HasYear(year) {
+			has = append(has, names[i])
+		}
+	}
+	if len(has) != 1 {
+		return nil // in both (a comparison), or in neither (the reader says so)
+	}
+	var ds diag.List
+	for i, set := range sets {
+		which := [...]string{"before the change (变更前)", "after it (变更后)"}[i]
+		r, ok := set.Regions[row.Region]
+		switch {
+		case !ok:
+			ds.Errorf(population.Stage, diag.Position{File: personsFile, Line: 2, Col: row.RegionCol},
+				"region %s is in %s but not in %s, the version %s (it has %s): a comparison needs the region in both",
+				diag.Quote(row.Region), has[0], names[i], which, strings.Join(set.Catalog().RegionIDs(), ", "))
+		case !r.Document.HasYear(year):
+			ds.Errorf(population.Stage, diag.Position{File: personsFile, Line: 2, Col: row.YearCol},
+				"year %d of %s is in %s but not in %s, the version %s (its document covers %s): a comparison needs the year in both",
+				year, row.Region, has[0], names[i], which, r.Document.YearsText())
+		}
+	}
+	return ds
 }
