@@ -48,6 +48,7 @@ func (r *Region) withYearParams(year int, p *Params) *Region {
 		Bounds:        r.Bounds,
 		Coverage:      r.Coverage,
 		Rules:         r.Rules,
+		source:        r.source,
 		compiled:      r.compiled,
 		guard:         r.guard,
 		generated:     r.generated,

@@ -10,7 +10,7 @@ import (
 // sync.Map, which must not be copied whole): a field added to Region must
 // be added there too, or a pinned set would silently lack it.
 func TestWithParamsCopiesEveryField(t *testing.T) {
-	copied := []string{"ID", "File", "Module", "Document", "Params", "Bounds", "Coverage", "Rules",
+	copied := []string{"ID", "File", "Module", "Document", "Params", "Bounds", "Coverage", "Rules", "source",
 		"compiled", "guard", "generated", "decisionAttrs", "readParams", "ruleParams", "queries", "boundaries", "years", "checkYears",
 		"validated"} // validated starts empty: it is a cache
 	typ := reflect.TypeOf(Region{})
