@@ -128,7 +128,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	if f.format != "json" && f.format != "md" {
 		return usagef("unknown --format %q (want md or json)", f.format)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	}
 	var overrides []cases.Override
 	if f.params != "" {
-		data, display, err := casefile.ReadFile(f.params, c.stdin)
+		data, display, err := c.readCaseFile(f.params)
 		if err != nil {
 			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
 		}
@@ -162,7 +162,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	if f.perPerson != "" {
 		// Written beside its name and renamed when the run is whole: a
 		// failed run leaves no partial file to be taken for a result.
-		perPerson, err = os.CreateTemp(filepath.Dir(f.perPerson), "."+filepath.Base(f.perPerson)+".*")
+		perPerson, err = os.CreateTemp(filepath.Dir(c.path(f.perPerson)), "."+filepath.Base(f.perPerson)+".*")
 		if err != nil {
 			return fmt.Errorf("--per-person: %w", unwrapPathError(err))
 		}
@@ -183,7 +183,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 		if err := perPerson.Close(); err != nil {
 			return fmt.Errorf("--per-person: %w", err)
 		}
-		if err := os.Rename(perPerson.Name(), f.perPerson); err != nil {
+		if err := os.Rename(perPerson.Name(), c.path(f.perPerson)); err != nil {
 			return fmt.Errorf("--per-person: %w", unwrapPathError(err))
 		}
 	}
@@ -217,11 +217,11 @@ func documentTitle(d compiler.Document) string {
 // read against set; a file that cannot be opened is reported. It returns
 // the claims file too, whose offset the progress bar follows.
 func (c *cli) openPopulation(personsFile, claimsFile string, set *compiler.PolicySet) (*populationFiles, *os.File, error) {
-	persons, err := openPopulationFile(personsFile)
+	persons, err := openPopulationFile(c.path(personsFile))
 	if err != nil {
 		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
 	}
-	claims, err := openPopulationFile(claimsFile)
+	claims, err := openPopulationFile(c.path(claimsFile))
 	if err != nil {
 		persons.Close()
 		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: claimsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
@@ -266,11 +266,11 @@ func (c *cli) runGenerate(f simFlags) error {
 	case f.samples < 0:
 		return usagef("--cases %d: want 0 or more", f.samples)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}
-	gold, err := pickSource("golden", f.golden, golden.FS)
+	gold, err := c.pickSource("golden", f.golden, golden.FS)
 	if err != nil {
 		return err
 	}
@@ -295,7 +295,8 @@ func (c *cli) runGenerate(f simFlags) error {
 	if err != nil {
 		return usageError{err}
 	}
-	dir := f.generate
+	// dir is where the files are written; f.generate names it in messages.
+	dir := c.path(f.generate)
 	if f.samples > 0 {
 		if err := os.MkdirAll(filepath.Join(dir, "cases"), 0o777); err != nil {
 			return unwrapPathError(err)
@@ -339,9 +340,9 @@ func (c *cli) runGenerate(f simFlags) error {
 	if err := errors.Join(personsOut.Close(), claimsOut.Close()); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s %d: %d persons, %d claims in %s (persons.csv, claims.csv, params.yaml)", f.region, f.year, persons, claims, dir)
+	fmt.Fprintf(c.stdout, "%s %d: %d persons, %d claims in %s (persons.csv, claims.csv, params.yaml)", f.region, f.year, persons, claims, f.generate)
 	if written > 0 {
-		fmt.Fprintf(c.stdout, ", %d case files in %s", written, filepath.Join(dir, "cases"))
+		fmt.Fprintf(c.stdout, ", %d case files in %s", written, filepath.Join(f.generate, "cases"))
 	}
 	fmt.Fprintln(c.stdout)
 	return nil

@@ -31,7 +31,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 		if pol.dir == "" {
 			return usagef("--against compares a policies folder with its history in git: run it where ./policies is, or give --policies DIR")
 		}
-		old, err := readRevision(pol.dir, f.against)
+		old, err := c.readRevision(pol.dir, f.against)
 		switch {
 		// Outside git there is no revision to name: the flag was misused.
 		case errors.Is(err, errUnknownRevision), errors.Is(err, errNotGit):
@@ -43,7 +43,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 		beforeName = f.against + ":" + path.Clean(pol.prefix)
 	} else {
 		var err error
-		if before, err = pickSource("policies", f.policiesB, nil); err != nil {
+		if before, err = c.pickSource("policies", f.policiesB, nil); err != nil {
 			return err
 		}
 		beforeName = before.origin
@@ -57,7 +57,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 	// added or dropped an open number.
 	var overB, overA []cases.Override
 	if f.params != "" {
-		data, display, err := casefile.ReadFile(f.params, c.stdin)
+		data, display, err := c.readCaseFile(f.params)
 		if err != nil {
 			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
 		}

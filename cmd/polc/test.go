@@ -59,11 +59,11 @@ func (c *cli) runTest(f testFlags) error {
 			return usagef("-run: %v", err)
 		}
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}
-	goldens, err := pickSource("golden", f.golden, golden.FS)
+	goldens, err := c.pickSource("golden", f.golden, golden.FS)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (c *cli) runTest(f testFlags) error {
 		return err
 	}
 	sum, err := harness.Collect(c.ctx, harness.Options{
-		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: goldens.dir,
+		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: c.path(goldens.dir),
 		Run: only, Update: f.update, Verbose: f.verbose,
 	})
 	if err != nil {
