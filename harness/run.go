@@ -235,7 +235,7 @@ func runCase(ctx context.Context, opts Options, engine *settle.Engine, env *cele
 		case opts.Update && len(expectFailures) > 0:
 			heldBack = append(heldBack, opts.show(gpath))
 		case opts.Update:
-			if err := writeGolden(opts.WriteDir, gpath, g.data); err != nil {
+			if err := writeGolden(opts.WriteDir, gpath, opts.show(gpath), g.data); err != nil {
 				fail(plainFailure(FailureGolden, err.Error()))
 				continue
 			}
@@ -262,12 +262,18 @@ const MaxGoldenBytes = 16 << 20
 // writeGolden writes a golden file — never through a symbolic link or
 // into something that is not a regular file: a golden tree comes in a pull
 // request, and -update must not write wherever a link points.
-func writeGolden(dir, name string, data []byte) error {
+func writeGolden(dir, name, display string, data []byte) error {
 	target := filepath.Join(dir, filepath.FromSlash(name))
 	if st, err := os.Lstat(target); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is %s: not written", target, untrusted.Kind(st.Mode()))
+		return fmt.Errorf("%s is %s: not written", display, untrusted.Kind(st.Mode()))
 	}
-	return os.WriteFile(target, data, 0o666)
+	err := os.WriteFile(target, data, 0o666)
+	// A message names the file as the goldens are shown, whatever folder
+	// the writing was done from.
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		pe.Path = display
+	}
+	return err
 }
 
 // AsDiagnostics turns a settlement error into diagnostics.

@@ -54,7 +54,7 @@ func (c *cli) runBuild(f buildFlags, args []string) error {
 	if f.output == "" {
 		return usagef("no output FILE: give -o bundle.tar.gz")
 	}
-	pol, err := pickSource("policies", dir, policies.FS)
+	pol, err := c.pickSource("policies", dir, policies.FS)
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (c *cli) runBuild(f buildFlags, args []string) error {
 		_, err = c.stdout.Write(data)
 		return err
 	}
-	if err := writeFileAtomic(f.output, data); err != nil {
+	if err := writeFileAtomic(c.path(f.output), data); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stderr, "wrote %s: %d region modules, revision %s\n", f.output, len(b.Modules), b.Manifest.Revision)

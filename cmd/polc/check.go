@@ -55,11 +55,11 @@ func (c *cli) runCheck(f checkFlags, args []string) error {
 		}
 		dir = args[0]
 	}
-	pol, err := pickSource("policies", dir, policies.FS)
+	pol, err := c.pickSource("policies", dir, policies.FS)
 	if err != nil {
 		return err
 	}
-	goldens, err := pickSource("golden", f.golden, golden.FS)
+	goldens, err := c.pickSource("golden", f.golden, golden.FS)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (c *cli) runCheck(f checkFlags, args []string) error {
 		}
 		sets[region] = append(sets[region], combos...)
 	}
-	set, ds := compiler.Compile(c.ctx, pol.fsys, pol.prefix, compiler.Options{CategorySets: sets, Format: true})
+	set, ds := c.compileSet(pol.fsys, pol.prefix, compiler.Options{CategorySets: sets, Format: true})
 	if err := diag.Write(c.stdout, f.format, ds); err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func (c *cli) runCompare(f compareFlags, file string) error {
 	if f.format != "json" && f.format != "md" {
 		return usagef("unknown --format %q (want md or json)", f.format)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"runtime/debug"
 	"slices"
@@ -69,18 +68,18 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 	if strings.HasPrefix(rev, "-") {
 		return usagef("revision %q looks like a flag", rev)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}
 	if pol.dir == "" {
 		return usagef("polc diff compares a policies folder with its history in git: run it where ./policies is, or give --policies DIR")
 	}
-	goldens, err := pickSource("golden", f.golden, golden.FS)
+	goldens, err := c.pickSource("golden", f.golden, golden.FS)
 	if err != nil {
 		return err
 	}
-	old, err := readRevision(pol.dir, rev)
+	old, err := c.readRevision(pol.dir, rev)
 	switch {
 	case errors.Is(err, errUnknownRevision):
 		return usageError{err}
@@ -92,8 +91,9 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 	// The grid settles some hundred thousand cases while the compiled
 	// rules and the engines' caches stay live: collecting garbage a
 	// quarter as often takes a fifth less time for twice the memory
-	// (≈ 350 MB), unless the user has chosen with GOGC.
-	if os.Getenv("GOGC") == "" {
+	// (≈ 350 MB), unless the user has chosen with GOGC. It is the
+	// process's setting: a run inside another process leaves it alone.
+	if c.wholeProcess && c.getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	// With --regions, each version compiles those regions and the ones
@@ -156,9 +156,9 @@ func (c *cli) compileBoth(before, after source, opts compiler.Options) (*policy.
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		b.set, b.ds = compiler.Compile(c.ctx, before.fsys, before.prefix, opts)
+		b.set, b.ds = c.compileSet(before.fsys, before.prefix, opts)
 	}()
-	a.set, a.ds = compiler.Compile(c.ctx, after.fsys, after.prefix, opts)
+	a.set, a.ds = c.compileSet(after.fsys, after.prefix, opts)
 	<-done
 	for _, v := range []struct {
 		compiled

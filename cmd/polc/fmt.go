@@ -42,7 +42,7 @@ A file that does not parse is reported at its line and left as it is.`,
 
 func (c *cli) runFmt(args []string, check bool) error {
 	if len(args) == 0 {
-		if requireFolder("policies") != nil {
+		if c.requireFolder("policies") != nil {
 			return usagef("no ./policies folder here: name the folder or files to format (the embedded set cannot be written)")
 		}
 		fmt.Fprintln(c.stderr, "policies: ./policies")
@@ -51,7 +51,7 @@ func (c *cli) runFmt(args []string, check bool) error {
 	var ds diag.List
 	var files []string
 	for _, arg := range args {
-		fs, err := fmtTargets(arg)
+		fs, err := c.fmtTargets(arg)
 		if err != nil {
 			ds.Errorf(stageFmt, diag.Position{File: arg}, "%v", err)
 			continue
@@ -60,7 +60,7 @@ func (c *cli) runFmt(args []string, check bool) error {
 	}
 	changed := 0
 	for _, name := range files {
-		src, err := untrusted.ReadFile(name, compiler.MaxPolicyFileBytes)
+		src, err := untrusted.ReadFile(c.path(name), compiler.MaxPolicyFileBytes)
 		if err != nil {
 			ds.Errorf(stageFmt, diag.Position{File: name}, "cannot read: %v", err)
 			continue
@@ -74,7 +74,7 @@ func (c *cli) runFmt(args []string, check bool) error {
 			continue
 		}
 		if !check {
-			if err := writeInPlace(name, out); err != nil {
+			if err := writeInPlace(c.path(name), out); err != nil {
 				ds.Errorf(stageFmt, diag.Position{File: name}, "cannot write: %v", err)
 				continue
 			}
@@ -95,18 +95,19 @@ func (c *cli) runFmt(args []string, check bool) error {
 	return nil
 }
 
-// fmtTargets is what an argument stands for: a folder's *.rego files (the
+// fmtTargets is what an argument stands for (named as given; opened from
+// the run's folder): a folder's *.rego files (the
 // entries polc check reads: regular files only, a link or a device is
 // refused as the compiler refuses it), or a file named on its own.
-func fmtTargets(arg string) ([]string, error) {
-	st, err := os.Stat(arg)
+func (c *cli) fmtTargets(arg string) ([]string, error) {
+	st, err := os.Stat(c.path(arg))
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
 	if !st.IsDir() {
 		return []string{arg}, nil
 	}
-	entries, err := os.ReadDir(arg)
+	entries, err := os.ReadDir(c.path(arg))
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}

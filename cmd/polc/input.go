@@ -64,7 +64,7 @@ type inputJSON struct {
 }
 
 func (c *cli) runInput(f inputFlags, file string) error {
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}

@@ -11,9 +11,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/polc-dev/polc/compiler"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/policy"
 )
 
 const (
@@ -23,18 +31,77 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], &cli{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		env: os.Environ(), wholeProcess: true,
+	}))
 }
 
-// cli is one run of polc over its standard streams.
+// cli is one run of polc: its standard streams, working directory and
+// environment. main gives it the process's; the tests run polc in their
+// own process, many scripts at once, each with its own folder and
+// environment. So a command never reads the process's working directory
+// or environment itself: every file name the user gave is opened through
+// c.path, every variable read through c.getenv, and a program it starts
+// (git) is given c.dir and c.env (see main_test.go).
 type cli struct {
 	// ctx is the root of every evaluation a command runs.
 	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// dir is the folder relative file names are taken from; "" is the
+	// process's working directory.
+	dir string
+	// env is the environment, as os.Environ gives it: what getenv reads and
+	// what a program polc starts is given.
+	env []string
+	// wholeProcess says the run is the process, so it may set what is
+	// process-wide (the garbage collector's percentage); a run inside
+	// another process (the tests) leaves that alone.
+	wholeProcess bool
+	// compileFunc compiles a policy set; nil is compiler.Compile. The
+	// tests give a memo (compiler/memo), so that their many runs over one
+	// set compile it once.
+	compileFunc func(ctx context.Context, fsys fs.FS, display string, opts compiler.Options) (*policy.Set, diag.List)
 	// commandStarted is set once cobra has parsed a command's flags and
 	// arguments and is about to run it; see run.
 	commandStarted bool
+}
+
+// path is the name of a file the user gave, as the process opens it: taken
+// from the run's folder when relative. Messages keep naming it as given.
+func (c *cli) path(name string) string {
+	if c.dir == "" || name == "" || filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(c.dir, name)
+}
+
+// getenv is the value of the run's environment variable key, "" when it is
+// not set; the last setting wins, as in os/exec.
+func (c *cli) getenv(key string) string {
+	for i := len(c.env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(c.env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// command is a program polc starts (git), in the run's folder and
+// environment.
+func (c *cli) command(name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir, cmd.Env = c.dir, c.env
+	return cmd
+}
+
+// compileSet compiles a policy set, through the run's memo if it has one.
+func (c *cli) compileSet(fsys fs.FS, display string, opts compiler.Options) (*policy.Set, diag.List) {
+	if c.compileFunc != nil {
+		return c.compileFunc(c.ctx, fsys, display, opts)
+	}
+	return compiler.Compile(c.ctx, fsys, display, opts)
 }
 
 // usageError is bad usage, exit 2: a flag value out of its set, a missing
@@ -49,8 +116,10 @@ func usagef(format string, args ...any) error {
 // report): only the exit status is left to give.
 var errReported = errors.New("problems reported")
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr}
+// run runs polc with args in c, and gives the exit status.
+func run(args []string, c *cli) int {
+	c.ctx = context.Background()
+	stderr := c.stderr
 	root := c.rootCommand()
 	if len(args) == 0 {
 		// A bare polc is a mistake, not a request for help: the command

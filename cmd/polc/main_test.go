@@ -6,29 +6,86 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"log"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/polc-dev/polc/compiler/memo"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"polc": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
-	})
+	// Run under the name polc, the test binary is polc: what `exec polc`
+	// in a script starts, a process of its own.
+	if filepath.Base(os.Args[0]) == "polc" {
+		main()
+		return
+	}
+	os.Exit(runTests(m))
+}
+
+// runTests runs the tests with a polc on $PATH: this binary, linked under
+// the name polc. (testscript.Main would do the same, but also make a bare
+// `polc` in a script exec it, where cmdPolc runs it in this process.)
+func runTests(m *testing.M) int {
+	bin, err := os.MkdirTemp("", "polc-test-bin")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(bin)
+	exe, err := os.Executable()
+	if err == nil {
+		err = os.Symlink(exe, filepath.Join(bin, "polc"))
+	}
+	if err != nil {
+		log.Fatalf("cannot put polc on $PATH: %v", err)
+	}
+	os.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
+	// The in-process runs allocate far more than they keep, as a polc
+	// process does: collecting garbage a quarter as often (as the scripts'
+	// GOGC=400 has polc processes do) takes a sixth less CPU, for some
+	// hundreds of megabytes. A GOGC given to go test is kept.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	return m.Run()
 }
 
 // TestScripts runs the CLI's end-to-end scripts, testdata/script/*.txtar:
 // one behaviour a file, with its inputs and the exact output expected.
+//
+// A script runs polc in one of two ways. `polc ARGS` (and `exitcode N polc
+// ARGS`) runs it inside the test process (cmdPolc): the CLI's run with the
+// script's folder, environment and output, and the compiles of every
+// script shared through one memo (compiler/memo), so that the forty full
+// checks of the shipped set compile it once. `exec polc ARGS` (and
+// `exitcode N exec polc ARGS`) runs the test binary as polc, a process of
+// its own; a script that feeds standard input (`stdin FILE`) must use it,
+// as testscript gives its own commands no standard input, and a few
+// scripts use it so that the binary stays tested end to end.
+//
+// For a command to be right in-process, it reads nothing of the process
+// it runs in: a file name the user gave is opened through cli.path (the
+// script's folder, not the test's), a variable is read with cli.getenv,
+// a program is started with cli.command, and nothing process-wide is set
+// unless cli.wholeProcess. POLC_SCRIPT_MEMO=off runs the scripts with no
+// memo (each in-process polc compiles for itself).
 func TestScripts(t *testing.T) {
+	t.Cleanup(func() {
+		hits, misses := scriptCompiles.Stats()
+		t.Logf("compiles: %d from the memo, %d compiled", hits, misses)
+	})
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		// POLC_UPDATE_SCRIPTS=1 rewrites the expected files of failing cmp
@@ -49,7 +106,9 @@ func TestScripts(t *testing.T) {
 				gogc = "400"
 			}
 			env.Setenv("GOGC", gogc)
-			uses := usesShipped(env)
+			text, ok := scriptText(env)
+			env.Values[envNamesKey{}] = envNames(env.Vars, text)
+			uses := usesShipped(text, ok)
 			if uses("shipped") {
 				if err := writeFS(policies.FS, filepath.Join(env.WorkDir, "shipped")); err != nil {
 					return err
@@ -61,6 +120,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"polc":       cmdPolc,
 			"exitcode":   cmdExitCode,
 			"replace":    cmdReplace,
 			"wellformed": cmdWellFormed,
@@ -68,20 +128,27 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// usesShipped tells whether the script Setup prepares names a folder
-// ("shipped" or "shipped-golden"), from its text; a script whose text it
-// cannot find is taken to name both.
-func usesShipped(env *testscript.Env) func(folder string) bool {
-	both := func(string) bool { return true }
+// scriptText is the text of the script Setup prepares, false when it
+// cannot be found.
+func scriptText(env *testscript.Env) (string, bool) {
 	t, ok := env.T().(interface{ Name() string })
 	if !ok {
-		return both
+		return "", false
 	}
 	data, err := os.ReadFile(filepath.Join("testdata", "script", path.Base(t.Name())+".txtar"))
 	if err != nil {
-		return both
+		return "", false
 	}
-	text := string(data)
+	return string(data), true
+}
+
+// usesShipped tells whether a script names a folder ("shipped" or
+// "shipped-golden"), from its text; a script whose text was not found is
+// taken to name both.
+func usesShipped(text string, found bool) func(folder string) bool {
+	if !found {
+		return func(string) bool { return true }
+	}
 	return func(folder string) bool {
 		if folder == "shipped" {
 			// shipped-golden names the goldens, not the policies.
@@ -91,15 +158,119 @@ func usesShipped(env *testscript.Env) func(folder string) bool {
 	}
 }
 
-// exitcode N prog args... runs prog and requires exit status N; its output
-// is kept for stdout and stderr like exec's.
+// envNamesKey is where Setup leaves the names of the variables a script's
+// environment may hold, for cmdPolc.
+type envNamesKey struct{}
+
+// envLine is a script line that sets variables: env NAME=VALUE...,
+// possibly under conditions.
+var envLine = regexp.MustCompile(`(?m)^\s*(?:\[[^\]]*\]\s*)*env\s+(.*)$`)
+
+// envNames are the names of the variables Setup gives a script and those
+// its env lines set. testscript tells its own commands a variable's value
+// (ts.Getenv) but not which are set, and a program polc starts (git) must
+// be given the script's whole environment, as exec gives it.
+func envNames(vars []string, text string) []string {
+	var names []string
+	for _, kv := range vars {
+		if name, _, ok := strings.Cut(kv, "="); ok {
+			names = append(names, name)
+		}
+	}
+	for _, m := range envLine.FindAllStringSubmatch(text, -1) {
+		for _, field := range strings.Fields(m[1]) {
+			if name, _, ok := strings.Cut(field, "="); ok && name != "" {
+				names = append(names, name)
+			}
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// scriptEnv is the script's environment as exec would give it a program.
+func scriptEnv(ts *testscript.TestScript) []string {
+	names, _ := ts.Value(envNamesKey{}).([]string)
+	var env []string
+	for _, name := range names {
+		// A variable only a later env line sets is not set yet.
+		if v := ts.Getenv(name); v != "" {
+			env = append(env, name+"="+v)
+		}
+	}
+	return append(env, "PWD="+ts.MkAbs("."))
+}
+
+// scriptCompiles is the memo every in-process polc shares: a script's
+// compile is one another script (or line) may have made. Sixteen sets
+// hold the shipped set under the options the commands use and the copies
+// scripts are running with, a few hundred megabytes at most.
+var scriptCompiles = memo.New(16)
+
+// cmdPolc runs polc in the test process: polc ARGS must exit 0, ! polc
+// ARGS must not (exitcode N polc ARGS wants N).
+func cmdPolc(ts *testscript.TestScript, neg bool, args []string) {
+	switch code := runPolc(ts, args); {
+	case code != 0 && !neg:
+		ts.Fatalf("polc: exit status %d", code)
+	case code == 0 && neg:
+		ts.Fatalf("polc: unexpected success")
+	}
+}
+
+// runPolc runs polc in the test process with the script's folder,
+// environment and output, and gives its exit status. A panic fails the
+// script (a process of its own would have crashed), not the test process.
+func runPolc(ts *testscript.TestScript, args []string) (code int) {
+	c := &cli{
+		stdin:  noStdin{},
+		stdout: ts.Stdout(),
+		stderr: ts.Stderr(),
+		dir:    ts.MkAbs("."),
+		env:    scriptEnv(ts),
+	}
+	if os.Getenv("POLC_SCRIPT_MEMO") != "off" {
+		c.compileFunc = scriptCompiles.Compile
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ts.Fatalf("polc panicked: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return run(args, c)
+}
+
+// noStdin is the standard input of an in-process polc: testscript keeps
+// what `stdin FILE` gives to exec, so a script that feeds polc must exec
+// it; one that does not is told so rather than given nothing.
+type noStdin struct{}
+
+func (noStdin) Read([]byte) (int, error) {
+	return 0, errors.New("no standard input in-process: a script feeding polc runs it with exec polc")
+}
+
+// exitcode N polc ARGS runs polc in-process (cmdPolc), exitcode N exec
+// PROG ARGS (or exitcode N PROG ARGS) runs PROG, and either requires exit
+// status N; the output is kept for stdout and stderr like exec's.
 func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: exitcode N program [args...]")
+		ts.Fatalf("usage: exitcode N polc|[exec] program [args...]")
 	}
 	want, err := strconv.Atoi(args[0])
 	if err != nil {
 		ts.Fatalf("exitcode: %v", err)
+	}
+	if args[1] == "polc" {
+		if got := runPolc(ts, args[2:]); got != want {
+			ts.Fatalf("exit status %d, want %d", got, want)
+		}
+		return
+	}
+	if args[1] == "exec" {
+		args = args[1:]
+		if len(args) < 2 {
+			ts.Fatalf("usage: exitcode N exec program [args...]")
+		}
 	}
 	got := 0
 	if err := ts.Exec(args[1], args[2:]...); err != nil {

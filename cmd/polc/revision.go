@@ -35,19 +35,19 @@ type revision struct {
 // lists the folder's tree at that commit, named from the folder, and `git
 // cat-file --batch` gives every file as committed (git archive would apply
 // export attributes).
-func readRevision(dir, rev string) (*revision, error) {
+func (c *cli) readRevision(dir, rev string) (*revision, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("polc diff reads the revision with git, which is not on PATH: %w", err)
 	}
-	if _, err := git(dir, nil, "rev-parse", "--show-prefix"); err != nil {
+	if _, err := c.git(dir, nil, "rev-parse", "--show-prefix"); err != nil {
 		return nil, fmt.Errorf("%w: %s (%v)", errNotGit, dir, err)
 	}
-	out, err := git(dir, nil, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	out, err := c.git(dir, nil, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
 		return nil, fmt.Errorf("%w %q: git knows no commit by that name", errUnknownRevision, rev)
 	}
 	commit := strings.TrimSpace(string(out))
-	list, err := git(dir, nil, "ls-tree", "-r", "-z", commit)
+	list, err := c.git(dir, nil, "ls-tree", "-r", "-z", commit)
 	if err != nil {
 		return nil, fmt.Errorf("cannot list %s at %s: %v", dir, rev, err)
 	}
@@ -62,7 +62,7 @@ func readRevision(dir, rev string) (*revision, error) {
 	for _, e := range entries {
 		ids.WriteString(e.object + "\n")
 	}
-	blobs, err := git(dir, &ids, "cat-file", "--batch")
+	blobs, err := c.git(dir, &ids, "cat-file", "--batch")
 	if err != nil {
 		return nil, fmt.Errorf("reading %s at %s: %v", dir, rev, err)
 	}
@@ -130,10 +130,10 @@ func treeFS(entries []treeEntry, blobs []byte) (fs.FS, error) {
 	return out, nil
 }
 
-// git runs git in dir, with stdin if given, and returns its standard
-// output; an error carries git's own message.
-func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+// git runs git in dir (from the run's folder), with stdin if given, and
+// returns its standard output; an error carries git's own message.
+func (c *cli) git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := c.command("git", append([]string{"-C", dir}, args...)...)
 	var stdout limitedBuffer
 	var stderr bytes.Buffer
 	stdout.limit = maxRevisionBytes

@@ -63,7 +63,7 @@ func (c *cli) runServe(f serveFlags) error {
 	if f.deadline <= 0 {
 		return usagef("--deadline must be positive, not %s", f.deadline)
 	}
-	pol, gold, err := pickPoliciesAndGolden(f.policies, f.golden)
+	pol, gold, err := c.pickPoliciesAndGolden(f.policies, f.golden)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,9 @@ func (c *cli) runServe(f serveFlags) error {
 	// tree, the result and its JSON) while the compiled set stays live:
 	// collecting garbage a quarter as often takes a sixth less CPU a
 	// request (BenchmarkServeSettle), unless the user has chosen with GOGC.
-	if os.Getenv("GOGC") == "" {
+	// It is the process's setting: a run inside another process leaves it
+	// alone.
+	if c.wholeProcess && c.getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)

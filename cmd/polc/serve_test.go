@@ -35,7 +35,7 @@ func TestServeAgreesWithCLI(t *testing.T) {
 		}
 		for _, cmd := range [][]string{{"settle", "--format", "json", file}, {"compare", "--format", "json", file}} {
 			var stdout, stderr bytes.Buffer
-			if code := run(cmd, nil, &stdout, &stderr); code != 0 {
+			if code := run(cmd, &cli{stdout: &stdout, stderr: &stderr}); code != 0 {
 				t.Fatalf("polc %s: exit %d\n%s", strings.Join(cmd, " "), code, stderr.String())
 			}
 			rec := httptest.NewRecorder()
@@ -77,7 +77,7 @@ func TestServeCommand(t *testing.T) {
 	ln.Close()
 	var stderr syncBuffer
 	exit := make(chan int, 1)
-	go func() { exit <- run([]string{"serve", "--addr", addr}, nil, io.Discard, &stderr) }()
+	go func() { exit <- run([]string{"serve", "--addr", addr}, &cli{stdout: io.Discard, stderr: &stderr}) }()
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(stderr.String(), "listening on http://"+addr+"/") {
 		select {

@@ -48,7 +48,7 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 	if i := slices.Index(files, "-"); i >= 0 && slices.Contains(files[i+1:], "-") {
 		return usagef("- is given more than once: standard input can be read only once")
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}

@@ -129,7 +129,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	if f.format != "json" && f.format != "md" {
 		return usagef("unknown --format %q (want md or json)", f.format)
 	}
-	pol, err := pickSource("policies", f.policies, policies.FS)
+	pol, err := c.pickSource("policies", f.policies, policies.FS)
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	// Where the file's first row does not show it, everything is compiled
 	// and the reader says what is wrong with the row.
 	var regions []string
-	if region := firstRegion(personsFile); region != "" {
+	if region := c.firstRegion(personsFile); region != "" {
 		regions = []string{region}
 	}
 	set, err := c.compile(pol, compiler.Options{SkipExhaustive: true, Regions: regions})
@@ -151,7 +151,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	}
 	var overrides []cases.Override
 	if f.params != "" {
-		data, display, err := casefile.ReadFile(f.params, c.stdin)
+		data, display, err := c.readCaseFile(f.params)
 		if err != nil {
 			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
 		}
@@ -171,7 +171,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	if f.perPerson != "" {
 		// Written beside its name and renamed when the run is whole: a
 		// failed run leaves no partial file to be taken for a result.
-		perPerson, err = os.CreateTemp(filepath.Dir(f.perPerson), "."+filepath.Base(f.perPerson)+".*")
+		perPerson, err = os.CreateTemp(filepath.Dir(c.path(f.perPerson)), "."+filepath.Base(f.perPerson)+".*")
 		if err != nil {
 			return fmt.Errorf("--per-person: %w", unwrapPathError(err))
 		}
@@ -192,7 +192,7 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 		if err := perPerson.Close(); err != nil {
 			return fmt.Errorf("--per-person: %w", err)
 		}
-		if err := os.Rename(perPerson.Name(), f.perPerson); err != nil {
+		if err := os.Rename(perPerson.Name(), c.path(f.perPerson)); err != nil {
 			return fmt.Errorf("--per-person: %w", unwrapPathError(err))
 		}
 	}
@@ -223,11 +223,11 @@ func documentTitle(d policy.Document) string {
 // read against set; a file that cannot be opened is reported. It returns
 // the claims file too, whose offset the progress bar follows.
 func (c *cli) openPopulation(personsFile, claimsFile string, set *policy.Set) (*populationFiles, *os.File, error) {
-	persons, err := openPopulationFile(personsFile)
+	persons, err := openPopulationFile(c.path(personsFile))
 	if err != nil {
 		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: personsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
 	}
-	claims, err := openPopulationFile(claimsFile)
+	claims, err := openPopulationFile(c.path(claimsFile))
 	if err != nil {
 		persons.Close()
 		return nil, nil, c.report(diag.List{{Pos: diag.Position{File: claimsFile}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: population.Stage}})
@@ -253,15 +253,15 @@ func (p *populationFiles) Close() {
 // firstRegion is the region of the persons file's first person, from
 // its first 8 KiB; "" where they do not show it or the file cannot be
 // read (openPopulation reports that).
-func firstRegion(personsFile string) string {
-	row, _ := firstRow(personsFile)
+func (c *cli) firstRegion(personsFile string) string {
+	row, _ := c.firstRow(personsFile)
 	return row.Region
 }
 
 // firstRow is the persons file's first row's region and year, from its
 // first 8 KiB.
-func firstRow(personsFile string) (population.Row, bool) {
-	f, err := openPopulationFile(personsFile)
+func (c *cli) firstRow(personsFile string) (population.Row, bool) {
+	f, err := openPopulationFile(c.path(personsFile))
 	if err != nil {
 		return population.Row{}, false
 	}
@@ -298,7 +298,7 @@ func (c *cli) runGenerate(f simFlags) error {
 	case f.samples < 0:
 		return usagef("--cases %d: want 0 or more", f.samples)
 	}
-	pol, gold, err := pickPoliciesAndGolden(f.policies, f.golden)
+	pol, gold, err := c.pickPoliciesAndGolden(f.policies, f.golden)
 	if err != nil {
 		return err
 	}
@@ -323,7 +323,8 @@ func (c *cli) runGenerate(f simFlags) error {
 	if err != nil {
 		return usageError{err}
 	}
-	dir := f.generate
+	// dir is where the files are written; f.generate names it in messages.
+	dir := c.path(f.generate)
 	if f.samples > 0 {
 		if err := os.MkdirAll(filepath.Join(dir, "cases"), 0o777); err != nil {
 			return unwrapPathError(err)
@@ -367,9 +368,9 @@ func (c *cli) runGenerate(f simFlags) error {
 	if err := errors.Join(personsOut.Close(), claimsOut.Close()); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s %d: %d persons, %d claims in %s (persons.csv, claims.csv, params.yaml)", f.region, f.year, persons, claims, dir)
+	fmt.Fprintf(c.stdout, "%s %d: %d persons, %d claims in %s (persons.csv, claims.csv, params.yaml)", f.region, f.year, persons, claims, f.generate)
 	if written > 0 {
-		fmt.Fprintf(c.stdout, ", %d case files in %s", written, filepath.Join(dir, "cases"))
+		fmt.Fprintf(c.stdout, ", %d case files in %s", written, filepath.Join(f.generate, "cases"))
 	}
 	fmt.Fprintln(c.stdout)
 	return nil

@@ -34,7 +34,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 		if pol.dir == "" {
 			return usagef("--against compares a policies folder with its history in git: run it where ./policies is, or give --policies DIR")
 		}
-		old, err := readRevision(pol.dir, f.against)
+		old, err := c.readRevision(pol.dir, f.against)
 		switch {
 		// Outside git there is no revision to name: the flag was misused.
 		case errors.Is(err, errUnknownRevision), errors.Is(err, errNotGit):
@@ -46,7 +46,7 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 		beforeName = f.against + ":" + path.Clean(pol.prefix)
 	} else {
 		var err error
-		if before, err = pickSource("policies", f.policiesB, nil); err != nil {
+		if before, err = c.pickSource("policies", f.policiesB, nil); err != nil {
 			return err
 		}
 		beforeName = before.origin
@@ -59,14 +59,14 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 	// A comparison needs the run's region and year in both versions: said
 	// once, at the first person's row, rather than as every person's
 	// settlement error.
-	if ds := missingInVersions(personsFile, []*policy.Set{beforeSet, afterSet}, []string{beforeName, pol.origin}); ds != nil {
+	if ds := c.missingInVersions(personsFile, []*policy.Set{beforeSet, afterSet}, []string{beforeName, pol.origin}); ds != nil {
 		return c.report(ds)
 	}
 	// The params file is read against each version: a version may have
 	// added or dropped an open number.
 	var overB, overA []cases.Override
 	if f.params != "" {
-		data, display, err := casefile.ReadFile(f.params, c.stdin)
+		data, display, err := c.readCaseFile(f.params)
 		if err != nil {
 			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
 		}
@@ -118,8 +118,8 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 
 // missingInVersions says where the population's region or year (its first
 // row's) is in one version of the policies and not the other.
-func missingInVersions(personsFile string, sets []*policy.Set, names []string) diag.List {
-	row, ok := firstRow(personsFile)
+func (c *cli) missingInVersions(personsFile string, sets []*policy.Set, names []string) diag.List {
+	row, ok := c.firstRow(personsFile)
 	if !ok {
 		return nil // the reader says what is wrong with the row
 	}

@@ -21,8 +21,8 @@ type source struct {
 	fsys fs.FS
 	// prefix is how diagnostics name its files: policies/tongnan.rego.
 	prefix string
-	// dir is the folder on disk, "" for the embedded set; -update writes
-	// there.
+	// dir is the folder on disk as the user named it, "" for the embedded
+	// set; -update writes there (through cli.path).
 	dir string
 	// origin is what the command says on stderr it used: ./policies,
 	// embedded, or the folder as given.
@@ -34,32 +34,32 @@ type source struct {
 // else the set embedded in polc. The working copy comes before the embedded
 // set so that an author who edits ./policies is never shown a result of the
 // files they did not edit.
-func pickSource(kind, dir string, embedded fs.FS) (source, error) {
+func (c *cli) pickSource(kind, dir string, embedded fs.FS) (source, error) {
 	if dir != "" {
-		if err := requireFolder(dir); err != nil {
+		if err := c.requireFolder(dir); err != nil {
 			return source{}, fmt.Errorf("%s folder %s: %w", kind, dir, err)
 		}
 		trimmed := strings.TrimSuffix(dir, "/")
-		return source{kind: kind, fsys: os.DirFS(dir), prefix: trimmed, dir: dir, origin: trimmed}, nil
+		return source{kind: kind, fsys: os.DirFS(c.path(dir)), prefix: trimmed, dir: dir, origin: trimmed}, nil
 	}
-	if requireFolder(kind) == nil {
-		return source{kind: kind, fsys: os.DirFS(kind), prefix: kind, dir: kind, origin: "./" + kind}, nil
+	if c.requireFolder(kind) == nil {
+		return source{kind: kind, fsys: os.DirFS(c.path(kind)), prefix: kind, dir: kind, origin: "./" + kind}, nil
 	}
 	return source{kind: kind, fsys: embedded, prefix: kind, origin: "embedded"}, nil
 }
 
 // pickPoliciesAndGolden picks both sets a command reads (pickSource):
 // the policies it settles with and the golden cases it runs or offers.
-func pickPoliciesAndGolden(policiesDir, goldenDir string) (pol, gold source, err error) {
-	if pol, err = pickSource("policies", policiesDir, policies.FS); err != nil {
+func (c *cli) pickPoliciesAndGolden(policiesDir, goldenDir string) (pol, gold source, err error) {
+	if pol, err = c.pickSource("policies", policiesDir, policies.FS); err != nil {
 		return pol, gold, err
 	}
-	gold, err = pickSource("golden", goldenDir, golden.FS)
+	gold, err = c.pickSource("golden", goldenDir, golden.FS)
 	return pol, gold, err
 }
 
-func requireFolder(dir string) error {
-	st, err := os.Stat(dir)
+func (c *cli) requireFolder(dir string) error {
+	st, err := os.Stat(c.path(dir))
 	if err != nil {
 		return unwrapPathError(err)
 	}
@@ -89,7 +89,7 @@ func (c *cli) announce(sources ...source) {
 // compile compiles the policies a command settles with; when they do not
 // compile it prints why.
 func (c *cli) compile(policies source, opts compiler.Options) (*policy.Set, error) {
-	set, ds := compiler.Compile(c.ctx, policies.fsys, policies.prefix, opts)
+	set, ds := c.compileSet(policies.fsys, policies.prefix, opts)
 	if set == nil {
 		diag.Write(c.stderr, diag.FormatText, ds)
 		return nil, errors.New("the policies do not compile (polc check shows why)")
@@ -115,11 +115,22 @@ func (c *cli) readCases(files []string) ([]caseInput, []string) {
 	for i, file := range files {
 		// casefile.ReadFile refuses what is not a case (a device, a FIFO,
 		// a file past the size limit) and names standard input.
-		data, display, err := casefile.ReadFile(file, c.stdin)
+		data, display, err := c.readCaseFile(file)
 		inputs[i] = caseInput{data: data, display: display, err: err}
 		if err == nil {
 			regions = append(regions, casefile.Regions(data)...)
 		}
 	}
 	return inputs, regions
+}
+
+// readCaseFile reads a case or params file the user named (- is standard
+// input) as casefile.ReadFile does, from the run's folder; it returns the
+// name diagnostics show, the one given.
+func (c *cli) readCaseFile(name string) ([]byte, string, error) {
+	data, display, err := casefile.ReadFile(c.path(name), c.stdin)
+	if name != casefile.Stdin {
+		display = name
+	}
+	return data, display, err
 }

@@ -57,7 +57,7 @@ func (c *cli) runTest(f testFlags) error {
 			return usagef("-run: %v", err)
 		}
 	}
-	pol, goldens, err := pickPoliciesAndGolden(f.policies, f.golden)
+	pol, goldens, err := c.pickPoliciesAndGolden(f.policies, f.golden)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (c *cli) runTest(f testFlags) error {
 		return err
 	}
 	sum, err := harness.Collect(c.ctx, harness.Options{
-		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: goldens.dir,
+		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: c.path(goldens.dir),
 		Run: only, Update: f.update, Verbose: f.verbose,
 	})
 	if err != nil {
