@@ -28,8 +28,19 @@ import (
 const MaxDepth = 32
 
 // Parse reads one YAML document strictly. Every problem found is returned,
-// each at its line and column.
+// each at its line and column. A JSON object (what an API client sends) is
+// read by parseJSON into the nodes yaml.v3 would make, in a fraction of
+// the time; anything else by yaml.v3.
 func Parse(file string, data []byte) (*yaml.Node, diag.List) {
+	if n, ok := parseJSON(data); ok {
+		return checked(file, n, nil)
+	}
+	return parseYAML(file, data)
+}
+
+// parseYAML is Parse by yaml.v3, for every document parseJSON does not
+// take.
+func parseYAML(file string, data []byte) (*yaml.Node, diag.List) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
@@ -50,15 +61,21 @@ func Parse(file string, data []byte) (*yaml.Node, diag.List) {
 	if len(root.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, ds
 	}
+	return checked(file, root.Content[0], ds)
+}
+
+// checked adds to ds what the document n holds that Parse refuses, and
+// returns n if nothing is wrong.
+func checked(file string, n *yaml.Node, ds diag.List) (*yaml.Node, diag.List) {
 	c := &checker{file: file, ds: &ds}
-	c.check(root.Content[0], 0)
+	c.check(n, 0)
 	if c.aliases > 1 {
 		ds[c.firstIndex].Message += fmt.Sprintf(" (and %d more anchors and aliases in this file)", c.aliases-1)
 	}
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	return root.Content[0], nil
+	return n, nil
 }
 
 // checker walks a document for what Parse refuses. Anchors and aliases are
