@@ -90,42 +90,35 @@ func (w *jsonWriter) key(k string) {
 // valid UTF-8, or holds U+2028 or U+2029 (escaped for JavaScript), is
 // written by encoding/json itself.
 func (w *jsonWriter) str(s string) {
-	plain := true
-	ascii := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			plain = false
-			break
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				w.escaped(s)
+				return
+			}
+			i++
+			continue
 		}
-		if c >= utf8.RuneSelf {
-			ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			w.escaped(s)
+			return
 		}
+		i += size
 	}
-	if plain && !ascii {
-		plain = utf8.ValidString(s) && !containsLineSeparator(s)
-	}
-	if plain {
-		w.b = append(w.b, '"')
-		w.b = append(w.b, s...)
-		w.b = append(w.b, '"')
-		return
-	}
+	w.b = append(w.b, '"')
+	w.b = append(w.b, s...)
+	w.b = append(w.b, '"')
+}
+
+// escaped writes a string that needs escaping, by encoding/json.
+func (w *jsonWriter) escaped(s string) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.Encode(s) // a string always encodes
 	w.b = append(w.b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
-}
-
-// containsLineSeparator reports U+2028 or U+2029 in s (E2 80 A8, E2 80 A9).
-func containsLineSeparator(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-			return true
-		}
-	}
-	return false
 }
 
 func (w *jsonWriter) strs(list []string) {
