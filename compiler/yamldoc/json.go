@@ -1,6 +1,7 @@
 package yamldoc
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -21,6 +22,9 @@ import (
 // maxJSONDepth. TestJSONAsYAML and FuzzJSONAsYAML hold it to yaml.v3.
 func parseJSON(data []byte) (n *yaml.Node, ok bool) {
 	p := jsonParser{data: data, line: 1, col: 1}
+	// Room for every node at once, roughly: a string is two quotes, any
+	// other scalar and any collection is followed by a comma or closed.
+	p.nodes = make([]yaml.Node, 0, bytes.Count(data, []byte{'"'})/2+bytes.Count(data, []byte{','})+bytes.Count(data, []byte{'{'})+bytes.Count(data, []byte{'['})+1)
 	if !p.space(false) || p.pos >= len(data) || data[p.pos] != '{' {
 		return nil, false
 	}
@@ -39,6 +43,18 @@ type jsonParser struct {
 	data      []byte
 	pos       int
 	line, col int // of data[pos], from 1; col counts characters
+	// nodes are allocated together, a few allocations for a document
+	// rather than one a node.
+	nodes []yaml.Node
+}
+
+// node is a new node at the current position.
+func (p *jsonParser) node(kind yaml.Kind, style yaml.Style, tag string) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, max(16, cap(p.nodes)/2))
+	}
+	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Style: style, Tag: tag, Line: p.line, Column: p.col})
+	return &p.nodes[len(p.nodes)-1]
 }
 
 // space skips white space; a tab is white space only inside the object
@@ -87,7 +103,11 @@ func (p *jsonParser) value(depth int) (*yaml.Node, bool) {
 	default:
 		for _, word := range [...]string{"true", "false", "null"} {
 			if len(p.data)-p.pos >= len(word) && string(p.data[p.pos:p.pos+len(word)]) == word {
-				return p.plain(len(word)), true
+				tag := "!!bool"
+				if word == "null" {
+					tag = "!!null"
+				}
+				return p.plain(len(word), tag), true
 			}
 		}
 		return nil, false
@@ -95,17 +115,20 @@ func (p *jsonParser) value(depth int) (*yaml.Node, bool) {
 }
 
 // plain makes the next size bytes (ASCII) a plain scalar, tagged as
-// yaml.v3 resolves it.
-func (p *jsonParser) plain(size int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Value: string(p.data[p.pos : p.pos+size]), Line: p.line, Column: p.col}
-	n.Tag = n.ShortTag()
+// yaml.v3 resolves it (or as given, when that is sure).
+func (p *jsonParser) plain(size int, tag string) *yaml.Node {
+	n := p.node(yaml.ScalarNode, 0, tag)
+	n.Value = string(p.data[p.pos : p.pos+size])
+	if tag == "" {
+		n.Tag = n.ShortTag()
+	}
 	p.pos += size
 	p.col += size
 	return n
 }
 
 func (p *jsonParser) object(depth int) (*yaml.Node, bool) {
-	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: p.line, Column: p.col}
+	n := p.node(yaml.MappingNode, yaml.FlowStyle, "!!map")
 	p.pos++
 	p.col++
 	if !p.space(true) {
@@ -160,7 +183,7 @@ func (p *jsonParser) object(depth int) (*yaml.Node, bool) {
 }
 
 func (p *jsonParser) array(depth int) (*yaml.Node, bool) {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: p.line, Column: p.col}
+	n := p.node(yaml.SequenceNode, yaml.FlowStyle, "!!seq")
 	p.pos++
 	p.col++
 	if !p.space(true) {
@@ -216,6 +239,12 @@ func (p *jsonParser) number() (*yaml.Node, bool) {
 	case !digits():
 		return nil, false
 	}
+	// A whole number of up to 18 digits is an int to yaml.v3 (it fits
+	// in int64); any other number is resolved as yaml.v3 resolves it.
+	tag := ""
+	if i-p.pos <= 18 && (i >= len(d) || d[i] != '.' && d[i] != 'e' && d[i] != 'E') {
+		tag = "!!int"
+	}
 	if i < len(d) && d[i] == '.' {
 		i++
 		if !digits() {
@@ -231,12 +260,12 @@ func (p *jsonParser) number() (*yaml.Node, bool) {
 			return nil, false
 		}
 	}
-	return p.plain(i - p.pos), true
+	return p.plain(i-p.pos, tag), true
 }
 
 // str reads a JSON string as yaml.v3 reads a double-quoted scalar.
 func (p *jsonParser) str() (*yaml.Node, bool) {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Line: p.line, Column: p.col}
+	n := p.node(yaml.ScalarNode, yaml.DoubleQuotedStyle, "!!str")
 	d := p.data
 	i := p.pos + 1
 	chars := 1
