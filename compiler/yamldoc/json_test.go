@@ -97,11 +97,11 @@ func FuzzJSONAsYAML(f *testing.F) {
 	})
 }
 
-// sameAsYAML fails if Parse and yaml.v3 alone (parseYAML) differ on data.
+// sameAsYAML fails if Parse and yaml.v3 alone (decodeYAML) differ on data.
 func sameAsYAML(t *testing.T, data []byte) {
 	t.Helper()
 	got, gotDs := Parse("t.json", data)
-	want, wantDs := parseYAML("t.json", data)
+	want, wantDs := decodeYAML("t.json", data)
 	if gotDs.Error() != wantDs.Error() {
 		t.Fatalf("%q:\nParse gives  %v\nyaml.v3 gives %v", data, gotDs, wantDs)
 	}
@@ -111,7 +111,10 @@ func sameAsYAML(t *testing.T, data []byte) {
 }
 
 // nodeDiff says where two trees first differ in anything yaml.v3 sets.
-func nodeDiff(a, b *yaml.Node, path string) string {
+func nodeDiff(a, b *yaml.Node, path string) string { return nodeDiffIn(a, b, path, true) }
+
+// nodeDiffIn is nodeDiff, comments compared or not.
+func nodeDiffIn(a, b *yaml.Node, path string, comments bool) string {
 	if a == nil || b == nil {
 		if a != b {
 			return fmt.Sprintf("%s: %v vs %v", path, a, b)
@@ -127,11 +130,15 @@ func nodeDiff(a, b *yaml.Node, path string) string {
 	}
 	fa := fields{a.Kind, a.Style, a.Tag, a.Value, a.Anchor, a.HeadComment, a.LineComment, a.FootComment, a.Line, a.Column, len(a.Content)}
 	fb := fields{b.Kind, b.Style, b.Tag, b.Value, b.Anchor, b.HeadComment, b.LineComment, b.FootComment, b.Line, b.Column, len(b.Content)}
+	if !comments {
+		fa.HeadComment, fa.LineComment, fa.FootComment = "", "", ""
+		fb.HeadComment, fb.LineComment, fb.FootComment = "", "", ""
+	}
 	if fa != fb {
 		return fmt.Sprintf("%s: %+v vs %+v", path, fa, fb)
 	}
 	for i := range a.Content {
-		if d := nodeDiff(a.Content[i], b.Content[i], fmt.Sprintf("%s[%d]", path, i)); d != "" {
+		if d := nodeDiffIn(a.Content[i], b.Content[i], fmt.Sprintf("%s[%d]", path, i), comments); d != "" {
 			return d
 		}
 	}
@@ -142,7 +149,7 @@ func nodeDiff(a, b *yaml.Node, path string) string {
 // as yaml.v3 tagged them.
 func asJSON(t *testing.T, data []byte) []byte {
 	t.Helper()
-	root, ds := parseYAML("", data)
+	root, ds := decodeYAML("", data)
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
