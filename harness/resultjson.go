@@ -1,8 +1,6 @@
 package harness
 
 import (
-	"bytes"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -85,10 +83,8 @@ func (w *jsonWriter) key(k string) {
 	w.b = append(w.b, '"', ':', ' ')
 }
 
-// str writes a string as encoding/json does without HTML escaping. The
-// strings of a result rarely need escaping; one that does, or that is not
-// valid UTF-8, or holds U+2028 or U+2029 (escaped for JavaScript), is
-// written by encoding/json itself.
+// str writes a string as encoding/json does without HTML escaping. Most
+// strings of a result need no escaping and are copied as they are.
 func (w *jsonWriter) str(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -112,13 +108,60 @@ func (w *jsonWriter) str(s string) {
 	w.b = append(w.b, '"')
 }
 
-// escaped writes a string that needs escaping, by encoding/json.
+// escaped writes a string that needs escaping as encoding/json's
+// appendString does with HTML escaping off: \" and \\, \b \f \n \r \t,
+// \u00XX for the other control characters, \ufffd for each byte that is
+// not UTF-8, \u2028 and \u2029.
 func (w *jsonWriter) escaped(s string) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s) // a string always encodes
-	w.b = append(w.b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	const hex = "0123456789abcdef"
+	b := append(w.b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	w.b = append(b, '"')
 }
 
 func (w *jsonWriter) strs(list []string) {

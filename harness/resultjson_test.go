@@ -117,3 +117,25 @@ func fill(rng *rand.Rand, v reflect.Value) {
 		panic("fill: no random " + v.Type().String())
 	}
 }
+
+// Strings are escaped as encoding/json escapes them (HTML escaping off):
+// random strings of bytes that need escaping, that are not UTF-8, or
+// that are parts of multi-byte characters.
+func TestResultWriterEscapes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	pieces := []string{"a", "Z", " ", `"`, `\`, "/", "<", ">", "&", "\x00", "\x01", "\b", "\f", "\n", "\r", "\t", "\x1f", "\x7f", "\x80", "\xbf", "\xc3", "\xe2", "\xe2\x80", "\u2028", "\u2029", "\u2027", "é", "中", "😀", "\xf0\x9f", "\ufffd", "\ufeff"}
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(8) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		r := &settle.Result{Region: string(b), Claims: []settle.ClaimResult{}, Monitoring: []settle.FlagResult{}}
+		want, err := harness.IndentedJSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := harness.AppendJSON(nil, r); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", b, got, want)
+		}
+	}
+}

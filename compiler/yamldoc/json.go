@@ -240,7 +240,9 @@ func (p *jsonParser) number() (*yaml.Node, bool) {
 		return nil, false
 	}
 	// A whole number of up to 18 digits is an int to yaml.v3 (it fits
-	// in int64); any other number is resolved as yaml.v3 resolves it.
+	// in int64), a decimal fraction without an exponent a float (it
+	// cannot overflow one); any other number is resolved as yaml.v3
+	// resolves it.
 	tag := ""
 	if i-p.pos <= 18 && (i >= len(d) || d[i] != '.' && d[i] != 'e' && d[i] != 'E') {
 		tag = "!!int"
@@ -250,8 +252,12 @@ func (p *jsonParser) number() (*yaml.Node, bool) {
 		if !digits() {
 			return nil, false
 		}
+		if i-p.pos <= 300 {
+			tag = "!!float"
+		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		tag = ""
 		i++
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
