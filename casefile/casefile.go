@@ -108,37 +108,45 @@ func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
 
 // fields walks a mapping, handing each known key to its handler and
 // refusing the rest; required keys must be present.
-func (l *loader) fields(n *yaml.Node, what string, handlers map[string]func(k, v *yaml.Node), required ...string) {
+func (l *loader) fields(n *yaml.Node, what string, handlers []field, required ...string) {
 	if n.Kind != yaml.MappingNode {
 		l.errorf(n, "%s: want a mapping", what)
 		return
 	}
-	seen := map[string]bool{}
-	for _, kv := range yamldoc.Pairs(n) {
-		k, v := kv[0], kv[1]
-		h, ok := handlers[k.Value]
-		if !ok {
+	var seen uint64 // by handler, as there are fewer than 64
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		h := slices.IndexFunc(handlers, func(f field) bool { return f.key == k.Value })
+		if h < 0 {
 			l.errorf(k, "%s: unknown key %s (want %s)", what, diag.Quote(k.Value), keyList(handlers))
 			continue
 		}
-		if seen[k.Value] {
+		if seen&(1<<h) != 0 {
 			l.errorf(k, "%s: %s given twice", what, k.Value)
 			continue
 		}
-		seen[k.Value] = true
-		h(k, v)
+		seen |= 1 << h
+		handlers[h].fn(k, v)
 	}
 	for _, r := range required {
-		if !seen[r] {
+		if h := slices.IndexFunc(handlers, func(f field) bool { return f.key == r }); h < 0 || seen&(1<<h) == 0 {
 			l.errorf(n, "%s: %s is missing", what, r)
 		}
 	}
 }
 
-func keyList(h map[string]func(k, v *yaml.Node)) string {
+// field is how a mapping's key is read. A mapping's fields are a list, not
+// a map: a case reads a few dozen of them, and building a map for each
+// was a tenth of reading a case.
+type field struct {
+	key string
+	fn  func(k, v *yaml.Node)
+}
+
+func keyList(h []field) string {
 	keys := make([]string, 0, len(h))
-	for k := range h {
-		keys = append(keys, k)
+	for _, f := range h {
+		keys = append(keys, f.key)
 	}
 	sort.Strings(keys)
 	return strings.Join(keys, ", ")
@@ -146,29 +154,29 @@ func keyList(h map[string]func(k, v *yaml.Node)) string {
 
 func (l *loader) top(root *yaml.Node, c *Case) {
 	var paramsNode, claimsNode, regionNode, yearNode, enrollmentDateNode *yaml.Node
-	l.fields(root, "case", map[string]func(k, v *yaml.Node){
-		"region": func(k, v *yaml.Node) {
+	l.fields(root, "case", []field{
+		{"region", func(k, v *yaml.Node) {
 			c.Region = l.str(v, "region")
 			regionNode = v
-		},
-		"title":   func(k, v *yaml.Node) { c.Title = l.str(v, "title") },
-		"clauses": func(k, v *yaml.Node) { c.Clauses = l.strList(v, "clauses") },
-		"year":    func(k, v *yaml.Node) { c.Year, yearNode = l.integer(v, "year"), v },
-		"params":  func(k, v *yaml.Node) { paramsNode = v },
-		"person":  func(k, v *yaml.Node) { l.person(v, &c.Person) },
-		"enrollment": func(k, v *yaml.Node) {
-			l.fields(v, "enrollment", map[string]func(k, v *yaml.Node){
-				"tier": func(k, v *yaml.Node) {
+		}},
+		{"title", func(k, v *yaml.Node) { c.Title = l.str(v, "title") }},
+		{"clauses", func(k, v *yaml.Node) { c.Clauses = l.strList(v, "clauses") }},
+		{"year", func(k, v *yaml.Node) { c.Year, yearNode = l.integer(v, "year"), v }},
+		{"params", func(k, v *yaml.Node) { paramsNode = v }},
+		{"person", func(k, v *yaml.Node) { l.person(v, &c.Person) }},
+		{"enrollment", func(k, v *yaml.Node) {
+			l.fields(v, "enrollment", []field{
+				{"tier", func(k, v *yaml.Node) {
 					c.Enrollment.Tier = v.Value
 					if err := l.rules.EnrollmentTier(v.Value); err != nil {
 						l.errorf(v, "enrollment.tier: %v", err)
 					}
-				},
-				"date": func(k, v *yaml.Node) { c.Enrollment.Date, enrollmentDateNode = l.date(v, "enrollment.date"), v },
+				}},
+				{"date", func(k, v *yaml.Node) { c.Enrollment.Date, enrollmentDateNode = l.date(v, "enrollment.date"), v }},
 			}, "tier")
-		},
-		"claims": func(k, v *yaml.Node) { claimsNode = v },
-		"expect": func(k, v *yaml.Node) {
+		}},
+		{"claims", func(k, v *yaml.Node) { claimsNode = v }},
+		{"expect", func(k, v *yaml.Node) {
 			if v.Kind != yaml.SequenceNode {
 				l.errorf(v, "expect: want a list of CEL assertions")
 				return
@@ -176,7 +184,7 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 			for _, item := range v.Content {
 				c.Expect = append(c.Expect, Expectation{Source: l.str(item, "expect"), Pos: yamldoc.Pos(l.file, item)})
 			}
-		},
+		}},
 	}, "region", "year", "person", "enrollment", "claims")
 	if c.Region != "" {
 		regionErr, yearErr := l.rules.Region(c.Region, c.Year)
@@ -198,8 +206,8 @@ func (l *loader) top(root *yaml.Node, c *Case) {
 }
 
 func (l *loader) person(n *yaml.Node, p *cases.Person) {
-	l.fields(n, "person", map[string]func(k, v *yaml.Node){
-		"categories": func(k, v *yaml.Node) {
+	l.fields(n, "person", []field{
+		{"categories", func(k, v *yaml.Node) {
 			if v.Kind != yaml.SequenceNode {
 				l.errorf(v, "person.categories: want a list of category ids")
 				return
@@ -219,44 +227,44 @@ func (l *loader) person(n *yaml.Node, p *cases.Person) {
 				}
 				p.Categories = append(p.Categories, item.Value)
 			}
-		},
-		"age": func(k, v *yaml.Node) {
+		}},
+		{"age", func(k, v *yaml.Node) {
 			a := l.integer(v, "person.age")
 			if err := l.rules.Age(a); err != nil {
 				l.errorf(v, "person.age %v", err)
 			}
 			p.Age = &a
-		},
-		"residence": func(k, v *yaml.Node) {
+		}},
+		{"residence", func(k, v *yaml.Node) {
 			p.Residence = v.Value
 			if err := l.rules.Residence(v.Value); err != nil {
 				l.errorf(v, "person.residence: %v", err)
 			}
-		},
-		"county":     func(k, v *yaml.Node) { p.County = l.str(v, "person.county") },
-		"recognized": func(k, v *yaml.Node) { p.Recognized = l.date(v, "person.recognized") },
-		"exit_year": func(k, v *yaml.Node) {
+		}},
+		{"county", func(k, v *yaml.Node) { p.County = l.str(v, "person.county") }},
+		{"recognized", func(k, v *yaml.Node) { p.Recognized = l.date(v, "person.recognized") }},
+		{"exit_year", func(k, v *yaml.Node) {
 			y := l.integer(v, "person.exit_year")
 			p.ExitYear = &y
-		},
-		"household": func(k, v *yaml.Node) {
+		}},
+		{"household", func(k, v *yaml.Node) {
 			h := &cases.Household{}
-			l.fields(v, "person.household", map[string]func(k, v *yaml.Node){
-				"size": func(k, v *yaml.Node) {
+			l.fields(v, "person.household", []field{
+				{"size", func(k, v *yaml.Node) {
 					s := l.integer(v, "person.household.size")
 					h.Size = &s
-				},
-				"annual_disposable_income": func(k, v *yaml.Node) {
+				}},
+				{"annual_disposable_income", func(k, v *yaml.Node) {
 					d := l.amount(v, "person.household.annual_disposable_income")
 					h.AnnualDisposableIncome = &d
-				},
-				"assets_within_limit": func(k, v *yaml.Node) {
+				}},
+				{"assets_within_limit", func(k, v *yaml.Node) {
 					b := l.boolean(v, "person.household.assets_within_limit")
 					h.AssetsWithinLimit = &b
-				},
+				}},
 			})
 			p.Household = h
-		},
+		}},
 	}, "categories", "age", "residence")
 }
 
@@ -273,41 +281,41 @@ func (l *loader) claims(n *yaml.Node, c *Case) {
 	for _, item := range n.Content {
 		cl := cases.Claim{Pos: yamldoc.Pos(l.file, item)}
 		var totalNode, oocNode, basicNode *yaml.Node
-		l.fields(item, "claim", map[string]func(k, v *yaml.Node){
-			"id": func(k, v *yaml.Node) {
+		l.fields(item, "claim", []field{
+			{"id", func(k, v *yaml.Node) {
 				cl.ID = l.str(v, "claim id")
 				if ids[cl.ID] {
 					l.errorf(v, "claim id %s is used twice", diag.Quote(cl.ID))
 				}
 				ids[cl.ID] = true
-			},
-			"date": func(k, v *yaml.Node) {
+			}},
+			{"date", func(k, v *yaml.Node) {
 				cl.Date = l.date(v, "claim date")
 				if cl.Date != "" && c.Year != 0 && !InYear(cl.Date, c.Year) {
 					l.errorf(v, "claim date %s is outside the case year %d", cl.Date, c.Year)
 				}
-			},
-			"kind": func(k, v *yaml.Node) {
+			}},
+			{"kind", func(k, v *yaml.Node) {
 				cl.Kind = v.Value
 				if err := l.rules.ClaimKind(v.Value); err != nil {
 					l.errorf(v, "claim kind %v", err)
 				}
-			},
-			"hospital_level": func(k, v *yaml.Node) {
+			}},
+			{"hospital_level", func(k, v *yaml.Node) {
 				cl.HospitalLevel = v.Value
 				if err := l.rules.HospitalLevel(v.Value); err != nil {
 					l.errorf(v, "hospital_level %v", err)
 				}
-			},
-			"referred":       func(k, v *yaml.Node) { cl.Referred = l.boolean(v, "referred") },
-			"disease":        func(k, v *yaml.Node) { cl.Disease = l.str(v, "disease") },
-			"uninsured":      func(k, v *yaml.Node) { cl.Uninsured = l.boolean(v, "uninsured") },
-			"total":          func(k, v *yaml.Node) { cl.Total, totalNode = l.money(v, "total"), v },
-			"out_of_catalog": func(k, v *yaml.Node) { cl.OutOfCatalog, oocNode = l.money(v, "out_of_catalog"), v },
-			"basic_paid": func(k, v *yaml.Node) {
+			}},
+			{"referred", func(k, v *yaml.Node) { cl.Referred = l.boolean(v, "referred") }},
+			{"disease", func(k, v *yaml.Node) { cl.Disease = l.str(v, "disease") }},
+			{"uninsured", func(k, v *yaml.Node) { cl.Uninsured = l.boolean(v, "uninsured") }},
+			{"total", func(k, v *yaml.Node) { cl.Total, totalNode = l.money(v, "total"), v }},
+			{"out_of_catalog", func(k, v *yaml.Node) { cl.OutOfCatalog, oocNode = l.money(v, "out_of_catalog"), v }},
+			{"basic_paid", func(k, v *yaml.Node) {
 				d := l.money(v, "basic_paid")
 				cl.BasicPaid, basicNode = &d, v
-			},
+			}},
 		}, "id", "date", "kind", "hospital_level", "referred", "total")
 		if oocNode != nil && totalNode != nil {
 			if err := OutOfCatalogWithin(&cl); err != nil {

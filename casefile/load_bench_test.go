@@ -1,19 +1,90 @@
 package casefile_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/compiler/yamldoc"
 	"github.com/polc-dev/polc/golden"
 )
 
-// BenchmarkLoad reads every golden case, for the loader's cost per case.
+// BenchmarkLoad reads every golden case, for the loader's cost per case:
+// as written (YAML, comments and all) and as JSON, the way an API client
+// sends it to polc serve.
 func BenchmarkLoad(b *testing.B) {
 	cat := testCatalog(b)
 	files := golden.Cases()
-	for i := 0; b.Loop(); i++ {
-		if _, ds := casefile.Load("b.yaml", files[i%len(files)].Data, cat); ds.HasErrors() {
-			b.Fatal(ds)
+	asJSON := make([][]byte, len(files))
+	for i, f := range files {
+		asJSON[i] = caseJSON(b, f.Data)
+	}
+	b.Run("yaml", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, ds := casefile.Load("b.yaml", files[i%len(files)].Data, cat); ds.HasErrors() {
+				b.Fatal(ds)
+			}
+		}
+	})
+	b.Run("json", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, ds := casefile.Load("b.json", asJSON[i%len(files)], cat); ds.HasErrors() {
+				b.Fatal(ds)
+			}
+		}
+	})
+}
+
+// caseJSON is a case file as indented JSON, keys in the file's order.
+func caseJSON(b *testing.B, data []byte) []byte {
+	root, ds := yamldoc.Parse("", data)
+	if ds.HasErrors() {
+		b.Fatal(ds)
+	}
+	var buf bytes.Buffer
+	var write func(n *yaml.Node)
+	write = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			buf.WriteByte('{')
+			for i, kv := range yamldoc.Pairs(n) {
+				if i > 0 {
+					buf.WriteByte(',')
+				}
+				k, _ := json.Marshal(kv[0].Value)
+				buf.Write(k)
+				buf.WriteByte(':')
+				write(kv[1])
+			}
+			buf.WriteByte('}')
+		case yaml.SequenceNode:
+			buf.WriteByte('[')
+			for i, c := range n.Content {
+				if i > 0 {
+					buf.WriteByte(',')
+				}
+				write(c)
+			}
+			buf.WriteByte(']')
+		default:
+			switch n.Tag {
+			case "!!int", "!!float", "!!bool", "!!null":
+				buf.WriteString(n.Value)
+			default:
+				s, _ := json.Marshal(n.Value)
+				buf.Write(s)
+			}
 		}
 	}
+	write(root)
+	var out bytes.Buffer
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		b.Fatal(err)
+	}
+	return out.Bytes()
 }

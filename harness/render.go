@@ -19,11 +19,7 @@ import (
 // JSON renders results in the result contract: one object, or an array for
 // several; two-space indent, keys in contract order, a final newline.
 func JSON(results ...*settle.Result) ([]byte, error) {
-	var v any = results
-	if len(results) == 1 {
-		v = results[0]
-	}
-	return IndentedJSON(v)
+	return AppendJSON(nil, results...), nil
 }
 
 // IndentedJSON is how polc writes JSON (the result, a comparison, what polc

@@ -2,31 +2,47 @@ package serve
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
+	"github.com/polc-dev/polc/compiler/yamldoc"
 	"github.com/polc-dev/polc/golden"
 )
 
+// typicalCase is the case the load target is stated for: one tongnan
+// low-income claim through every tier, with the case's own params.
+const typicalCase = "tongnan/critical-tilted-dibao.yaml"
+
 // BenchmarkServeSettle drives polc serve over real TCP on 127.0.0.1: b.N
-// POST /v1/settle requests of a typical case (one tongnan claim through
-// every tier), shared by a fixed number of client goroutines on
-// keep-alive connections, and reports requests a second and the p50 and
-// p99 latency seen by the clients. The clients share the machine with the
-// server, as a load generator on the same host would:
+// POST /v1/settle requests, shared by a fixed number of client goroutines
+// on keep-alive connections, each response checked byte for byte against
+// its golden; it reports requests a second, the p50 and p99 latency seen
+// by the clients and the CPU time a request costs (server and clients
+// together). The clients share the machine with the server, as a load
+// generator on the same host would:
 //
 //	go test ./serve -run '^$' -bench ServeSettle -benchtime 20000x -cpu 2
+//
+// The cases: typical is the typical case alone (the load target's
+// figure), goldens cycles through every golden case (92, five regions,
+// one claim to a year of them), so that what is measured is settling, not
+// one answer. Each is posted as YAML (the file as written, comments and
+// all) and as JSON (the same case, comments gone: what an API client
+// sends).
 //
 // Unless GOGC is set, garbage is collected as polc serve has it collected
 // (GOGC=400).
@@ -34,12 +50,55 @@ func BenchmarkServeSettle(b *testing.B) {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	for _, clients := range []int{4, 16} {
-		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) { benchSettle(b, clients) })
+	all := golden.Cases()
+	var typical []golden.Case
+	for _, c := range all {
+		if c.Name == typicalCase {
+			typical = append(typical, c)
+		}
+	}
+	for _, set := range []struct {
+		name  string
+		cases []golden.Case
+	}{{"typical", typical}, {"goldens", all}} {
+		for _, body := range []string{"yaml", "json"} {
+			reqs := benchRequests(b, set.cases, body == "json")
+			for _, clients := range []int{4, 16} {
+				b.Run(fmt.Sprintf("%s/%s/clients=%d", set.name, body, clients), func(b *testing.B) { benchSettle(b, reqs, clients) })
+			}
+		}
 	}
 }
 
-func benchSettle(b *testing.B, clients int) {
+// benchRequest is one request the benchmark sends and the answer it
+// expects.
+type benchRequest struct {
+	path       string
+	body, want []byte
+}
+
+func benchRequests(b *testing.B, cases []golden.Case, asJSON bool) []benchRequest {
+	if len(cases) == 0 {
+		b.Fatal("no cases")
+	}
+	var out []benchRequest
+	for _, c := range cases {
+		want, err := fs.ReadFile(golden.FS, strings.TrimSuffix(c.Name, ".yaml")+".golden.json")
+		if err != nil {
+			b.Fatal(err)
+		}
+		body := c.Data
+		if asJSON {
+			if body, err = caseAsJSON(c.Data); err != nil {
+				b.Fatalf("%s: %v", c.Name, err)
+			}
+		}
+		out = append(out, benchRequest{path: "/v1/settle?name=golden/" + c.Name, body: body, want: want})
+	}
+	return out
+}
+
+func benchSettle(b *testing.B, reqs []benchRequest, clients int) {
 	s := sharedServer(b)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -48,16 +107,13 @@ func benchSettle(b *testing.B, clients int) {
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 5 * time.Second}
 	go hs.Serve(ln)
 	defer hs.Close()
-	url := "http://" + ln.Addr().String() + "/v1/settle?name=golden/tongnan/critical-tilted-dibao.yaml"
-	body, err := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	want, _ := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.golden.json")
+	base := "http://" + ln.Addr().String()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
-	// Warm: the engine's plan cache holds the case's contexts after one.
-	for range clients {
-		if err := settleOnce(client, url, body, want); err != nil {
+	// Warm: the engine's caches hold each case's plans after one request,
+	// and every connection is open.
+	var warm bytes.Buffer
+	for i := range max(clients, len(reqs)) {
+		if err := settleOnce(client, base, reqs[i%len(reqs)], &warm); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -65,6 +121,12 @@ func benchSettle(b *testing.B, clients int) {
 	var next atomic.Int64
 	var failed atomic.Pointer[error]
 	var wg sync.WaitGroup
+	var sent, received int64
+	for i := range b.N {
+		r := reqs[i%len(reqs)]
+		sent += int64(len(r.body))
+		received += int64(len(r.want))
+	}
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	start := time.Now()
@@ -72,13 +134,14 @@ func benchSettle(b *testing.B, clients int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf bytes.Buffer
 			for {
 				i := next.Add(1) - 1
 				if i >= int64(b.N) {
 					return
 				}
 				t0 := time.Now()
-				if err := settleOnce(client, url, body, want); err != nil {
+				if err := settleOnce(client, base, reqs[i%int64(len(reqs))], &buf); err != nil {
 					failed.CompareAndSwap(nil, &err)
 					return
 				}
@@ -101,6 +164,8 @@ func benchSettle(b *testing.B, clients int) {
 	// costs whatever else loads the machine. Two cores' worth of it is the
 	// rate an idle 2-core machine would reach.
 	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/req")
+	b.ReportMetric(float64(sent)/float64(b.N), "body-B/req")
+	b.ReportMetric(float64(received)/float64(b.N), "resp-B/req")
 }
 
 // cpuTime is the CPU time the process has used, user and system.
@@ -112,18 +177,86 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func settleOnce(client *http.Client, url string, body, want []byte) error {
-	resp, err := client.Post(url, "application/yaml", bytes.NewReader(body))
+// settleOnce posts a request and checks its answer, read into buf (each
+// client reuses its own: the load generator should cost little beside
+// the server).
+func settleOnce(client *http.Client, base string, r benchRequest, buf *bytes.Buffer) error {
+	resp, err := client.Post(base+r.path, "application/yaml", bytes.NewReader(r.body))
 	if err != nil {
 		return err
 	}
-	got, err := io.ReadAll(resp.Body)
+	buf.Reset()
+	_, err = buf.ReadFrom(resp.Body)
 	resp.Body.Close()
 	if err != nil {
 		return err
 	}
-	if resp.StatusCode != http.StatusOK || !bytes.Equal(got, want) {
-		return fmt.Errorf("status %d: %s", resp.StatusCode, got)
+	if got := buf.Bytes(); resp.StatusCode != http.StatusOK || !bytes.Equal(got, r.want) {
+		return fmt.Errorf("%s: status %d: %s", r.path, resp.StatusCode, got)
+	}
+	return nil
+}
+
+// caseAsJSON is a case file written as JSON, as an API client would send
+// it: keys in the file's order, numbers as written, dates as strings, the
+// comments gone.
+func caseAsJSON(data []byte) ([]byte, error) {
+	root, ds := yamldoc.Parse("", data)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	var buf bytes.Buffer
+	if err := writeJSONNode(&buf, root); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+func writeJSONNode(buf *bytes.Buffer, n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		buf.WriteByte('{')
+		for i, kv := range yamldoc.Pairs(n) {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			k, _ := json.Marshal(kv[0].Value)
+			buf.Write(k)
+			buf.WriteByte(':')
+			if err := writeJSONNode(buf, kv[1]); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+	case yaml.SequenceNode:
+		buf.WriteByte('[')
+		for i, item := range n.Content {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeJSONNode(buf, item); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int", "!!float", "!!bool", "!!null":
+			if !json.Valid([]byte(n.Value)) {
+				return fmt.Errorf("%d:%d: %q is not a JSON value", n.Line, n.Column, n.Value)
+			}
+			buf.WriteString(n.Value)
+		default:
+			s, _ := json.Marshal(n.Value)
+			buf.Write(s)
+		}
+	default:
+		return fmt.Errorf("%d:%d: a YAML node JSON has not", n.Line, n.Column)
 	}
 	return nil
 }

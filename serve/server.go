@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"net/http"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -164,7 +165,7 @@ func (s *Server) begin(w http.ResponseWriter, r *http.Request) (ev evaluation, c
 	if ev.name == "" {
 		ev.name = RequestName
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	body, err := readBody(w, r)
 	if err != nil {
 		cancel()
 		var tooBig *http.MaxBytesError
@@ -193,6 +194,30 @@ func (s *Server) begin(w http.ResponseWriter, r *http.Request) (ev evaluation, c
 	return ev, ctx, func() { <-s.sem; cancel() }, true
 }
 
+// readBody reads a request's body, up to MaxBody, into a buffer of the
+// size the request gives (io.ReadAll would grow one from 512 bytes).
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	rd := http.MaxBytesReader(w, r.Body, MaxBody)
+	size := 512
+	if n := r.ContentLength; n > 0 && n <= MaxBody {
+		size = int(n) + 1 // room to see the end without growing
+	}
+	b := make([]byte, 0, size)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
 // overDeadline answers a request whose evaluation ran out of time, which
 // the evaluation reports as an error of its own.
 func (s *Server) overDeadline(w http.ResponseWriter, ctx context.Context) bool {
@@ -207,7 +232,7 @@ func (s *Server) settle(w http.ResponseWriter, r *http.Request) {
 	s.serveEvaluation(w, r, func(ctx context.Context, ev evaluation) (renderings, diag.List) {
 		res, ds := harness.SettleCase(ctx, ev.ps.set, ev.ps.engine, ev.name, ev.body)
 		return renderings{
-			json: func() ([]byte, error) { return harness.JSON(res) },
+			json: func(dst []byte) ([]byte, error) { return harness.AppendJSON(dst, res), nil },
 			md:   func() []byte { return harness.Markdown(ev.ps.set, res) },
 		}, ds
 	})
@@ -224,18 +249,30 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		}
 		cmp, ds := harness.CompareCase(ctx, ev.ps.set, ev.ps.engine, ev.name, ev.body, regions)
 		return renderings{
-			json: func() ([]byte, error) { return harness.CompareJSON(cmp) },
-			md:   func() []byte { return harness.CompareMarkdown(ev.ps.set, cmp) },
+			json: func(dst []byte) ([]byte, error) {
+				out, err := harness.CompareJSON(cmp)
+				return append(dst, out...), err
+			},
+			md: func() []byte { return harness.CompareMarkdown(ev.ps.set, cmp) },
 		}, ds
 	})
 }
 
 // renderings are the two forms of an evaluation's answer; html is md
-// turned into HTML.
+// turned into HTML. json appends to the buffer it is given.
 type renderings struct {
-	json func() ([]byte, error)
+	json func(dst []byte) ([]byte, error)
 	md   func() []byte
 }
+
+// jsonBuffers are the buffers JSON answers are written into, reused from
+// one request to the next: a result is ten kilobytes or so, and each
+// request allocating its own is garbage the collector must follow.
+var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooled is the largest buffer kept for reuse: a year of claims can
+// answer with megabytes, which one such case should not pin.
+const maxPooled = 256 << 10
 
 // serveEvaluation answers a request that evaluates a case: within its
 // limits (begin), with the diagnostics of a bad case, or with the answer in
@@ -258,7 +295,14 @@ func (s *Server) serveEvaluation(w http.ResponseWriter, r *http.Request, evaluat
 	var err error
 	switch ev.format {
 	case "json":
-		body, err = out.json()
+		buf := jsonBuffers.Get().(*[]byte)
+		body, err = out.json((*buf)[:0])
+		defer func() {
+			if cap(body) <= maxPooled {
+				*buf = body
+				jsonBuffers.Put(buf)
+			}
+		}()
 	case "md":
 		body = out.md()
 	case "html":
@@ -272,7 +316,11 @@ func respond(w http.ResponseWriter, format string, out []byte, err error) {
 		writeErrors(w, http.StatusInternalServerError, requestError("%v", err))
 		return
 	}
-	w.Header().Set("Content-Type", formats[format])
+	h := w.Header()
+	h.Set("Content-Type", formats[format])
+	// With its length known the answer goes out in one piece, not in
+	// chunks.
+	h.Set("Content-Length", strconv.Itoa(len(out)))
 	w.Write(out)
 }
 

@@ -2,8 +2,11 @@ package settle
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -69,12 +72,51 @@ type caseParamsKey struct {
 }
 
 func keyOfCaseParams(c *cases.Case) caseParamsKey {
-	var b strings.Builder
-	b.WriteString(c.File)
+	b := make([]byte, 0, 64*len(c.Overrides)+len(c.File))
+	b = append(b, c.File...)
 	for _, o := range c.Overrides {
-		fmt.Fprintf(&b, "\x00%s\x00%s\x00%v", o.Path, o.Pos, o.Value)
+		b = append(b, 0)
+		b = append(b, o.Path...)
+		b = append(b, 0)
+		b = append(b, o.Pos.File...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(o.Pos.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(o.Pos.Col), 10)
+		b = append(b, 0)
+		b = appendKeyValue(b, o.Value)
 	}
-	return caseParamsKey{region: c.Region, year: c.Year, overrides: b.String()}
+	return caseParamsKey{region: c.Region, year: c.Year, overrides: string(b)}
+}
+
+// appendKeyValue writes an override's value for a cache key, its type
+// with it: a number and the string of its digits are two keys.
+func appendKeyValue(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...)
+	case bool:
+		return strconv.AppendBool(b, v)
+	case json.Number:
+		return append(append(b, 'n'), v...)
+	case string:
+		return strconv.AppendQuote(b, v)
+	case []any:
+		b = append(b, '[')
+		for _, e := range v {
+			b = append(appendKeyValue(b, e), ',')
+		}
+		return append(b, ']')
+	case map[string]any:
+		b = append(b, '{')
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			b = strconv.AppendQuote(b, k)
+			b = append(b, ':')
+			b = append(appendKeyValue(b, v[k]), ',')
+		}
+		return append(b, '}')
+	}
+	return fmt.Appendf(b, "%T:%v", v, v)
 }
 
 // cached makes room for one more cache entry; e.mu is held.

@@ -144,24 +144,34 @@ func (r Rate) Decimal() decimal.Decimal { return decimal.New(int64(r), -rateDigi
 
 // String writes the ratio with no trailing zeros, as decimal's String
 // does: "0.7", "0.05", "1".
-func (r Rate) String() string {
-	b := strconv.AppendInt(nil, int64(r)/RateScale, 10)
+func (r Rate) String() string { return string(r.AppendText(nil)) }
+
+// AppendText appends String's text; it implements encoding.TextAppender.
+func (r Rate) AppendText(b []byte) []byte {
+	b = strconv.AppendInt(b, int64(r)/RateScale, 10)
 	frac := int64(r) % RateScale
 	if frac == 0 {
-		return string(b)
+		return b
 	}
-	digits := strconv.AppendInt(nil, RateScale+frac, 10)[1:] // zero-padded to nine
-	for digits[len(digits)-1] == '0' {
-		digits = digits[:len(digits)-1]
+	b = append(b, '.')
+	start := len(b)
+	b = strconv.AppendInt(b, RateScale+frac, 10) // "1" and the nine digits
+	copy(b[start:], b[start+1:])
+	b = b[:len(b)-1]
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
 	}
-	return string(append(append(b, '.'), digits...))
+	return b
 }
 
 // Percent writes the ratio as a percentage: 0.1 → "10%".
 func (r Rate) Percent() string { return (r * 100).String() + "%" }
 
 // MarshalJSON writes the ratio as its decimal text in a string.
-func (r Rate) MarshalJSON() ([]byte, error) { return []byte(`"` + r.String() + `"`), nil }
+func (r Rate) MarshalJSON() ([]byte, error) {
+	b := append(make([]byte, 0, 24), '"')
+	return append(r.AppendText(b), '"'), nil
+}
 
 // Of is the ratio of a non-negative amount, rounded half-up to the fen.
 // (The product alone, not Add to an empty sum: the form the compiler

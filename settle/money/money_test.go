@@ -106,6 +106,9 @@ func TestConversions(t *testing.T) {
 		if got := rate(t, tc.in).String(); got != tc.want {
 			t.Errorf("ratio %s prints %s, want %s", tc.in, got, tc.want)
 		}
+		if got := string(rate(t, tc.in).AppendText([]byte(`"`))); got != `"`+tc.want {
+			t.Errorf("ratio %s appends %s, want \"%s", tc.in, got, tc.want)
+		}
 	}
 	if got := rate(t, "0.1").Percent(); got != "10%" {
 		t.Errorf("0.1 as a percentage: %s", got)
