@@ -538,6 +538,9 @@ func (ps *Parser) categories(p *Person, l row, start int, b []byte) []string {
 // claim reads a claim's row (whose shape the framing checked) into the
 // person's claims.
 func (ps *Parser) claim(fr *Frame, l row, p *Person) {
+	if quickClaims && ps.quickClaim(fr, l, p) {
+		return
+	}
 	var fc cuts
 	fc.cut(l.text, claimFields)
 	st := &fc.at
