@@ -53,6 +53,8 @@ var quickSeeds = []string{
 	"p1,c3,2023-12-31,outpatient_special,2,true,100.00,,,病,true",
 	"p1,c4,2023-01-01,inpatient,community,false,5.,5,0,J18,false",
 	"p1,c5,2023-06-30,inpatient,2,false,99999999999999.99,0.01,0,J18,",
+	"p1,c6,2023-04-12,outpatient,3,true,1,,,,",           // ids read near the line's end
+	"p1,c7,2023-04-12,outpatient_special,1,false,10,,,,", // an id that begins another
 }
 
 // A grid of mutations of plain rows: a byte changed, removed or doubled
