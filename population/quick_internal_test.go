@@ -19,7 +19,8 @@ func readBoth(t testing.TB, cat interface{}, persons, claims string) {
 		var b strings.Builder
 		var p Person
 		for rd.Next(&p) {
-			fmt.Fprintf(&b, "%s %s\n", p.ID, showCase(&p))
+			c := &p.Case
+			fmt.Fprintf(&b, "%s %s %s %d %v %v %s %q %v %+v %s\n", p.ID, c.Pos, c.Region, c.Year, c.Person.Categories, deref(c.Person.Age), c.Person.Residence, c.Person.County, deref(c.Person.ExitYear), c.Enrollment, showCase(&p))
 			for _, d := range p.Problems {
 				fmt.Fprintf(&b, "  %s\n", d)
 			}
@@ -126,6 +127,45 @@ func TestAmountAtAgrees(t *testing.T) {
 				if _, quick := quickAmount([]byte(s)); quick {
 					t.Errorf("amountAt(%q) refused what quickAmount takes", line)
 				}
+			}
+		}
+	}
+}
+
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+var quickPersonSeeds = []string{
+	"p1,tongnan,2023,dibao,58,rural,,,1,",
+	"p1,tongnan,2023,dibao,0,urban,县,2016,2,2023-01-01",
+	"p1,tongnan,2023,dibao,130,rural,x,1899,1,2022-12-31",
+	"p1,tongnan,2023,dibao,7,rural,,2199,1,2023-12-31",
+}
+
+// Persons' rows likewise, each after a person of the same categories (a
+// combination is read quickly once it has been read and found right).
+func TestQuickPersonAgrees(t *testing.T) {
+	subs := []byte("0129.-,+ e\x01\x7fTt2")
+	rng := rand.New(rand.NewPCG(3, 4))
+	claims := claimsHead + "p1,c1,2023-04-12,inpatient,3,true,60000,0,30000,,\n"
+	for _, seed := range quickPersonSeeds {
+		first := personsHead + "p0,tongnan,2023,dibao,58,rural,,,1,\n"
+		readBoth(t, nil, first+seed+"\n", claims)
+		for i := len("p1,"); i <= len(seed); i++ {
+			variants := []string{seed[:i] + seed[min(i+1, len(seed)):], seed[:i] + seed[i:min(i+1, len(seed))] + seed[i:]}
+			for range 3 {
+				s := string(subs[rng.IntN(len(subs))])
+				if rng.IntN(4) == 0 {
+					s = "县"
+				}
+				variants = append(variants, seed[:i]+s+seed[min(i+1, len(seed)):])
+			}
+			for _, v := range variants {
+				readBoth(t, nil, first+v+"\n", claims)
 			}
 		}
 	}

@@ -426,6 +426,9 @@ func (ps *Parser) Parse(f *Frame, i int, p *Person) {
 
 // person reads a person's row (whose shape the framing checked).
 func (ps *Parser) person(fr *Frame, l row, p *Person) {
+	if quickClaims && ps.quickPerson(fr, l, p) {
+		return
+	}
 	var fc cuts
 	fc.cut(l.text, personFields)
 	st := &fc.at
