@@ -221,9 +221,17 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 		i = e + 6
 	}
 	j := skip(b, i)
-	cats, ok := ps.cats[string(b[i:j])]
-	if !ok || j >= len(b) {
-		return false // read by categories, which remembers it if right
+	if j >= len(b) {
+		return false
+	}
+	// Persons in a row often have the same categories: the last
+	// combination found is tried before the map.
+	cats, ok := ps.lastCats, string(b[i:j]) == string(ps.lastCatsText) && ps.lastCatsText != nil
+	if !ok {
+		if cats, ok = ps.cats[string(b[i:j])]; !ok {
+			return false // read by categories, which remembers it if right
+		}
+		ps.lastCats, ps.lastCatsText = cats, append(ps.lastCatsText[:0], b[i:j]...)
 	}
 	i = j + 1
 	age := 0
@@ -266,8 +274,12 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 		return false
 	}
 	enrolled := b[i:]
-	if len(enrolled) > 0 && (!date(enrolled) || !casefile.EnrolledBy(string(enrolled), fr.year)) {
-		return false // or another comma
+	// Likewise the last enrollment date found right, in the run's year.
+	if len(enrolled) > 0 && string(enrolled) != string(ps.lastEnrolled) {
+		if !date(enrolled) || !casefile.EnrolledBy(string(enrolled), fr.year) {
+			return false // or another comma
+		}
+		ps.lastEnrolled = append(ps.lastEnrolled[:0], enrolled...)
 	}
 	// Right: kept as person keeps it.
 	ps.start = len(ps.chunk)

@@ -153,7 +153,7 @@ func TestQuickPersonAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	claims := claimsHead + "p1,c1,2023-04-12,inpatient,3,true,60000,0,30000,,\n"
 	for _, seed := range quickPersonSeeds {
-		first := personsHead + "p0,tongnan,2023,dibao,58,rural,,,1,\n"
+		first := personsHead + "p0,tongnan,2023,dibao,58,rural,,,1,2023-01-01\n"
 		readBoth(t, nil, first+seed+"\n", claims)
 		for i := len("p1,"); i <= len(seed); i++ {
 			variants := []string{seed[:i] + seed[min(i+1, len(seed)):], seed[:i] + seed[i:min(i+1, len(seed))] + seed[i:]}

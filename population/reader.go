@@ -342,6 +342,10 @@ type Parser struct {
 	personsName, claimName string
 
 	cats map[string][]string // category fields seen, by their text
+	// quickPerson's last category field and enrollment date found right
+	// (a run is one year, so a date right once stays right).
+	lastCats                   []string
+	lastCatsText, lastEnrolled []byte
 	// The ids of the vocabularies a row names: a handful each, faster to
 	// compare with than to hash.
 	residences, tiers, kinds, levels []string
