@@ -258,6 +258,11 @@ func (r *Reader) readClaim() bool {
 		return false
 	}
 	pid := line[:bytes.IndexByte(line, ',')]
+	// The current person's id (most claims') was checked on its row.
+	if string(pid) == string(r.prevID) && r.prevID != nil {
+		r.pending, r.pendingPID = true, pid
+		return true
+	}
 	if err := idText(pid); err != nil {
 		r.failAt(&r.claims, 0, "person_id: %v", err)
 		return false
