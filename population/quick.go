@@ -9,8 +9,8 @@ import (
 	"github.com/polc-dev/polc/settle/money"
 )
 
-// quickClaims turns quickClaim and quickPerson on: off, the tests read every row field by
-// field, to hold the two readings to the same persons.
+// quickClaims turns quickClaim and quickPerson on: off, the tests read
+// every row field by field, to hold the two readings to the same persons.
 var quickClaims = true
 
 // quickClaim reads a claim's row as claim does, in one pass over the line
