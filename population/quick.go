@@ -139,6 +139,14 @@ func amountAt(b []byte, i int) (money.Amount, int, bool) {
 		v = v*10 + int64(b[i]-'0')
 	}
 	digits, decimals := i-from, 0
+	// Most amounts have two decimals, then a comma: read at once.
+	if i+3 < len(b) && b[i] == '.' && b[i+3] == ',' && b[i+1]-'0' <= 9 && b[i+2]-'0' <= 9 && digits <= 14 {
+		v = v*100 + int64(b[i+1]-'0')*10 + int64(b[i+2]-'0')
+		if v > int64(money.MaxAmount) {
+			return 0, i, false
+		}
+		return money.Amount(v), i + 3, true
+	}
 	if i < len(b) && b[i] == '.' {
 		for i++; i < len(b) && b[i]-'0' <= 9; i++ {
 			v = v*10 + int64(b[i]-'0')
