@@ -68,41 +68,10 @@ func commas(w uint64) uint64 {
 // cases a sign brings — goes to casefile.AmountText, which says what is
 // wrong exactly as for a case (and which FuzzAmount holds this to).
 func amount(b []byte) (money.Amount, error) {
-	// Whole digits, then at most one point and its decimals, in two tight
-	// loops; at most 17 bytes, so v cannot pass int64 before the bound is
-	// checked. Anything else is the reference's to read or refuse.
-	if len(b) > 17 {
-		return amountSlow(b)
+	if v, ok := quickAmount(b); ok {
+		return v, nil
 	}
-	var v int64
-	i := 0
-	for ; i < len(b) && b[i]-'0' <= 9; i++ {
-		v = v*10 + int64(b[i]-'0')
-	}
-	digits, decimals := i, 0
-	if i < len(b) {
-		if b[i] != '.' {
-			return amountSlow(b)
-		}
-		for i++; i < len(b); i++ {
-			c := b[i] - '0'
-			if c > 9 {
-				return amountSlow(b)
-			}
-			v = v*10 + int64(c)
-			decimals++
-		}
-	}
-	if digits+decimals == 0 || decimals > 2 || v > int64(money.MaxAmount) {
-		return amountSlow(b) // refused, in the reference's words
-	}
-	for ; decimals < 2; decimals++ {
-		v *= 10
-	}
-	if v > int64(money.MaxAmount) {
-		return amountSlow(b)
-	}
-	return money.Amount(v), nil
+	return amountSlow(b) // read or refused, in the reference's words
 }
 
 func amountSlow(b []byte) (money.Amount, error) { return casefile.AmountText(string(b)) }

@@ -258,6 +258,11 @@ func (r *Reader) readClaim() bool {
 		return false
 	}
 	pid := line[:bytes.IndexByte(line, ',')]
+	// The current person's id (most claims') was checked on its row.
+	if string(pid) == string(r.prevID) && r.prevID != nil {
+		r.pending, r.pendingPID = true, pid
+		return true
+	}
 	if err := idText(pid); err != nil {
 		r.failAt(&r.claims, 0, "person_id: %v", err)
 		return false
@@ -342,6 +347,10 @@ type Parser struct {
 	personsName, claimName string
 
 	cats map[string][]string // category fields seen, by their text
+	// quickPerson's last category field and enrollment date found right
+	// (a run is one year, so a date right once stays right).
+	lastCats                   []string
+	lastCatsText, lastEnrolled []byte
 	// The ids of the vocabularies a row names: a handful each, faster to
 	// compare with than to hash.
 	residences, tiers, kinds, levels []string
@@ -426,6 +435,9 @@ func (ps *Parser) Parse(f *Frame, i int, p *Person) {
 
 // person reads a person's row (whose shape the framing checked).
 func (ps *Parser) person(fr *Frame, l row, p *Person) {
+	if quickClaims && ps.quickPerson(fr, l, p) {
+		return
+	}
 	var fc cuts
 	fc.cut(l.text, personFields)
 	st := &fc.at
@@ -538,6 +550,9 @@ func (ps *Parser) categories(p *Person, l row, start int, b []byte) []string {
 // claim reads a claim's row (whose shape the framing checked) into the
 // person's claims.
 func (ps *Parser) claim(fr *Frame, l row, p *Person) {
+	if quickClaims && ps.quickClaim(fr, l, p) {
+		return
+	}
 	var fc cuts
 	fc.cut(l.text, claimFields)
 	st := &fc.at

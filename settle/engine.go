@@ -50,6 +50,10 @@ type Engine struct {
 	// decisions caches the per-person decisions (subsidy, monitoring) the
 	// same way: they depend only on the person's context and the params.
 	decisions map[decisionKey][]policy.Record
+	// The plans and decisions being evaluated, which a second asker
+	// waits for (flight.go).
+	planFlights     map[planKey]*flight[*prepared]
+	decisionFlights map[decisionKey]*flight[[]policy.Record]
 	// figures are Figures' tables of person contexts (persons.go).
 	figures figuresTables
 	// record, when set, is told of every evaluation the engine makes, with
@@ -143,7 +147,8 @@ type planKey struct {
 
 // New returns an engine over a policy set.
 func New(set *policy.Set) *Engine {
-	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]policy.Record{}, params: map[caseParamsKey]*policy.Params{}}
+	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]policy.Record{}, params: map[caseParamsKey]*policy.Params{},
+		planFlights: map[planKey]*flight[*prepared]{}, decisionFlights: map[decisionKey]*flight[[]policy.Record]{}}
 }
 
 // Error is a settlement that cannot be computed, or whose result breaks an
@@ -387,21 +392,7 @@ func (e *Engine) plan(ctx context.Context, r *policy.Region, person policy.Conte
 	if r.Reads("plan", "disease") {
 		key.disease = cl.Disease
 	}
-	e.mu.Lock()
-	pp, ok := e.plans[key]
-	e.mu.Unlock()
-	if ok {
-		return pp, nil
-	}
-	pp, err := evaluate()
-	if err != nil {
-		return nil, err
-	}
-	e.mu.Lock()
-	e.cached()
-	e.plans[key] = pp
-	e.mu.Unlock()
-	return pp, nil
+	return cachedOnce(ctx, e, e.plans, e.planFlights, key, evaluate)
 }
 
 // decisionRecords names the record type each per-person decision yields.
@@ -415,37 +406,29 @@ var decisionRecords = map[string]struct{ record, what string }{
 // validates what it yields against the schema before it is cached, so a
 // cached decision is a valid one.
 func (e *Engine) decide(ctx context.Context, r *policy.Region, decision string, c policy.Context, p *policy.Params) ([]policy.Record, error) {
-	key := decisionKey{region: r.ID, decision: decision, person: r.DecisionKey(decision, c), params: p}
-	if !e.EvaluatePerClaim {
-		e.mu.Lock()
-		recs, ok := e.decisions[key]
-		e.mu.Unlock()
-		if ok {
-			return recs, nil
+	eval := func() ([]policy.Record, error) {
+		input := e.set.Input(c, p)
+		if e.record != nil {
+			e.record(decision, "", input)
 		}
-	}
-	input := e.set.Input(c, p)
-	if e.record != nil {
-		e.record(decision, "", input)
-	}
-	recs, err := r.Eval(ctx, decision, input)
-	if err != nil {
-		return nil, err
-	}
-	if typ, ok := decisionRecords[decision]; ok {
-		for _, rec := range recs {
-			if vs := r.Validate(e.set.Schema, typ.record, rec); len(vs) > 0 {
-				return nil, fmt.Errorf("%s (clause %s): %s", typ.what, rec.Clause, vs[0])
+		recs, err := r.Eval(ctx, decision, input)
+		if err != nil {
+			return nil, err
+		}
+		if typ, ok := decisionRecords[decision]; ok {
+			for _, rec := range recs {
+				if vs := r.Validate(e.set.Schema, typ.record, rec); len(vs) > 0 {
+					return nil, fmt.Errorf("%s (clause %s): %s", typ.what, rec.Clause, vs[0])
+				}
 			}
 		}
+		return recs, nil
 	}
-	if !e.EvaluatePerClaim {
-		e.mu.Lock()
-		e.cached()
-		e.decisions[key] = recs
-		e.mu.Unlock()
+	if e.EvaluatePerClaim {
+		return eval()
 	}
-	return recs, nil
+	key := decisionKey{region: r.ID, decision: decision, person: r.DecisionKey(decision, c), params: p}
+	return cachedOnce(ctx, e, e.decisions, e.decisionFlights, key, eval)
 }
 
 // used records the rules of records a settlement used, and the

@@ -1,0 +1,322 @@
+package population
+
+import (
+	"encoding/binary"
+
+	"github.com/polc-dev/polc/casefile"
+	"github.com/polc-dev/polc/cases"
+	"github.com/polc-dev/polc/compiler/diag"
+	"github.com/polc-dev/polc/settle/money"
+)
+
+// quickClaims turns quickClaim and quickPerson on: off, the tests read
+// every row field by field, to hold the two readings to the same persons.
+var quickClaims = true
+
+// quickClaim reads a claim's row as claim does, in one pass over the line
+// with each field parsed as it is met, but only the rows that are plainly
+// right: ASCII ids and names, dates of the run's year, amounts of digits
+// with at most two decimals, ids of the vocabularies as written. It
+// returns false, having changed nothing, for any other row, which claim
+// then reads field by field and reports exactly. So a row it takes is one
+// claim takes without a problem, read to the same values (the differential
+// tests hold the two to that).
+func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) bool {
+	b := l.text
+	if len(p.Case.Claims) >= casefile.MaxClaims || len(fr.yearDash) != len("2006-") {
+		return false
+	}
+	i := skip(b, 0) // person_id: the framing checked it
+	idFrom := i + 1
+	i = printable(b, idFrom)
+	if i == idFrom || i-idFrom > MaxText || i >= len(b) || b[i] != ',' {
+		return false
+	}
+	idTo := i
+	// date: the run's year, a month and a day of it.
+	d := idTo + 1
+	if d+11 > len(b) || b[d+10] != ',' || binary.LittleEndian.Uint32(b[d:]) != binary.LittleEndian.Uint32(fr.yearDash) || b[d+4] != '-' || b[d+7] != '-' {
+		return false
+	}
+	m1, m2, d1, d2 := b[d+5]-'0', b[d+6]-'0', b[d+8]-'0', b[d+9]-'0'
+	if m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9 {
+		return false
+	}
+	month, day := int(m1)*10+int(m2), int(d1)*10+int(d2)
+	if month < 1 || month > 12 || day < 1 || day > daysIn(month, fr.year) {
+		return false
+	}
+	i = d + 11
+	var cl cases.Claim
+	var ok bool
+	if cl.Kind, i, ok = idAt(ps.kinds, b, i); !ok {
+		return false
+	}
+	if cl.HospitalLevel, i, ok = idAt(ps.levels, b, i); !ok {
+		return false
+	}
+	switch {
+	case i+5 <= len(b) && string(b[i:i+5]) == "true,":
+		cl.Referred, i = true, i+5
+	case i+6 <= len(b) && string(b[i:i+6]) == "false,":
+		i += 6
+	default:
+		return false
+	}
+	// total is required; out_of_catalog and basic_paid may be empty.
+	var j int
+	if cl.Total, j, ok = amountAt(b, i); !ok || j == i {
+		return false
+	}
+	i = j + 1
+	if cl.OutOfCatalog, j, ok = amountAt(b, i); !ok || cl.OutOfCatalog > cl.Total {
+		return false
+	}
+	i = j + 1
+	var basic money.Amount
+	if basic, j, ok = amountAt(b, i); !ok || basic > cl.Total-cl.OutOfCatalog {
+		return false
+	}
+	hasBasic := j > i
+	disFrom := j + 1
+	j = printable(b, disFrom)
+	if j-disFrom > MaxText || j >= len(b) || b[j] != ',' {
+		return false
+	}
+	disTo := j
+	switch string(b[j+1:]) {
+	case "":
+	case "true":
+		cl.Uninsured = true
+	case "false":
+	default:
+		return false // another comma, or not a boolean
+	}
+	if cl.Uninsured && hasBasic {
+		return false
+	}
+	// Right: kept as claim keeps it. The id and the date are next to each
+	// other in the line, so they are kept together.
+	cl.Pos = diag.Position{File: l.file, Line: l.line}
+	idDate := ps.keep(b[idFrom : d+10])
+	ct := claimText{
+		id:       span{idDate.from, idDate.from + int32(idTo-idFrom)},
+		date:     span{idDate.to - 10, idDate.to},
+		disease:  ps.keep(b[disFrom:disTo]),
+		hasBasic: hasBasic,
+	}
+	p.Case.Claims = append(p.Case.Claims, cl)
+	p.basic = append(p.basic, basic)
+	p.claims = append(p.claims, ct)
+	return true
+}
+
+// skip returns the index of the first comma at or after i, or len(b).
+func skip(b []byte, i int) int {
+	for i < len(b) && b[i] != ',' {
+		i++
+	}
+	return i
+}
+
+// printable returns the index of the first byte at or after i that is not
+// printable ASCII (a comma stops it too).
+func printable(b []byte, i int) int {
+	for i < len(b) && b[i] != ',' && b[i]-0x20 < 0x7f-0x20 {
+		i++
+	}
+	return i
+}
+
+// amountAt reads an amount at b[i:] up to the next comma or the line's
+// end, which it returns, as quickAmount does: an empty field is 0 (the
+// caller tells it by the index). False for anything quickAmount would
+// not take.
+func amountAt(b []byte, i int) (money.Amount, int, bool) {
+	from := i
+	var v int64
+	for ; i < len(b) && b[i]-'0' <= 9; i++ {
+		v = v*10 + int64(b[i]-'0')
+	}
+	digits, decimals := i-from, 0
+	// Most amounts have two decimals, then a comma: read at once.
+	if i+3 < len(b) && b[i] == '.' && b[i+3] == ',' && b[i+1]-'0' <= 9 && b[i+2]-'0' <= 9 && digits <= 14 {
+		v = v*100 + int64(b[i+1]-'0')*10 + int64(b[i+2]-'0')
+		if v > int64(money.MaxAmount) {
+			return 0, i, false
+		}
+		return money.Amount(v), i + 3, true
+	}
+	if i < len(b) && b[i] == '.' {
+		for i++; i < len(b) && b[i]-'0' <= 9; i++ {
+			v = v*10 + int64(b[i]-'0')
+			decimals++
+		}
+		if digits+decimals == 0 {
+			return 0, i, false
+		}
+	}
+	if i < len(b) && b[i] != ',' || i-from > 17 || decimals > 2 || v > int64(money.MaxAmount) {
+		return 0, i, false
+	}
+	for ; decimals < 2; decimals++ {
+		v *= 10
+	}
+	if v > int64(money.MaxAmount) {
+		return 0, i, false
+	}
+	return money.Amount(v), i, true
+}
+
+// quickAmount is amount for the text it reads without help: digits, at
+// most one point and two decimals, within money.MaxAmount. False for the
+// rest, which amount refuses or reads by the reference.
+func quickAmount(b []byte) (money.Amount, bool) {
+	if len(b) > 17 {
+		return 0, false
+	}
+	var v int64
+	i := 0
+	for ; i < len(b) && b[i]-'0' <= 9; i++ {
+		v = v*10 + int64(b[i]-'0')
+	}
+	digits, decimals := i, 0
+	if i < len(b) {
+		if b[i] != '.' {
+			return 0, false
+		}
+		for i++; i < len(b); i++ {
+			c := b[i] - '0'
+			if c > 9 {
+				return 0, false
+			}
+			v = v*10 + int64(c)
+			decimals++
+		}
+	}
+	// v is checked before it is scaled to fen: 17 digits times 100 would
+	// pass int64.
+	if digits+decimals == 0 || decimals > 2 || v > int64(money.MaxAmount) {
+		return 0, false
+	}
+	for ; decimals < 2; decimals++ {
+		v *= 10
+	}
+	if v > int64(money.MaxAmount) {
+		return 0, false
+	}
+	return money.Amount(v), true
+}
+
+// quickPerson reads a person's row as person does, in one pass, but only
+// the rows that are plainly right: the run's region and year, a category
+// combination already read and found right, an age and an exit year of
+// plain digits, ids of the vocabularies as written. It returns false,
+// having changed nothing, for any other row, which person then reads
+// field by field and reports exactly.
+func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
+	b := l.text
+	if len(fr.yearDash) != len("2006-") {
+		return false
+	}
+	id := skip(b, 0) // person_id: the framing checked it
+	i := id + 1
+	// region and year: the run's.
+	if e := i + len(fr.region); e+6 > len(b) || b[e] != ',' || string(b[i:e]) != fr.region ||
+		string(b[e+1:e+5]) != string(fr.yearDash[:4]) || b[e+5] != ',' {
+		return false
+	} else {
+		i = e + 6
+	}
+	j := skip(b, i)
+	if j >= len(b) {
+		return false
+	}
+	// Persons in a row often have the same categories: the last
+	// combination found is tried before the map.
+	cats, ok := ps.lastCats, string(b[i:j]) == string(ps.lastCatsText) && ps.lastCatsText != nil
+	if !ok {
+		if cats, ok = ps.cats[string(b[i:j])]; !ok {
+			return false // read by categories, which remembers it if right
+		}
+		ps.lastCats, ps.lastCatsText = cats, append(ps.lastCatsText[:0], b[i:j]...)
+	}
+	i = j + 1
+	age := 0
+	for j = i; j < len(b) && j-i < 3 && b[j]-'0' <= 9; j++ {
+		age = age*10 + int(b[j]-'0')
+	}
+	if j == i || j >= len(b) || b[j] != ',' || ps.rules.Age(age) != nil {
+		return false
+	}
+	var residence string
+	if residence, i, ok = idAt(ps.residences, b, j+1); !ok {
+		return false
+	}
+	j = skip(b, i)
+	if j >= len(b) || text(b[i:j]) != nil {
+		return false
+	}
+	countyFrom, countyTo := i, j
+	i = j + 1
+	var exitYear *int
+	if j = skip(b, i); j > i {
+		y := 0
+		for k := i; k < j; k++ {
+			if b[k]-'0' > 9 || j-i > 9 {
+				return false
+			}
+			y = y*10 + int(b[k]-'0')
+		}
+		if y >= firstYear && y < firstYear+len(years) {
+			exitYear = &years[y-firstYear]
+		} else {
+			exitYear = &y
+		}
+	}
+	if j >= len(b) {
+		return false
+	}
+	var tier string
+	if tier, i, ok = idAt(ps.tiers, b, j+1); !ok {
+		return false
+	}
+	enrolled := b[i:]
+	// Likewise the last enrollment date found right, in the run's year.
+	if len(enrolled) > 0 && string(enrolled) != string(ps.lastEnrolled) {
+		if !date(enrolled) || !casefile.EnrolledBy(string(enrolled), fr.year) {
+			return false // or another comma
+		}
+		ps.lastEnrolled = append(ps.lastEnrolled[:0], enrolled...)
+	}
+	// Right: kept as person keeps it.
+	ps.start = len(ps.chunk)
+	ps.idSpan = ps.keep(b[:id])
+	ps.county = ps.keep(b[countyFrom:countyTo])
+	ps.enrolled = span{}
+	if len(enrolled) > 0 {
+		ps.enrolled = ps.keep(enrolled)
+	}
+	c := &p.Case
+	c.Pos = diag.Position{File: l.file, Line: l.line}
+	c.Region, c.Year = fr.region, fr.year
+	c.Person.Categories = cats
+	c.Person.Age = &ages[age]
+	c.Person.Residence = residence
+	c.Person.ExitYear = exitYear
+	c.Enrollment.Tier = tier
+	return true
+}
+
+// idAt reads a required id of a vocabulary at b[i:], followed by a
+// comma, as the vocabulary's own string; it returns the index after the
+// comma. Each id is tried where it would end, so no scan for the comma is
+// needed (and an id that begins another is told apart by it).
+func idAt(ids []string, b []byte, i int) (string, int, bool) {
+	for _, s := range ids {
+		if e := i + len(s); e < len(b) && b[e] == ',' && string(b[i:e]) == s {
+			return s, e + 1, true
+		}
+	}
+	return "", i, false
+}

@@ -1,0 +1,172 @@
+package population
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// readBoth reads the files with the quick claim reading on and off: the
+// persons (every field, pointers followed) and the problems must be the
+// same.
+func readBoth(t testing.TB, cat interface{}, persons, claims string) {
+	t.Helper()
+	read := func(quick bool) string {
+		quickClaims = quick
+		defer func() { quickClaims = true }()
+		rd := NewReader(strings.NewReader(persons), "persons.csv", strings.NewReader(claims), "claims.csv", ShippedCatalogForTest(t))
+		var b strings.Builder
+		var p Person
+		for rd.Next(&p) {
+			c := &p.Case
+			fmt.Fprintf(&b, "%s %s %s %d %v %v %s %q %v %+v %s\n", p.ID, c.Pos, c.Region, c.Year, c.Person.Categories, deref(c.Person.Age), c.Person.Residence, c.Person.County, deref(c.Person.ExitYear), c.Enrollment, showCase(&p))
+			for _, d := range p.Problems {
+				fmt.Fprintf(&b, "  %s\n", d)
+			}
+		}
+		for _, d := range rd.Err() {
+			fmt.Fprintf(&b, "! %s\n", d)
+		}
+		return b.String()
+	}
+	if q, s := read(true), read(false); q != s {
+		t.Fatalf("claims\n%s\nquick:\n%s\nfield by field:\n%s", claims, q, s)
+	}
+}
+
+func showCase(p *Person) string {
+	c := &p.Case
+	var b strings.Builder
+	for _, cl := range c.Claims {
+		basic := "-"
+		if cl.BasicPaid != nil {
+			basic = cl.BasicPaid.String()
+		}
+		fmt.Fprintf(&b, " [%s %s %s %s %s %t %s %s %s %q %t]", cl.Pos, cl.ID, cl.Date, cl.Kind, cl.HospitalLevel, cl.Referred, cl.Total, cl.OutOfCatalog, basic, cl.Disease, cl.Uninsured)
+	}
+	return b.String()
+}
+
+var quickSeeds = []string{
+	"p1,c1,2023-04-12,inpatient,3,true,60000,0,30000,,",
+	"p1,c2,2023-02-28,outpatient,1,false,12.5,.5,,,",
+	"p1,c3,2023-12-31,outpatient_special,2,true,100.00,,,病,true",
+	"p1,c4,2023-01-01,inpatient,community,false,5.,5,0,J18,false",
+	"p1,c5,2023-06-30,inpatient,2,false,99999999999999.99,0.01,0,J18,",
+	"p1,c6,2023-04-12,outpatient,3,true,1,,,,",           // ids read near the line's end
+	"p1,c7,2023-04-12,outpatient_special,1,false,10,,,,", // an id that begins another
+}
+
+// A grid of mutations of plain rows: a byte changed, removed or doubled
+// at every position, with bytes that matter to some field.
+func TestQuickClaimAgrees(t *testing.T) {
+	persons := personsHead + "p1,tongnan,2023,dibao,58,rural,,,1,\n"
+	subs := []byte("0129.-,+ e\x01\x7fTt2Ｊ")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, seed := range quickSeeds {
+		readBoth(t, nil, persons, claimsHead+seed+"\n")
+		for i := len("p1,"); i <= len(seed); i++ {
+			variants := []string{seed[:i] + seed[min(i+1, len(seed)):], seed[:i] + seed[i:min(i+1, len(seed))] + seed[i:]}
+			for range 3 {
+				s := string(subs[rng.IntN(len(subs))])
+				if rng.IntN(4) == 0 {
+					s = "Ｊ"
+				}
+				variants = append(variants, seed[:i]+s+seed[min(i+1, len(seed)):])
+			}
+			for _, v := range variants {
+				readBoth(t, nil, persons, claimsHead+v+"\n")
+			}
+		}
+	}
+	// Many claims: past the most a case may hold, and ids used twice.
+	var b strings.Builder
+	b.WriteString(claimsHead)
+	for i := range 1100 {
+		fmt.Fprintf(&b, "p1,c%d,2023-03-01,inpatient,3,true,10,,,,\n", i%1050)
+	}
+	readBoth(t, nil, persons, b.String())
+}
+
+// FuzzQuickClaim holds the quick reading of a claim row to the reading
+// field by field, on any row.
+func FuzzQuickClaim(f *testing.F) {
+	for _, s := range quickSeeds {
+		f.Add(s)
+	}
+	persons := personsHead + "p1,tongnan,2023,dibao,58,rural,,,1,\n"
+	f.Fuzz(func(t *testing.T, row string) {
+		if strings.ContainsAny(row, "\n\r") {
+			return
+		}
+		readBoth(t, nil, persons, claimsHead+row+"\n")
+	})
+}
+
+// amountAt, in a line, reads what amount reads.
+func TestAmountAtAgrees(t *testing.T) {
+	for _, s := range []string{"0", "1", "12.5", ".5", "5.", "100.00", "100.001", "-1", "+5", "1e5", "", ".", "1..2", "1.2.3",
+		"100000000000000", "100000000000000.00", "100000000000000.01", "0000000000000000000000001", "99999999999999999", "9999999999999999.9",
+		"99999999999999999999", " 1", "00000000000000001"} {
+		want, err := amount([]byte(s))
+		for _, line := range []string{s, s + ",x", "x," + s + ",", "x," + s} {
+			from := strings.Index(line, s)
+			if s == "" {
+				from = len(line)
+				if line == ",x" {
+					from = 0
+				}
+			}
+			v, end, ok := amountAt([]byte(line), from)
+			switch {
+			case ok && s == "" && end == from:
+			case ok && (err != nil || v != want || (end != len(line) && line[end] != ',')):
+				t.Errorf("amountAt(%q) = %v, %d; amount = %v, %v", line, v, end, want, err)
+			case !ok && err == nil && s != "":
+				if _, quick := quickAmount([]byte(s)); quick {
+					t.Errorf("amountAt(%q) refused what quickAmount takes", line)
+				}
+			}
+		}
+	}
+}
+
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+var quickPersonSeeds = []string{
+	"p1,tongnan,2023,dibao,58,rural,,,1,",
+	"p1,tongnan,2023,dibao,0,urban,县,2016,2,2023-01-01",
+	"p1,tongnan,2023,dibao,130,rural,x,1899,1,2022-12-31",
+	"p1,tongnan,2023,dibao,7,rural,,2199,1,2023-12-31",
+}
+
+// Persons' rows likewise, each after a person of the same categories (a
+// combination is read quickly once it has been read and found right).
+func TestQuickPersonAgrees(t *testing.T) {
+	subs := []byte("0129.-,+ e\x01\x7fTt2")
+	rng := rand.New(rand.NewPCG(3, 4))
+	claims := claimsHead + "p1,c1,2023-04-12,inpatient,3,true,60000,0,30000,,\n"
+	for _, seed := range quickPersonSeeds {
+		first := personsHead + "p0,tongnan,2023,dibao,58,rural,,,1,2023-01-01\n"
+		readBoth(t, nil, first+seed+"\n", claims)
+		for i := len("p1,"); i <= len(seed); i++ {
+			variants := []string{seed[:i] + seed[min(i+1, len(seed)):], seed[:i] + seed[i:min(i+1, len(seed))] + seed[i:]}
+			for range 3 {
+				s := string(subs[rng.IntN(len(subs))])
+				if rng.IntN(4) == 0 {
+					s = "县"
+				}
+				variants = append(variants, seed[:i]+s+seed[min(i+1, len(seed)):])
+			}
+			for _, v := range variants {
+				readBoth(t, nil, first+v+"\n", claims)
+			}
+		}
+	}
+}
