@@ -234,16 +234,27 @@ func (r *Region) Plan(ctx context.Context, s *schema.Schema, c Context, p *Param
 	return plan, nil
 }
 
+// maxValidated bounds the records Validate keeps the answer for. A rule
+// that yields a parameter yields a new record for every value a case gives
+// it, and a server settles whatever cases it is sent: kept without bound,
+// the answers would grow with every request. Past the bound they start
+// again, empty — a record is only checked again.
+const maxValidated = 1 << 16
+
 // Validate checks a record against its type and the type's CEL rules. A
 // record is a rule's constant output more often than not, and the same
 // record comes back in context after context: each distinct one is checked
-// once per region and the answer kept.
+// once per region and the answer kept (up to maxValidated of them).
 func (r *Region) Validate(s *schema.Schema, typeName string, rec Record) []schema.Violation {
 	key := typeName + "\x00" + rulePos(rec) + "\x00" + rec.FieldsText()
 	if vs, ok := r.validated.Load(key); ok {
 		return vs.([]schema.Violation)
 	}
 	vs := s.Validate(typeName, rec.Fields)
+	if r.nValidated.Add(1) > maxValidated {
+		r.validated.Clear()
+		r.nValidated.Store(1)
+	}
 	r.validated.Store(key, vs)
 	return vs
 }

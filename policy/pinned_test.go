@@ -12,7 +12,7 @@ import (
 func TestWithParamsCopiesEveryField(t *testing.T) {
 	copied := []string{"ID", "File", "Module", "Document", "Params", "Bounds", "Coverage", "Rules", "source",
 		"compiled", "guard", "generated", "decisionAttrs", "readParams", "ruleParams", "queries", "boundaries", "years", "checkYears",
-		"validated"} // validated starts empty: it is a cache
+		"validated", "nValidated"} // validated starts empty: it is a cache
 	typ := reflect.TypeOf(Region{})
 	for i := range typ.NumField() {
 		if name := typ.Field(i).Name; !slices.Contains(copied, name) {

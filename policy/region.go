@@ -3,6 +3,7 @@ package policy
 import (
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -49,8 +50,10 @@ type Region struct {
 	// years holds the params of each document year, resolved at compile
 	// time; checkYears the same with stand-ins for open parameters.
 	years, checkYears map[int]*Params
-	// validated holds what Validate found of each distinct record.
-	validated sync.Map
+	// validated holds what Validate found of each distinct record, and
+	// nValidated how many it holds (Validate bounds it: maxValidated).
+	validated  sync.Map
+	nValidated atomic.Int64
 }
 
 // DecisionRule is one rule of a decision, as the compiler saw it.
