@@ -2,7 +2,6 @@ package sim
 
 import (
 	"context"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -187,86 +186,43 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 		once.Do(func() { rc = detect(region) })
 		return rc
 	}
-	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.MaxProblems <= 0 {
-		opts.MaxProblems = DefaultMaxProblems
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	free := make(chan *pairBatch, opts.Workers*batchesInFlight+1)
-	for range cap(free) {
-		free <- &pairBatch{personRun: newPersonRun(), before: make([]settle.Figures, batchPersons),
-			after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}
-	}
-	work := make(chan *pairBatch, cap(free))
-	done := make(chan *pairBatch, cap(free))
-	go feed(ctx, rd, free, work)
-	var wg sync.WaitGroup
-	for range opts.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ps := rd.Parser()
-			for b := range work {
-				b.n = b.frame.Len()
-				for i := range b.n {
-					b.errs[i], b.groups[i] = nil, nil
-					p := b.parse(ps, i)
-					if len(p.Problems) > 0 || ctx.Err() != nil {
-						continue
-					}
-					if b.errs[i] = before.Figures(ctx, &p.Case, &b.before[i]); b.errs[i] != nil {
-						continue
-					}
-					if b.errs[i] = after.Figures(ctx, &p.Case, &b.after[i]); b.errs[i] != nil {
-						continue
-					}
-					if differs(&b.before[i], &b.after[i]) {
-						rb, eb := before.Settle(ctx, &p.Case)
-						ra, ea := after.Settle(ctx, &p.Case)
-						_, b.groups[i] = changes(p.Case.Region).Attribute(rb, ra, eb, ea)
-					}
+	opts = opts.withDefaults()
+	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, categoryShift: map[string]*Shift{}, stopping: stopping{max: opts.MaxProblems}}
+	pipeline(ctx, rd, opts.Workers,
+		func() *pairBatch {
+			return &pairBatch{personRun: newPersonRun(), before: make([]settle.Figures, batchPersons),
+				after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}
+		},
+		func(ctx context.Context, ps *population.Parser, b *pairBatch) {
+			b.n = b.frame.Len()
+			for i := range b.n {
+				b.errs[i], b.groups[i] = nil, nil
+				p := b.parse(ps, i)
+				if len(p.Problems) > 0 || ctx.Err() != nil {
+					continue
 				}
-				done <- b
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-
-	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, categoryShift: map[string]*Shift{}, max: opts.MaxProblems}
-	pending := map[int]*pairBatch{}
-	next := 0
-	for b := range done {
-		pending[b.seq] = b
-		for b := pending[next]; b != nil; b = pending[next] {
-			delete(pending, next)
-			next++
-			if !c.stopped() {
-				c.batch(b)
-				if c.stopped() {
-					cancel()
+				if b.errs[i] = before.Figures(ctx, &p.Case, &b.before[i]); b.errs[i] != nil {
+					continue
+				}
+				if b.errs[i] = after.Figures(ctx, &p.Case, &b.after[i]); b.errs[i] != nil {
+					continue
+				}
+				if differs(&b.before[i], &b.after[i]) {
+					rb, eb := before.Settle(ctx, &p.Case)
+					ra, ea := after.Settle(ctx, &p.Case)
+					_, b.groups[i] = changes(p.Case.Region).Attribute(rb, ra, eb, ea)
 				}
 			}
-			free <- b
-		}
-	}
+		},
+		c)
 	if c.err != nil {
 		return nil, nil, c.err
 	}
-	if !c.stopped() {
-		c.problems = append(c.problems, rd.Err()...)
+	if err := ctx.Err(); err != nil {
+		// Persons were left unsettled: there is no whole comparison to give.
+		return nil, nil, err
 	}
-	if len(c.problems) > 0 {
-		ds := c.problems.Dedupe()
-		if c.stopped() {
-			ds.Errorf(population.Stage, diag.Position{File: c.stoppedAt}, "stopped after %d problems; the rest of the files is not read", c.max)
-		}
+	if ds := c.report(rd); ds != nil {
 		return nil, ds, nil
 	}
 	return c.finish(s, rd, changes(rd.Region())), nil, nil
@@ -277,10 +233,7 @@ type pairCollector struct {
 	shift         Shift
 	categoryShift map[string]*Shift
 	groups        map[string]*groupSums
-	problems      diag.List
-	max           int
-	stoppedAt     string
-	err           error
+	stopping
 }
 
 type groupSums struct {
@@ -288,8 +241,6 @@ type groupSums struct {
 	persons int64
 	figures [9]GroupFigure
 }
-
-func (c *pairCollector) stopped() bool { return len(c.problems) >= c.max || c.err != nil }
 
 func (c *pairCollector) batch(b *pairBatch) {
 	for i := range b.n {

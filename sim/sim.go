@@ -23,7 +23,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -195,80 +194,29 @@ func (p *personRun) parse(ps *population.Parser, i int) *population.Person {
 // partial sum is easily taken for a whole one. err is a failure of the
 // machine (a temporary file, the per-person file), not of the input.
 func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader, opts Options) (*Summary, diag.List, error) {
-	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.MaxProblems <= 0 {
-		opts.MaxProblems = DefaultMaxProblems
-	}
-	parent := ctx
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	free := make(chan *batch, opts.Workers*batchesInFlight+1)
-	for range cap(free) {
-		free <- &batch{personRun: newPersonRun(), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), part: newSums(s)}
-	}
-	work := make(chan *batch, cap(free))
-	done := make(chan *batch, cap(free))
-
-	go feed(ctx, rd, free, work)
-	var wg sync.WaitGroup
-	for range opts.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ps := rd.Parser()
-			for b := range work {
-				b.settle(ctx, ps, fig, opts.PerPerson != nil)
-				done <- b
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-
-	c := &collector{sums: newSums(s), ranks: ranks.New(opts.RankMemory, opts.TempDir), max: opts.MaxProblems}
+	opts = opts.withDefaults()
+	c := &collector{sums: newSums(s), ranks: ranks.New(opts.RankMemory, opts.TempDir), stopping: stopping{max: opts.MaxProblems}}
 	defer c.ranks.Close()
 	if opts.PerPerson != nil {
 		c.out = bufio.NewWriterSize(opts.PerPerson, 64<<10)
 		c.out.WriteString(PerPersonHeader + "\n")
 	}
-	pending := map[int]*batch{}
-	next := 0
-	for b := range done {
-		pending[b.seq] = b
-		for b := pending[next]; b != nil; b = pending[next] {
-			delete(pending, next)
-			next++
-			if !c.stopped() {
-				c.batch(b)
-				if c.stopped() {
-					cancel()
-				}
-			}
-			free <- b
-		}
-	}
+	pipeline(ctx, rd, opts.Workers,
+		func() *batch {
+			return &batch{personRun: newPersonRun(), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), part: newSums(s)}
+		},
+		func(ctx context.Context, ps *population.Parser, b *batch) {
+			b.settle(ctx, ps, fig, opts.PerPerson != nil)
+		},
+		c)
 	if c.err != nil {
 		return nil, nil, c.err
 	}
-	if err := parent.Err(); err != nil {
+	if err := ctx.Err(); err != nil {
 		// Persons were left unsettled: there is no whole sum to give.
 		return nil, nil, err
 	}
-	if !c.stopped() {
-		// Reading stopped where the join broke: that comes after every
-		// person already read, so it is added after their problems.
-		c.problems = append(c.problems, rd.Err()...)
-	}
-	if len(c.problems) > 0 {
-		ds := c.problems.Dedupe()
-		if c.stopped() {
-			ds.Errorf(population.Stage, diag.Position{File: c.stoppedAt}, "stopped after %d problems; the rest of the files is not read", c.max)
-		}
+	if ds := c.report(rd); ds != nil {
 		return nil, ds, nil
 	}
 	sm := c.sums.finish()
@@ -286,16 +234,11 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 
 // collector takes the settled batches in input order.
 type collector struct {
-	sums      *sums
-	ranks     *ranks.Ranks
-	out       *bufio.Writer
-	problems  diag.List
-	max       int
-	stoppedAt string
-	err       error
+	sums  *sums
+	ranks *ranks.Ranks
+	out   *bufio.Writer
+	stopping
 }
-
-func (c *collector) stopped() bool { return len(c.problems) >= c.max || c.err != nil }
 
 // batch takes a batch in input order: its clean persons' sums, values and
 // rows while the run has no problem, then its problems, person by person,
