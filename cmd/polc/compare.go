@@ -32,15 +32,7 @@ levels says so instead of settling. md (the default, for reviewers) is in
 Chinese; json holds each region's result exactly as polc settle gives it.
 A FILE named - is read from standard input. A case polc settle refuses is
 refused here the same way (exit 1).`,
-		Args: func(_ *cobra.Command, args []string) error {
-			switch len(args) {
-			case 0:
-				return usagef("no case FILE given (- reads one from standard input)")
-			case 1:
-				return nil
-			}
-			return usagef("unexpected argument %q: compare takes one case FILE", args[1])
-		},
+		Args: oneCaseFile("compare"),
 		RunE: func(_ *cobra.Command, args []string) error { return c.runCompare(f, args[0]) },
 	}
 	fl := cmd.Flags()

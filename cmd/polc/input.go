@@ -34,15 +34,7 @@ prints only that claim's plan. A FILE named - is read from standard input.
 Give one to OPA with the region's module or polc build's bundle:
   polc input case.yaml --claim c1 | jq '.inputs[0].input' > input.json
   opa eval --bundle bundle.tar.gz --input input.json --explain full 'data.regions.R.plan'`,
-		Args: func(_ *cobra.Command, args []string) error {
-			switch len(args) {
-			case 0:
-				return usagef("no case FILE given (- reads one from standard input)")
-			case 1:
-				return nil
-			}
-			return usagef("unexpected argument %q: polc input takes one case FILE", args[1])
-		},
+		Args: oneCaseFile("polc input"),
 		RunE: func(_ *cobra.Command, args []string) error { return c.runInput(f, args[0]) },
 	}
 	fl := cmd.Flags()

@@ -181,6 +181,20 @@ Exit status: 0 ok, 1 problems found, 2 bad usage.`,
 	return root
 }
 
+// oneCaseFile wants exactly one case FILE argument; who names the command
+// in the message.
+func oneCaseFile(who string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		switch len(args) {
+		case 0:
+			return usagef("no case FILE given (- reads one from standard input)")
+		case 1:
+			return nil
+		}
+		return usagef("unexpected argument %q: %s takes one case FILE", args[1], who)
+	}
+}
+
 // atMost refuses more than n arguments, naming the first one too many.
 func atMost(n int) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
