@@ -149,17 +149,11 @@ func (c *cli) runSim(f simFlags, personsFile, claimsFile string) error {
 	if err != nil {
 		return err
 	}
-	var overrides []cases.Override
-	if f.params != "" {
-		data, display, err := c.readCaseFile(f.params)
-		if err != nil {
-			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
-		}
-		var ds diag.List
-		if overrides, ds = casefile.LoadParams(display, data, set); ds.HasErrors() {
-			return c.report(ds)
-		}
+	over, err := c.runParams(f.params, set)
+	if err != nil {
+		return err
 	}
+	overrides := over[0]
 	rd, claims, err := c.openPopulation(personsFile, claimsFile, set)
 	if err != nil {
 		return err
@@ -248,6 +242,26 @@ func (p *populationFiles) Close() {
 	for _, f := range p.files {
 		f.Close()
 	}
+}
+
+// runParams reads a run's --params file (none when file is ""), once, and
+// loads it against each set: its overrides, set by set.
+func (c *cli) runParams(file string, sets ...*policy.Set) ([][]cases.Override, error) {
+	out := make([][]cases.Override, len(sets))
+	if file == "" {
+		return out, nil
+	}
+	data, display, err := c.readCaseFile(file)
+	if err != nil {
+		return nil, c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
+	}
+	for i, set := range sets {
+		var ds diag.List
+		if out[i], ds = casefile.LoadParams(display, data, set); ds.HasErrors() {
+			return nil, c.report(ds)
+		}
+	}
+	return out, nil
 }
 
 // firstRegion is the region of the persons file's first person, from

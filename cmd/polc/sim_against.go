@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/polc-dev/polc/casefile"
-	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policy"
@@ -64,20 +62,11 @@ func (c *cli) runAgainst(f simFlags, pol source, personsFile, claimsFile string)
 	}
 	// The params file is read against each version: a version may have
 	// added or dropped an open number.
-	var overB, overA []cases.Override
-	if f.params != "" {
-		data, display, err := c.readCaseFile(f.params)
-		if err != nil {
-			return c.report(diag.List{{Pos: diag.Position{File: display}, Severity: diag.SeverityError, Message: "cannot read: " + err.Error(), Stage: casefile.Stage}})
-		}
-		var ds diag.List
-		if overB, ds = casefile.LoadParams(display, data, beforeSet); ds.HasErrors() {
-			return c.report(ds)
-		}
-		if overA, ds = casefile.LoadParams(display, data, afterSet); ds.HasErrors() {
-			return c.report(ds)
-		}
+	over, err := c.runParams(f.params, beforeSet, afterSet)
+	if err != nil {
+		return err
 	}
+	overB, overA := over[0], over[1]
 	// The population is read by the version after the change: the one the
 	// figures are reported for.
 	rd, claims, err := c.openPopulation(personsFile, claimsFile, afterSet)
