@@ -162,24 +162,33 @@ func (p *jsonParser) object(depth int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		n.Content = append(n.Content, k, v)
-		if !p.space(true) || p.pos >= len(p.data) {
+		done, ok := p.separator('}')
+		if !ok {
 			return nil, false
 		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-			p.col++
-			if !p.space(true) {
-				return nil, false
-			}
-		case '}':
-			p.pos++
-			p.col++
+		if done {
 			return n, true
-		default:
-			return nil, false
 		}
 	}
+}
+
+// separator reads what follows a member or an element: a comma, more to
+// come, or the closing bracket, done.
+func (p *jsonParser) separator(closing byte) (done, ok bool) {
+	if !p.space(true) || p.pos >= len(p.data) {
+		return false, false
+	}
+	switch p.data[p.pos] {
+	case ',':
+		p.pos++
+		p.col++
+		return false, p.space(true)
+	case closing:
+		p.pos++
+		p.col++
+		return true, true
+	}
+	return false, false
 }
 
 func (p *jsonParser) array(depth int) (*yaml.Node, bool) {
@@ -200,22 +209,12 @@ func (p *jsonParser) array(depth int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		n.Content = append(n.Content, v)
-		if !p.space(true) || p.pos >= len(p.data) {
+		done, ok := p.separator(']')
+		if !ok {
 			return nil, false
 		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-			p.col++
-			if !p.space(true) {
-				return nil, false
-			}
-		case ']':
-			p.pos++
-			p.col++
+		if done {
 			return n, true
-		default:
-			return nil, false
 		}
 	}
 }
