@@ -188,7 +188,7 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 	}
 	opts = opts.withDefaults()
 	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, categoryShift: map[string]*Shift{}, stopping: stopping{max: opts.MaxProblems}}
-	pipeline(ctx, rd, opts.Workers,
+	carefulPipeline(ctx, rd, opts.Workers,
 		func() *pairBatch {
 			return &pairBatch{personRun: newPersonRun(), before: make([]settle.Figures, batchPersons),
 				after: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), groups: make([][]*policydiff.Change, batchPersons)}

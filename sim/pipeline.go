@@ -26,14 +26,18 @@ type collecting[B any] interface {
 	batch(B)
 }
 
-// pipeline is the streamed pass Run and Against share: feed frames
-// persons into batches in file order, workers settle each batch (process,
-// with the worker's own parser), and c takes them back in file order
+// sequenced is a batch that carries its place in the input.
+type sequenced interface{ seqp() *int }
+
+// pipeline is the streamed pass Run and Against share: the reading
+// goroutine fills batches in file order (fill, false when there is
+// nothing more), workers settle each batch (each worker's process made by
+// worker, with its own parser), and c takes them back in file order
 // whatever order the workers finish in, so sums, rows and problems do not
 // depend on the timing. Once c has stopped (too many problems, an error),
 // reading stops. Memory is the batches in flight, whatever the
 // population's size.
-func pipeline[B interface{ run() *personRun }](ctx context.Context, rd *population.Reader, workers int, newBatch func() B, process func(ctx context.Context, ps *population.Parser, b B), c collecting[B]) {
+func pipeline[B sequenced](ctx context.Context, workers int, newBatch func() B, fill func(B) bool, worker func() func(context.Context, B), c collecting[B]) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	free := make(chan B, workers*batchesInFlight+1)
@@ -42,15 +46,15 @@ func pipeline[B interface{ run() *personRun }](ctx context.Context, rd *populati
 	}
 	work := make(chan B, cap(free))
 	done := make(chan B, cap(free))
-	go feed(ctx, rd, free, work)
+	go feed(ctx, fill, free, work)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ps := rd.Parser()
+			process := worker()
 			for b := range work {
-				process(ctx, ps, b)
+				process(ctx, b)
 				done <- b
 			}
 		}()
@@ -62,7 +66,7 @@ func pipeline[B interface{ run() *personRun }](ctx context.Context, rd *populati
 	pending := map[int]B{}
 	next := 0
 	for b := range done {
-		pending[b.run().seq] = b
+		pending[*b.seqp()] = b
 		for {
 			b, ok := pending[next]
 			if !ok {
@@ -79,6 +83,46 @@ func pipeline[B interface{ run() *personRun }](ctx context.Context, rd *populati
 			free <- b
 		}
 	}
+}
+
+// feed fills batches taken from free and sends them to work in order,
+// until fill has no more or ctx is done; then it closes work.
+func feed[B sequenced](ctx context.Context, fill func(B) bool, free <-chan B, work chan<- B) {
+	defer close(work)
+	for seq := 0; ; seq++ {
+		var b B
+		select {
+		case b = <-free:
+		case <-ctx.Done():
+			return
+		}
+		*b.seqp() = seq
+		if !fill(b) {
+			return
+		}
+		select {
+		case work <- b:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// carefulPipeline is pipeline over the careful reading: rd frames the
+// batches' persons — finding each person's lines and checking the join,
+// the reading's one part that must go in file order — and the workers
+// parse them (the fields, most of the work), each with its own parser.
+func carefulPipeline[B interface {
+	sequenced
+	run() *personRun
+}](ctx context.Context, rd *population.Reader, workers int, newBatch func() B, process func(ctx context.Context, ps *population.Parser, b B), c collecting[B]) {
+	pipeline(ctx, workers, newBatch,
+		func(b B) bool { return rd.Frame(&b.run().frame, batchPersons, batchClaims, batchBytes) },
+		func() func(context.Context, B) {
+			ps := rd.Parser()
+			return func(ctx context.Context, b B) { process(ctx, ps, b) }
+		},
+		c)
 }
 
 // stopping is what a collector keeps of a run's problems: they are

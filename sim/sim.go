@@ -151,36 +151,7 @@ func newPersonRun() personRun {
 }
 
 func (p *personRun) run() *personRun { return p }
-
-// feed frames persons into batches taken from free and sends them to work
-// in order, until the files end or ctx is done; then it closes work. It
-// does the reading's one part that must go in file order — finding each
-// person's lines and checking the join — and leaves the fields, most of
-// the work, to the workers (parse).
-func feed[B interface{ run() *personRun }](ctx context.Context, rd *population.Reader, free <-chan B, work chan<- B) {
-	defer close(work)
-	for seq := 0; ; seq++ {
-		var b B
-		select {
-		case b = <-free:
-		case <-ctx.Done():
-			return
-		}
-		r := b.run()
-		r.seq = seq
-		if !rd.Frame(&r.frame, batchPersons, batchClaims, batchBytes) {
-			return
-		}
-		select {
-		case work <- b:
-		case <-ctx.Done():
-			return
-		}
-		if rd.Done() {
-			return
-		}
-	}
-}
+func (p *personRun) seqp() *int      { return &p.seq }
 
 // parse reads the i-th person of the run with the worker's parser.
 func (p *personRun) parse(ps *population.Parser, i int) *population.Person {
@@ -201,7 +172,7 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 		c.out = bufio.NewWriterSize(opts.PerPerson, 64<<10)
 		c.out.WriteString(PerPersonHeader + "\n")
 	}
-	pipeline(ctx, rd, opts.Workers,
+	carefulPipeline(ctx, rd, opts.Workers,
 		func() *batch {
 			return &batch{personRun: newPersonRun(), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), part: newSums(s)}
 		},
