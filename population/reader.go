@@ -343,6 +343,7 @@ func (r *Reader) failAt(l *lines, start int, format string, args ...any) {
 // needs its own: a Parser keeps state from one person to the next (the
 // text chunk, the category combinations seen).
 type Parser struct {
+	reader                 *Reader // whose counts ParseBlock keeps
 	rules                  *casefile.Rules
 	personsName, claimName string
 
@@ -367,7 +368,7 @@ type Parser struct {
 
 // Parser makes a parser of the reader's frames.
 func (r *Reader) Parser() *Parser {
-	ps := &Parser{rules: r.rules, personsName: r.persons.name, claimName: r.claims.name, cats: map[string][]string{}, dupIDs: map[string]int{}}
+	ps := &Parser{reader: r, rules: r.rules, personsName: r.persons.name, claimName: r.claims.name, cats: map[string][]string{}, dupIDs: map[string]int{}}
 	s := r.rules.Shape()
 	ps.residences, ps.tiers = s.Vocabulary("residence").IDs(), s.Vocabulary("enrollment_tier").IDs()
 	ps.kinds, ps.levels = s.Vocabulary("claim_kind").IDs(), s.Vocabulary("hospital_level").IDs()
@@ -416,13 +417,25 @@ func (w *row) pos(start int) diag.Position {
 
 // Parse reads the i-th person of f into p, reusing p's slices.
 func (ps *Parser) Parse(f *Frame, i int, p *Person) {
-	stale := len(p.Case.Claims)
-	p.reset()
+	stale := ps.begin(p)
 	fp := &f.persons[i]
 	ps.person(f, row{ps.personsName, fp.line, f.text(fp.framedLine)}, p)
 	for _, fl := range f.claims[fp.claims : fp.claims+fp.n] {
 		ps.claim(f, row{ps.claimName, fl.line, f.text(fl)}, p)
 	}
+	ps.end(p, stale)
+}
+
+// begin readies p for the next person's rows; it returns how many claims
+// the last person had, for end.
+func (ps *Parser) begin(p *Person) int {
+	stale := len(p.Case.Claims)
+	p.reset()
+	return stale
+}
+
+// end finishes a person whose rows are read.
+func (ps *Parser) end(p *Person, stale int) {
 	// The last person's claims past this one's go, not just their count:
 	// their strings slice a chunk of text, which a stale claim would keep
 	// alive long after its persons were summed. (The others were written
@@ -747,6 +760,7 @@ func (ps *Parser) problemAt(p *Person, pos diag.Position, format string, args ..
 // the buffer, valid until the next read, so nothing is copied.
 type lines struct {
 	name  string
+	src   *counting // what br reads, which the fast reading reads too (Blocks)
 	br    *bufio.Reader
 	bytes atomic.Int64
 	line  int
@@ -760,7 +774,8 @@ const bufferSize = 256 << 10
 
 func (l *lines) init(r io.Reader, name string) {
 	l.name = name
-	l.br = bufio.NewReaderSize(&counting{r: r, n: &l.bytes}, bufferSize)
+	l.src = &counting{r: r, n: &l.bytes}
+	l.br = bufio.NewReaderSize(l.src, bufferSize)
 }
 
 // next returns the next line without its line ending; false at the end of

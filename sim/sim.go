@@ -164,14 +164,30 @@ func (p *personRun) parse(ps *population.Parser, i int) *population.Person {
 // summary: nothing is summed from a population with a bad row, since a
 // partial sum is easily taken for a whole one. err is a failure of the
 // machine (a temporary file, the per-person file), not of the input.
+//
+// Files that can be read twice (rd.Blocks: the CLI's regular files) are
+// read the fast way first (runBlocks); if they turn out to hold anything
+// that is not plainly right, they are read again from the start the
+// careful way, which reports it. Either way the summary and the
+// per-person file are the same.
 func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader, opts Options) (*Summary, diag.List, error) {
 	opts = opts.withDefaults()
-	c := &collector{sums: newSums(s), ranks: ranks.New(opts.RankMemory, opts.TempDir), stopping: stopping{max: opts.MaxProblems}}
-	defer c.ranks.Close()
-	if opts.PerPerson != nil {
-		c.out = bufio.NewWriterSize(opts.PerPerson, 64<<10)
-		c.out.WriteString(PerPersonHeader + "\n")
+	if bs := rd.Blocks(); bs != nil {
+		if restart, ok := restartable(opts.PerPerson); ok {
+			sm, whole, err := runBlocks(ctx, fig, s, bs, rd, opts)
+			if err != nil || whole {
+				return sm, nil, err
+			}
+			if err := bs.Rewind(); err != nil {
+				return nil, nil, err
+			}
+			if err := restart(); err != nil {
+				return nil, nil, fmt.Errorf("per-person file: %w", err)
+			}
+		}
 	}
+	c := newCollector(s, opts)
+	defer c.ranks.Close()
 	carefulPipeline(ctx, rd, opts.Workers,
 		func() *batch {
 			return &batch{personRun: newPersonRun(), figures: make([]settle.Figures, batchPersons), errs: make([]error, batchPersons), part: newSums(s)}
@@ -190,17 +206,33 @@ func Run(ctx context.Context, fig Figurer, s *shape.Shape, rd *population.Reader
 	if ds := c.report(rd); ds != nil {
 		return nil, ds, nil
 	}
+	sm, err := c.finish(rd.Region(), rd.Year())
+	return sm, nil, err
+}
+
+func newCollector(s *shape.Shape, opts Options) *collector {
+	c := &collector{sums: newSums(s), ranks: ranks.New(opts.RankMemory, opts.TempDir), stopping: stopping{max: opts.MaxProblems}}
+	if opts.PerPerson != nil {
+		c.out = bufio.NewWriterSize(opts.PerPerson, 64<<10)
+		c.out.WriteString(PerPersonHeader + "\n")
+	}
+	return c
+}
+
+// finish is the summary of a whole run: the sums, the deciles, the
+// per-person file flushed.
+func (c *collector) finish(region string, year int) (*Summary, error) {
 	sm := c.sums.finish()
-	sm.Region, sm.Year = rd.Region(), rd.Year()
+	sm.Region, sm.Year = region, year
 	if err := c.deciles(sm); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if c.out != nil {
 		if err := c.out.Flush(); err != nil {
-			return nil, nil, fmt.Errorf("per-person file: %w", err)
+			return nil, fmt.Errorf("per-person file: %w", err)
 		}
 	}
-	return sm, nil, nil
+	return sm, nil
 }
 
 // collector takes the settled batches in input order.
@@ -216,21 +248,8 @@ type collector struct {
 // until there are too many.
 func (c *collector) batch(b *batch) {
 	if len(c.problems) == 0 {
-		if !c.sums.merge(b.part) {
-			c.err = errOverflow
+		if !c.merge(b.part, b.oop, b.rows) {
 			return
-		}
-		for _, v := range b.oop {
-			if err := c.ranks.Add(v); err != nil {
-				c.err = err
-				return
-			}
-		}
-		if c.out != nil {
-			if _, err := c.out.Write(b.rows); err != nil {
-				c.err = fmt.Errorf("per-person file: %w", err)
-				return
-			}
 		}
 		if b.overflow {
 			c.err = errOverflow
@@ -250,6 +269,28 @@ func (c *collector) batch(b *batch) {
 			return
 		}
 	}
+}
+
+// merge adds a batch's clean persons — their sums, out-of-pocket values and
+// per-person rows — to the run's; false if that fails (c.err says why).
+func (c *collector) merge(part *sums, oop []int64, rows []byte) bool {
+	if !c.sums.merge(part) {
+		c.err = errOverflow
+		return false
+	}
+	for _, v := range oop {
+		if err := c.ranks.Add(v); err != nil {
+			c.err = err
+			return false
+		}
+	}
+	if c.out != nil {
+		if _, err := c.out.Write(rows); err != nil {
+			c.err = fmt.Errorf("per-person file: %w", err)
+			return false
+		}
+	}
+	return true
 }
 
 func (c *collector) deciles(sm *Summary) error {

@@ -1,0 +1,388 @@
+package population
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+)
+
+// The fast reading. A population as it should be — sorted, joined, every
+// row plainly right — is most of what a run reads, and the careful reading
+// (Frame, then Parse) pays for its exact diagnostics on every row: each
+// line is found, checked and copied by the framing goroutine, then read
+// again by a worker. Blocks reads the files in large blocks of whole
+// persons instead, with nothing done a line on the reading goroutine; a
+// worker finds the lines of its block, checks the join and reads the rows
+// (ParseBlock) with the one-pass readers, the careful ones only where those
+// refuse a row. Anything that is not plainly right — a bad value, a row
+// out of order, a claim of no person, a header, a quote, a line too long —
+// makes the block Irregular, and the run is read again from the start by
+// the careful reading, which reports it exactly as it always has (the
+// files are regular files, read twice only when they hold a problem). So
+// the fast reading gives a person only where the careful one gives the
+// same person with no problem, and it never reports anything itself.
+
+// Blocks cuts a reader's files into blocks of whole persons. Made by
+// Reader.Blocks, used on one goroutine.
+type Blocks struct {
+	rd         *Reader
+	persons    *counting
+	claims     *counting
+	pcarry     []byte // the start of the persons line cut off by the last block
+	ccarry     []byte // claims read past the last block's persons
+	pEOF, cEOF bool
+	lastID     []byte // the last block's last person
+	started    bool
+	frame      Frame // the run's region and year, as every block carries them
+	irregular  bool
+	done       bool
+}
+
+// Block is a run of whole persons as the files hold them: persons' lines,
+// and the claims' lines that come before the first claim of a later
+// person. A Parser reads it (ParseBlock), on any goroutine.
+type Block struct {
+	persons, claims []byte
+	prev            []byte // the previous block's last person, empty for the first
+	frame           Frame
+}
+
+// Sizes of the fast reading: a block holds at least blockPersons bytes of
+// persons' lines (a thousand persons or so) and the claims of those
+// persons; claims are read claimsRead bytes at a time until one of a later
+// person is in. A block whose claims pass maxBlockClaims (persons with
+// thousands of claims each, or files out of order) is left to the careful
+// reading, which holds one person at a time.
+// (Variables, so that the tests can cut blocks anywhere.)
+var (
+	blockPersons   = 64 << 10
+	claimsRead     = 32 << 10
+	maxBlockClaims = 32 << 20
+)
+
+// Blocks is a fast reading of the reader's files, if they can be read
+// again from their start (they are io.Seekers: the CLI's regular files)
+// and nothing has been read from them yet; nil otherwise. If a block turns
+// out Irregular, Rewind puts the files back at their start for the careful
+// reading.
+func (r *Reader) Blocks() *Blocks {
+	if r.headers || r.persons.src == nil || r.claims.src == nil {
+		return nil
+	}
+	for _, c := range [...]*counting{r.persons.src, r.claims.src} {
+		if _, ok := c.r.(io.Seeker); !ok {
+			return nil
+		}
+	}
+	return &Blocks{rd: r, persons: r.persons.src, claims: r.claims.src}
+}
+
+// Rewind puts the files back at their start, with nothing counted read, for
+// the careful reading of the same reader.
+func (bs *Blocks) Rewind() error {
+	for _, c := range [...]*counting{bs.persons, bs.claims} {
+		if _, err := c.r.(io.Seeker).Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		c.n.Store(0)
+	}
+	bs.rd.personsRead.Store(0)
+	bs.rd.claimsRead.Store(0)
+	bs.done = true
+	return nil
+}
+
+// Irregular reports that the files hold something the fast reading does
+// not take: the careful reading is to read them.
+func (bs *Blocks) Irregular() bool { return bs.irregular }
+
+// Region and Year are the run's, once the first block is read.
+func (bs *Blocks) Region() string { return bs.frame.region }
+func (bs *Blocks) Year() int      { return bs.frame.year }
+
+func (bs *Blocks) fail() bool {
+	bs.irregular, bs.done = true, true
+	return false
+}
+
+// Next fills b with the next block; false at the end of the files or when
+// they turn out Irregular.
+func (bs *Blocks) Next(b *Block) bool {
+	if bs.done {
+		return false
+	}
+	b.prev = append(b.prev[:0], bs.lastID...)
+	b.persons = append(b.persons[:0], bs.pcarry...)
+	bs.pcarry = bs.pcarry[:0]
+	var ok bool
+	if b.persons, bs.pEOF, ok = fillLines(b.persons, bs.persons, blockPersons, bs.pEOF); !ok {
+		return bs.fail()
+	}
+	if !bs.started {
+		bs.started = true
+		if b.persons, ok = header(b.persons, PersonColumns); !ok {
+			return bs.fail()
+		}
+		if b.persons, bs.pEOF, ok = fillLines(b.persons, bs.persons, blockPersons, bs.pEOF); !ok {
+			return bs.fail()
+		}
+		var claims []byte
+		if claims, bs.cEOF, ok = fillLines(nil, bs.claims, claimsRead, false); !ok {
+			return bs.fail()
+		}
+		if claims, ok = header(claims, ClaimColumns); !ok {
+			return bs.fail()
+		}
+		bs.ccarry = append(bs.ccarry[:0], claims...)
+	}
+	if !bs.pEOF {
+		end := bytes.LastIndexByte(b.persons, '\n') + 1
+		bs.pcarry = append(bs.pcarry, b.persons[end:]...)
+		b.persons = b.persons[:end]
+	}
+	if len(b.persons) == 0 {
+		// The end of the persons file: every claim was joined.
+		if len(bs.ccarry) > 0 || !bs.cEOF {
+			return bs.fail()
+		}
+		bs.done = true
+		return false
+	}
+	last := lastLine(b.persons)
+	comma := bytes.IndexByte(last, ',')
+	if comma < 0 {
+		return bs.fail()
+	}
+	if bs.lastID == nil && !bs.first(b.persons) {
+		return bs.fail()
+	}
+	bs.lastID = append(bs.lastID[:0], last[:comma]...)
+	b.frame = bs.frame
+
+	b.claims = append(b.claims[:0], bs.ccarry...)
+	bs.ccarry = bs.ccarry[:0]
+	cut := 0
+	for {
+		var ok bool
+		if cut, ok = claimsCut(b.claims, bs.lastID, bs.cEOF); ok {
+			break
+		}
+		if len(b.claims) > maxBlockClaims {
+			return bs.fail()
+		}
+		var err error
+		if b.claims, bs.cEOF, err = fill(b.claims, bs.claims, claimsRead); err != nil {
+			return bs.fail()
+		}
+	}
+	bs.ccarry = append(bs.ccarry, b.claims[cut:]...)
+	b.claims = b.claims[:cut]
+	return true
+}
+
+// first checks the first person's line as the careful reading does —
+// its id, its region and year known to the catalog — and takes the run's
+// region and year from it.
+func (bs *Blocks) first(persons []byte) bool {
+	line := persons
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	r := bs.rd
+	_, ok := r.person(line)
+	ok = ok && r.fatal == nil
+	bs.frame = Frame{region: r.region, year: r.year, yearDash: r.yearDash}
+	// The careful reading starts afresh should the files be read again.
+	r.prevID, r.prevLine, r.started, r.region, r.year, r.yearDash, r.fatal = nil, 0, false, "", 0, nil, nil
+	return ok
+}
+
+// header takes the header line off the start of a file's first block;
+// false if it is not exactly the contract's.
+func header(b []byte, want []string) ([]byte, bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 || string(bytes.TrimSuffix(b[:i], []byte("\r"))) != strings.Join(want, ",") {
+		return nil, false
+	}
+	return b[i+1:], true
+}
+
+// fillLines appends at least n bytes read from r to b, and more until b
+// holds a whole line or the file ends; false if the file cannot be read,
+// or b passes MaxLine bytes and more without a line break (a line too
+// long).
+func fillLines(b []byte, r io.Reader, n int, eof bool) ([]byte, bool, bool) {
+	var err error
+	for !eof {
+		if b, eof, err = fill(b, r, n); err != nil {
+			return b, eof, false
+		}
+		if bytes.IndexByte(b, '\n') >= 0 {
+			break
+		}
+		if len(b) > MaxLine+2 {
+			return b, eof, false
+		}
+	}
+	return b, eof, true
+}
+
+// fill appends at least n bytes read from r to b (less at the end of the
+// file); eof says the file has ended.
+func fill(b []byte, r io.Reader, n int) ([]byte, bool, error) {
+	want := len(b) + n
+	if cap(b) < want {
+		b = append(b[:cap(b)], make([]byte, want-cap(b))...)[:len(b)]
+	}
+	for len(b) < want {
+		m, err := r.Read(b[len(b):want])
+		b = b[:len(b)+m]
+		if errors.Is(err, io.EOF) {
+			return b, true, nil
+		}
+		if err != nil {
+			return b, false, err
+		}
+	}
+	return b, false, nil
+}
+
+// lastLine is the last line of whole lines (the last one's line break
+// left off).
+func lastLine(b []byte) []byte {
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	return b[bytes.LastIndexByte(b, '\n')+1:]
+}
+
+// claimsCut is where the block's claims end in b: after the last line,
+// looking back from the end of b's whole lines, of a person up to last
+// (the lines after it are later persons'). False if it needs more of the
+// file: the last whole line is still of a person up to last, or there is
+// no whole line yet.
+func claimsCut(b, last []byte, eof bool) (int, bool) {
+	whole := len(b)
+	if !eof {
+		whole = bytes.LastIndexByte(b, '\n') + 1
+	}
+	for cut := whole; cut > 0; {
+		end := cut
+		if b[end-1] == '\n' {
+			end--
+		}
+		from := bytes.LastIndexByte(b[:end], '\n') + 1
+		pid := b[from:end]
+		if i := bytes.IndexByte(pid, ','); i >= 0 {
+			pid = pid[:i]
+		}
+		if string(pid) <= string(last) {
+			return cut, cut < whole || eof
+		}
+		cut = from
+	}
+	return 0, whole > 0 || eof
+}
+
+// ParseBlock reads the block's persons in file order, each with its claims,
+// into p in turn (reusing p's slices) and calls each with it. It returns
+// false — at once, with the rest of the block unread — where the block is
+// not plainly right: a row the careful reading would report, or one out of
+// the join's order (each is then Irregular, and the careful reading says
+// what it is); or where each returns false. A person each is given has no
+// problem, and is what the careful reading would give of its rows.
+func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool {
+	persons, claims := b.persons, b.claims
+	prev := b.prev
+	fr := &b.frame
+	np, nc := 0, 0
+	defer func() {
+		ps.reader.personsRead.Add(int64(np))
+		ps.reader.claimsRead.Add(int64(nc))
+	}()
+	for len(persons) > 0 {
+		var line []byte
+		if line, persons = plainLine(persons); line == nil {
+			return false
+		}
+		comma := bytes.IndexByte(line, ',')
+		if comma < 0 {
+			return false
+		}
+		id := line[:comma]
+		if idText(id) != nil || len(prev) > 0 && string(id) <= string(prev) {
+			return false
+		}
+		prev = id
+		stale := ps.begin(p)
+		l := row{ps.personsName, 0, line}
+		if !quickClaims || !ps.quickPerson(fr, l, p) {
+			if bytes.Count(line, comma1)+1 != personFields {
+				return false
+			}
+			if ps.person(fr, l, p); len(p.Problems) > 0 {
+				return false
+			}
+		}
+		for len(claims) > 0 {
+			// An id is at most MaxText bytes: the comma is looked for no
+			// further (a file of lines without commas would otherwise be
+			// searched to its end for every person).
+			pid := claims[:min(len(claims), MaxText+1)]
+			i := bytes.IndexByte(pid, ',')
+			if i < 0 {
+				return false
+			}
+			pid = pid[:i]
+			if string(pid) != string(id) {
+				if string(pid) < string(id) {
+					return false // a claim of no person, or out of order
+				}
+				break // a later person's
+			}
+			var cl []byte
+			if cl, claims = plainLine(claims); cl == nil {
+				return false
+			}
+			l := row{ps.claimName, 0, cl}
+			if !quickClaims || !ps.quickClaim(fr, l, p) {
+				if bytes.Count(cl, comma1)+1 != claimFields {
+					return false
+				}
+				if ps.claim(fr, l, p); len(p.Problems) > 0 {
+					return false
+				}
+			}
+		}
+		if ps.end(p, stale); len(p.Problems) > 0 {
+			return false
+		}
+		np++
+		nc += len(p.Case.Claims)
+		if !each(p) {
+			return false
+		}
+	}
+	return len(claims) == 0
+}
+
+var comma1 = []byte(",")
+
+// plainLine cuts the first line off b, its line ending left off; nil if it
+// is not one the careful reading takes as a row's line (empty, too long,
+// with a quote).
+func plainLine(b []byte) (line, rest []byte) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		line, rest = b, nil
+	} else {
+		line, rest = b[:i], b[i+1:]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	if len(line) == 0 || len(line) > MaxLine || bytes.IndexByte(line, '"') >= 0 {
+		return nil, rest
+	}
+	return line, rest
+}

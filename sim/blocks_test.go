@@ -1,0 +1,121 @@
+package sim_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/polc-dev/polc/population"
+	"github.com/polc-dev/polc/sim"
+)
+
+// onlyReader hides a reader's Seek: the files cannot be read twice, so a
+// run reads them the careful way only.
+type onlyReader struct{ io.Reader }
+
+// outcome is all a run gives: the summary's JSON, the per-person file, the
+// problems and the error.
+func outcome(t *testing.T, fig sim.Figurer, persons, claims string, seekable bool) string {
+	t.Helper()
+	set := shippedSet(t)
+	var pr, cr io.Reader = strings.NewReader(persons), strings.NewReader(claims)
+	if !seekable {
+		pr, cr = onlyReader{pr}, onlyReader{cr}
+	}
+	rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", set)
+	var per bytes.Buffer
+	sm, problems, err := sim.Run(context.Background(), fig, set.CaseShape(), rd, sim.Options{PerPerson: &per, RankMemory: 100, TempDir: t.TempDir()})
+	var out []byte
+	if sm != nil {
+		out, _ = sim.JSON(sm)
+	}
+	return fmt.Sprintf("%s\n--- per person\n%s--- problems\n%v\n--- error\n%v", out, per.String(), problems, err)
+}
+
+// A run that takes the fast lane gives what the careful reading alone
+// gives, byte for byte: on clean populations (which it sums), and on
+// populations with a bad row, a settlement error or a sum past int64
+// (which it leaves to the careful reading, so the problems are reported as
+// ever, and the per-person file holds nothing of the abandoned reading).
+func TestFastLaneAgreesWithCareful(t *testing.T) {
+	set := shippedSet(t)
+	persons, claims := smallPopulation(3001)
+	g := generate(t, set, "liujiang", 2024, 400, 3, 11)
+	liujiangPersons, liujiangClaims := g.persons.String(), g.claims.String()
+	overflowP, overflowC := overflowPopulation()
+	for _, tc := range []struct {
+		name            string
+		fig             sim.Figurer
+		persons, claims string
+		fast            bool // the fast lane sums it
+	}{
+		{"clean", &fakeFigures{}, persons, claims, true},
+		{"liujiang, the engine", sim.Engine(set, g.overrides), liujiangPersons, liujiangClaims, true},
+		{"a settlement error", &fakeFigures{}, persons, strings.Replace(claims, "p00010,c1,2023-02-01,outpatient,1,true,1001.10,100", "p00010,c1,2023-02-01,outpatient,1,true,13.13,0", 1), false},
+		{"a bad row", &fakeFigures{}, persons, strings.Replace(claims, "p02021,c0,2023-01-01,outpatient,1,true,202100.21", "p02021,c0,2023-01-01,outpatient,1,true,-202100.21", 1), false},
+		{"a claim of no person", &fakeFigures{}, persons, claims + "p99999,c1,2023-01-01,outpatient,1,true,1,,,,\n", false},
+		{"an overflow", &fakeFigures{}, overflowP, overflowC, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := sim.FastRuns()
+			fast := outcome(t, tc.fig, tc.persons, tc.claims, true)
+			if took := sim.FastRuns() > before; took != tc.fast {
+				t.Fatalf("fast lane summed it: %v, want %v", took, tc.fast)
+			}
+			if careful := outcome(t, tc.fig, tc.persons, tc.claims, false); fast != careful {
+				t.Fatalf("fast lane:\n%s\ncareful:\n%s", fast, careful)
+			}
+		})
+	}
+}
+
+// The same on populations with a byte or a line changed at random, settled
+// by the engine.
+func TestFastLaneAgreesOnMutations(t *testing.T) {
+	set := shippedSet(t)
+	g := generate(t, set, "tongnan", 2023, 120, 3, 5)
+	fig := sim.Engine(set, g.overrides)
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := range 40 {
+		persons, claims := g.persons.String(), g.claims.String()
+		if r.IntN(2) == 0 {
+			persons = mutateText(r, persons)
+		} else {
+			claims = mutateText(r, claims)
+		}
+		if fast, careful := outcome(t, fig, persons, claims, true), outcome(t, fig, persons, claims, false); fast != careful {
+			t.Fatalf("mutation %d: fast lane:\n%s\ncareful:\n%s", n, fast, careful)
+		}
+	}
+}
+
+func mutateText(r *rand.Rand, s string) string {
+	i := r.IntN(len(s))
+	switch r.IntN(4) {
+	case 0:
+		return s[:i] + s[i+1:]
+	case 1:
+		return s[:i] + string(",\"\n-.9x"[r.IntN(7)]) + s[i+1:]
+	case 2:
+		lines := strings.SplitAfter(s, "\n")
+		a, b := r.IntN(len(lines)), r.IntN(len(lines))
+		lines[a], lines[b] = lines[b], lines[a]
+		return strings.Join(lines, "")
+	}
+	return s[:i]
+}
+
+func overflowPopulation() (string, string) {
+	var p, c strings.Builder
+	p.WriteString(strings.Join(population.PersonColumns, ",") + "\n")
+	c.WriteString(strings.Join(population.ClaimColumns, ",") + "\n")
+	for i := range 1000 {
+		fmt.Fprintf(&p, "p%05d,tongnan,2023,ordinary,40,rural,,,1,\n", i)
+		fmt.Fprintf(&c, "p%05d,c1,2023-01-01,outpatient,1,true,100000000000000,0,,,\n", i)
+	}
+	return p.String(), c.String()
+}
