@@ -234,7 +234,10 @@ func fillLines(b []byte, r io.Reader, n int, eof bool) ([]byte, bool, bool) {
 func fill(b []byte, r io.Reader, n int) ([]byte, bool, error) {
 	want := len(b) + n
 	if cap(b) < want {
-		b = append(b[:cap(b)], make([]byte, want-cap(b))...)[:len(b)]
+		// Doubled, so that a block's buffers soon stop growing.
+		nb := make([]byte, len(b), max(want, 2*cap(b)))
+		copy(nb, b)
+		b = nb
 	}
 	for len(b) < want {
 		m, err := r.Read(b[len(b):want])
@@ -310,14 +313,14 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 			return false
 		}
 		id := line[:comma]
-		if idText(id) != nil || len(prev) > 0 && string(id) <= string(prev) {
+		if idText(id) != nil || bytes.IndexByte(id, '"') >= 0 || len(prev) > 0 && string(id) <= string(prev) {
 			return false
 		}
 		prev = id
 		stale := ps.begin(p)
 		l := row{ps.personsName, 0, line}
 		if !quickClaims || !ps.quickPerson(fr, l, p) {
-			if bytes.Count(line, comma1)+1 != personFields {
+			if !careful(line, personFields) {
 				return false
 			}
 			if ps.person(fr, l, p); len(p.Problems) > 0 {
@@ -325,17 +328,14 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 			}
 		}
 		for len(claims) > 0 {
-			// An id is at most MaxText bytes: the comma is looked for no
-			// further (a file of lines without commas would otherwise be
-			// searched to its end for every person).
-			pid := claims[:min(len(claims), MaxText+1)]
-			i := bytes.IndexByte(pid, ',')
-			if i < 0 {
-				return false
-			}
-			pid = pid[:i]
-			if string(pid) != string(id) {
-				if string(pid) < string(id) {
+			if len(claims) <= len(id) || claims[len(id)] != ',' || string(claims[:len(id)]) != string(id) {
+				// Not this person's claim. An id is at most MaxText bytes:
+				// the comma is looked for no further (a file of lines
+				// without commas would otherwise be searched to its end
+				// for every person).
+				pid := claims[:min(len(claims), MaxText+1)]
+				i := bytes.IndexByte(pid, ',')
+				if i < 0 || string(pid[:i]) < string(id) {
 					return false // a claim of no person, or out of order
 				}
 				break // a later person's
@@ -346,7 +346,7 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 			}
 			l := row{ps.claimName, 0, cl}
 			if !quickClaims || !ps.quickClaim(fr, l, p) {
-				if bytes.Count(cl, comma1)+1 != claimFields {
+				if !careful(cl, claimFields) {
 					return false
 				}
 				if ps.claim(fr, l, p); len(p.Problems) > 0 {
@@ -366,11 +366,16 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 	return len(claims) == 0
 }
 
-var comma1 = []byte(",")
+// careful says whether a line the one-pass reader refused can go to the
+// careful one, which reads lines the framing found right: the number of
+// fields, and no quote. (The one-pass readers refuse a quote wherever it
+// could pass them, in an id or a name, so a line they take has none.)
+func careful(line []byte, fields int) bool {
+	return bytes.Count(line, comma)+1 == fields && bytes.IndexByte(line, '"') < 0
+}
 
 // plainLine cuts the first line off b, its line ending left off; nil if it
-// is not one the careful reading takes as a row's line (empty, too long,
-// with a quote).
+// is not one the careful reading takes as a row's line (empty, too long).
 func plainLine(b []byte) (line, rest []byte) {
 	i := bytes.IndexByte(b, '\n')
 	if i < 0 {
@@ -381,7 +386,7 @@ func plainLine(b []byte) (line, rest []byte) {
 	if n := len(line); n > 0 && line[n-1] == '\r' {
 		line = line[:n-1]
 	}
-	if len(line) == 0 || len(line) > MaxLine || bytes.IndexByte(line, '"') >= 0 {
+	if len(line) == 0 || len(line) > MaxLine {
 		return nil, rest
 	}
 	return line, rest

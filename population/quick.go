@@ -1,6 +1,7 @@
 package population
 
 import (
+	"bytes"
 	"encoding/binary"
 
 	"github.com/polc-dev/polc/casefile"
@@ -120,9 +121,11 @@ func skip(b []byte, i int) int {
 }
 
 // printable returns the index of the first byte at or after i that is not
-// printable ASCII (a comma stops it too).
+// printable ASCII, or is a comma or a quote (which the careful reading
+// refuses in a line, so the fast reading, which does not look for quotes
+// in the line, leaves them to it).
 func printable(b []byte, i int) int {
-	for i < len(b) && b[i] != ',' && b[i]-0x20 < 0x7f-0x20 {
+	for i < len(b) && b[i] != ',' && b[i] != '"' && b[i]-0x20 < 0x7f-0x20 {
 		i++
 	}
 	return i
@@ -254,7 +257,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 		return false
 	}
 	j = skip(b, i)
-	if j >= len(b) || text(b[i:j]) != nil {
+	if j >= len(b) || text(b[i:j]) != nil || bytes.IndexByte(b[i:j], '"') >= 0 {
 		return false
 	}
 	countyFrom, countyTo := i, j
