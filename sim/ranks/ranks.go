@@ -109,14 +109,22 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 			return nil, ErrRank
 		}
 	}
-	slices.Sort(r.buf)
 	out := make([]int64, len(ranks))
 	if r.file == nil {
+		// A handful of ranks of values all in memory: selected, not
+		// sorted (a sort is most of a million persons' run's last
+		// tenth of a second).
+		idx := make([]int, len(ranks))
+		for i, k := range ranks {
+			idx[i] = int(k - 1)
+		}
+		selectAt(r.buf, idx)
 		for i, k := range ranks {
 			out[i] = r.buf[k-1]
 		}
 		return out, nil
 	}
+	slices.Sort(r.buf)
 	if err := r.out.Flush(); err != nil {
 		return nil, err
 	}
@@ -207,4 +215,54 @@ func (m *merge) Pop() any {
 	x := m.runs[len(m.runs)-1]
 	m.runs = m.runs[:len(m.runs)-1]
 	return x
+}
+
+// selectAt reorders v so that v[k] is the value a sort would put there, for
+// each k of at (increasing): quickselect, recursing only into the parts
+// that hold an index asked for. The pivot is the median of three, and
+// each part is partitioned three ways (below, equal to, above the pivot),
+// so runs of equal values — many persons pay nothing — end the recursion
+// rather than deepen it.
+func selectAt(v []int64, at []int) {
+	for len(at) > 0 && len(v) > 1 {
+		if len(v) <= 16 {
+			slices.Sort(v)
+			return
+		}
+		a, b, c := v[0], v[len(v)/2], v[len(v)-1]
+		pivot := max(min(a, b), min(max(a, b), c))
+		// v[:lt] < pivot, v[lt:i] == pivot, v[gt:] > pivot.
+		lt, i, gt := 0, 0, len(v)
+		for i < gt {
+			switch x := v[i]; {
+			case x < pivot:
+				v[lt], v[i] = v[i], v[lt]
+				lt++
+				i++
+			case x > pivot:
+				gt--
+				v[gt], v[i] = v[i], v[gt]
+			default:
+				i++
+			}
+		}
+		// The indexes below lt, within the equal run (done) and from gt.
+		j := 0
+		for j < len(at) && at[j] < lt {
+			j++
+		}
+		k := j
+		for k < len(at) && at[k] < gt {
+			k++
+		}
+		above := at[k:]
+		for n := range above {
+			above[n] -= gt
+		}
+		selectAt(v[gt:], above)
+		for n := range above {
+			above[n] += gt
+		}
+		v, at = v[:lt], at[:j]
+	}
 }

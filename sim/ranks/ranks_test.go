@@ -88,3 +88,55 @@ func TestNoFileWhileInMemory(t *testing.T) {
 	}
 	r.Close()
 }
+
+// selectAt puts the value a sort would at each index asked, on values
+// spread wide, all equal, sorted, reversed and repeating, for the deciles'
+// ranks and for every index.
+func TestSelectAtAgreesWithSorting(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 17, 100, 1001, 33334} {
+		for shape := range 5 {
+			v := make([]int64, n)
+			for i := range v {
+				switch shape {
+				case 0:
+					v[i] = rng.Int64()
+				case 1:
+					v[i] = 7
+				case 2:
+					v[i] = int64(i)
+				case 3:
+					v[i] = int64(n - i)
+				default:
+					v[i] = rng.Int64N(3)
+				}
+			}
+			want := slices.Sorted(slices.Values(v))
+			for _, at := range [][]int{deciles(n), every(n)} {
+				got := slices.Clone(v)
+				selectAt(got, slices.Clone(at))
+				for _, k := range at {
+					if got[k] != want[k] {
+						t.Fatalf("n=%d shape %d: index %d = %d, want %d", n, shape, k, got[k], want[k])
+					}
+				}
+			}
+		}
+	}
+}
+
+func deciles(n int) []int {
+	var at []int
+	for k := 0; k <= 10; k++ {
+		at = append(at, (n-1)*k/10)
+	}
+	return at
+}
+
+func every(n int) []int {
+	at := make([]int, n)
+	for i := range at {
+		at[i] = i
+	}
+	return at
+}
