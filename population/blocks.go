@@ -304,11 +304,21 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 		ps.reader.claimsRead.Add(int64(nc))
 	}()
 	for len(persons) > 0 {
+		// The person's line, read in one pass where it is plainly right
+		// (which finds where it ends), else found and read field by field.
+		stale := ps.begin(p)
 		var line []byte
-		if line, persons = plainLine(persons); line == nil {
-			return false
+		if end, ok := ps.quickLine(fr, ps.personsName, persons, p, ps.quickPerson); ok {
+			line, persons = persons[:end], persons[end:]
+		} else {
+			if line, persons = plainLine(persons); line == nil || !careful(line, personFields) {
+				return false
+			}
+			if ps.person(fr, row{ps.personsName, 0, line}, p); len(p.Problems) > 0 {
+				return false
+			}
 		}
-		comma := bytes.IndexByte(line, ',')
+		comma := bytes.IndexByte(line[:min(len(line), MaxText+1)], ',')
 		if comma < 0 {
 			return false
 		}
@@ -317,16 +327,6 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 			return false
 		}
 		prev = id
-		stale := ps.begin(p)
-		l := row{ps.personsName, 0, line}
-		if !quickClaims || !ps.quickPerson(fr, l, p) {
-			if !careful(line, personFields) {
-				return false
-			}
-			if ps.person(fr, l, p); len(p.Problems) > 0 {
-				return false
-			}
-		}
 		for len(claims) > 0 {
 			if len(claims) <= len(id) || claims[len(id)] != ',' || string(claims[:len(id)]) != string(id) {
 				// Not this person's claim. An id is at most MaxText bytes:
@@ -340,18 +340,16 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 				}
 				break // a later person's
 			}
+			if end, ok := ps.quickLine(fr, ps.claimName, claims, p, ps.quickClaim); ok {
+				claims = claims[end:]
+				continue
+			}
 			var cl []byte
-			if cl, claims = plainLine(claims); cl == nil {
+			if cl, claims = plainLine(claims); cl == nil || !careful(cl, claimFields) {
 				return false
 			}
-			l := row{ps.claimName, 0, cl}
-			if !quickClaims || !ps.quickClaim(fr, l, p) {
-				if !careful(cl, claimFields) {
-					return false
-				}
-				if ps.claim(fr, l, p); len(p.Problems) > 0 {
-					return false
-				}
+			if ps.claim(fr, row{ps.claimName, 0, cl}, p); len(p.Problems) > 0 {
+				return false
 			}
 		}
 		if ps.end(p, stale); len(p.Problems) > 0 {
@@ -364,6 +362,17 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 		}
 	}
 	return len(claims) == 0
+}
+
+// quickLine reads the line at the start of text with a one-pass reader,
+// which says where the line ends; false if it does not take the line. (A
+// line it takes is far shorter than MaxLine: its ids and names are at most
+// MaxText bytes, its other fields a few.)
+func (ps *Parser) quickLine(fr *Frame, file string, text []byte, p *Person, read func(*Frame, row, *Person) (int, bool)) (int, bool) {
+	if !quickClaims {
+		return 0, false
+	}
+	return read(fr, row{file, 0, text}, p)
 }
 
 // careful says whether a line the one-pass reader refused can go to the

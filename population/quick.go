@@ -22,39 +22,44 @@ var quickClaims = true
 // then reads field by field and reports exactly. So a row it takes is one
 // claim takes without a problem, read to the same values (the differential
 // tests hold the two to that).
-func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) bool {
+//
+// l.text is the line, or — read the fast way (ParseBlock) — the line and
+// what follows it: the line ends at the first line break, or at the end of
+// the text; quickClaim returns where the next line starts. (A line break
+// is "\n" or "\r\n"; a lone "\r" is left to claim.)
+func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) (int, bool) {
 	b := l.text
 	if len(p.Case.Claims) >= casefile.MaxClaims || len(fr.yearDash) != len("2006-") {
-		return false
+		return 0, false
 	}
 	i := skip(b, 0) // person_id: the framing checked it
 	idFrom := i + 1
 	i = printable(b, idFrom)
 	if i == idFrom || i-idFrom > MaxText || i >= len(b) || b[i] != ',' {
-		return false
+		return 0, false
 	}
 	idTo := i
 	// date: the run's year, a month and a day of it.
 	d := idTo + 1
 	if d+11 > len(b) || b[d+10] != ',' || binary.LittleEndian.Uint32(b[d:]) != binary.LittleEndian.Uint32(fr.yearDash) || b[d+4] != '-' || b[d+7] != '-' {
-		return false
+		return 0, false
 	}
 	m1, m2, d1, d2 := b[d+5]-'0', b[d+6]-'0', b[d+8]-'0', b[d+9]-'0'
 	if m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9 {
-		return false
+		return 0, false
 	}
 	month, day := int(m1)*10+int(m2), int(d1)*10+int(d2)
 	if month < 1 || month > 12 || day < 1 || day > daysIn(month, fr.year) {
-		return false
+		return 0, false
 	}
 	i = d + 11
 	var cl cases.Claim
 	var ok bool
 	if cl.Kind, i, ok = idAt(ps.kinds, b, i); !ok {
-		return false
+		return 0, false
 	}
 	if cl.HospitalLevel, i, ok = idAt(ps.levels, b, i); !ok {
-		return false
+		return 0, false
 	}
 	switch {
 	case i+5 <= len(b) && string(b[i:i+5]) == "true,":
@@ -62,39 +67,39 @@ func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) bool {
 	case i+6 <= len(b) && string(b[i:i+6]) == "false,":
 		i += 6
 	default:
-		return false
+		return 0, false
 	}
 	// total is required; out_of_catalog and basic_paid may be empty.
 	var j int
 	if cl.Total, j, ok = amountAt(b, i); !ok || j == i {
-		return false
+		return 0, false
 	}
 	i = j + 1
 	if cl.OutOfCatalog, j, ok = amountAt(b, i); !ok || cl.OutOfCatalog > cl.Total {
-		return false
+		return 0, false
 	}
 	i = j + 1
 	var basic money.Amount
 	if basic, j, ok = amountAt(b, i); !ok || basic > cl.Total-cl.OutOfCatalog {
-		return false
+		return 0, false
 	}
 	hasBasic := j > i
 	disFrom := j + 1
 	j = printable(b, disFrom)
 	if j-disFrom > MaxText || j >= len(b) || b[j] != ',' {
-		return false
+		return 0, false
 	}
 	disTo := j
-	switch string(b[j+1:]) {
-	case "":
-	case "true":
-		cl.Uninsured = true
-	case "false":
-	default:
-		return false // another comma, or not a boolean
+	k := j + 1
+	switch {
+	case hasAt(b, k, "true"):
+		cl.Uninsured, k = true, k+len("true")
+	case hasAt(b, k, "false"):
+		k += len("false")
 	}
-	if cl.Uninsured && hasBasic {
-		return false
+	next, ok := lineEnd(b, k)
+	if !ok || cl.Uninsured && hasBasic {
+		return 0, false // another comma, or not a boolean
 	}
 	// Right: kept as claim keeps it. The id and the date are next to each
 	// other in the line, so they are kept together.
@@ -109,8 +114,27 @@ func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) bool {
 	p.Case.Claims = append(p.Case.Claims, cl)
 	p.basic = append(p.basic, basic)
 	p.claims = append(p.claims, ct)
-	return true
+	return next, true
 }
+// hasAt says b holds s at i.
+func hasAt(b []byte, i int, s string) bool {
+	return i+len(s) <= len(b) && string(b[i:i+len(s)]) == s
+}
+
+// lineEnd says a line ends at b[i] — the text's end, "\n" or "\r\n" —
+// and where the next one starts.
+func lineEnd(b []byte, i int) (int, bool) {
+	switch {
+	case i == len(b):
+		return i, true
+	case b[i] == '\n':
+		return i + 1, true
+	case b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n':
+		return i + 2, true
+	}
+	return 0, false
+}
+
 
 // skip returns the index of the first comma at or after i, or len(b).
 func skip(b []byte, i int) int {
@@ -217,30 +241,33 @@ func quickAmount(b []byte) (money.Amount, bool) {
 // plain digits, ids of the vocabularies as written. It returns false,
 // having changed nothing, for any other row, which person then reads
 // field by field and reports exactly.
-func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
+//
+// Like quickClaim, it reads a line or the start of a text, and returns
+// where the next line starts.
+func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 	b := l.text
 	if len(fr.yearDash) != len("2006-") {
-		return false
+		return 0, false
 	}
 	id := skip(b, 0) // person_id: the framing checked it
 	i := id + 1
 	// region and year: the run's.
 	if e := i + len(fr.region); e+6 > len(b) || b[e] != ',' || string(b[i:e]) != fr.region ||
 		string(b[e+1:e+5]) != string(fr.yearDash[:4]) || b[e+5] != ',' {
-		return false
+		return 0, false
 	} else {
 		i = e + 6
 	}
 	j := skip(b, i)
 	if j >= len(b) {
-		return false
+		return 0, false
 	}
 	// Persons in a row often have the same categories: the last
 	// combination found is tried before the map.
 	cats, ok := ps.lastCats, string(b[i:j]) == string(ps.lastCatsText) && ps.lastCatsText != nil
 	if !ok {
 		if cats, ok = ps.cats[string(b[i:j])]; !ok {
-			return false // read by categories, which remembers it if right
+			return 0, false // read by categories, which remembers it if right
 		}
 		ps.lastCats, ps.lastCatsText = cats, append(ps.lastCatsText[:0], b[i:j]...)
 	}
@@ -250,15 +277,15 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 		age = age*10 + int(b[j]-'0')
 	}
 	if j == i || j >= len(b) || b[j] != ',' || ps.rules.Age(age) != nil {
-		return false
+		return 0, false
 	}
 	var residence string
 	if residence, i, ok = idAt(ps.residences, b, j+1); !ok {
-		return false
+		return 0, false
 	}
 	j = skip(b, i)
 	if j >= len(b) || text(b[i:j]) != nil || bytes.IndexByte(b[i:j], '"') >= 0 {
-		return false
+		return 0, false
 	}
 	countyFrom, countyTo := i, j
 	i = j + 1
@@ -267,7 +294,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 		y := 0
 		for k := i; k < j; k++ {
 			if b[k]-'0' > 9 || j-i > 9 {
-				return false
+				return 0, false
 			}
 			y = y*10 + int(b[k]-'0')
 		}
@@ -278,17 +305,26 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 		}
 	}
 	if j >= len(b) {
-		return false
+		return 0, false
 	}
 	var tier string
 	if tier, i, ok = idAt(ps.tiers, b, j+1); !ok {
-		return false
+		return 0, false
 	}
-	enrolled := b[i:]
+	// enrollment_date: empty or a date, then the line's end.
+	k := i
+	for k < len(b) && k-i <= len("2006-01-02") && (b[k]-'0' <= 9 || b[k] == '-') {
+		k++
+	}
+	enrolled := b[i:k]
+	next, ok := lineEnd(b, k)
+	if !ok {
+		return 0, false
+	}
 	// Likewise the last enrollment date found right, in the run's year.
 	if len(enrolled) > 0 && string(enrolled) != string(ps.lastEnrolled) {
 		if !date(enrolled) || !casefile.EnrolledBy(string(enrolled), fr.year) {
-			return false // or another comma
+			return 0, false // or another comma
 		}
 		ps.lastEnrolled = append(ps.lastEnrolled[:0], enrolled...)
 	}
@@ -308,7 +344,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) bool {
 	c.Person.Residence = residence
 	c.Person.ExitYear = exitYear
 	c.Enrollment.Tier = tier
-	return true
+	return next, true
 }
 
 // idAt reads a required id of a vocabulary at b[i:], followed by a

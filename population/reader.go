@@ -448,8 +448,10 @@ func (ps *Parser) end(p *Person, stale int) {
 
 // person reads a person's row (whose shape the framing checked).
 func (ps *Parser) person(fr *Frame, l row, p *Person) {
-	if quickClaims && ps.quickPerson(fr, l, p) {
-		return
+	if quickClaims {
+		if _, ok := ps.quickPerson(fr, l, p); ok {
+			return
+		}
 	}
 	var fc cuts
 	fc.cut(l.text, personFields)
@@ -563,8 +565,10 @@ func (ps *Parser) categories(p *Person, l row, start int, b []byte) []string {
 // claim reads a claim's row (whose shape the framing checked) into the
 // person's claims.
 func (ps *Parser) claim(fr *Frame, l row, p *Person) {
-	if quickClaims && ps.quickClaim(fr, l, p) {
-		return
+	if quickClaims {
+		if _, ok := ps.quickClaim(fr, l, p); ok {
+			return
+		}
 	}
 	var fc cuts
 	fc.cut(l.text, claimFields)
