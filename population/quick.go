@@ -116,6 +116,7 @@ func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) (int, bool) {
 	p.claims = append(p.claims, ct)
 	return next, true
 }
+
 // hasAt says b holds s at i.
 func hasAt(b []byte, i int, s string) bool {
 	return i+len(s) <= len(b) && string(b[i:i+len(s)]) == s
@@ -134,7 +135,6 @@ func lineEnd(b []byte, i int) (int, bool) {
 	}
 	return 0, false
 }
-
 
 // skip returns the index of the first comma at or after i, or len(b).
 func skip(b []byte, i int) int {
