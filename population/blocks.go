@@ -308,13 +308,13 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 		// (which finds where it ends), else found and read field by field.
 		stale := ps.begin(p)
 		var line []byte
-		if end, ok := ps.quickLine(fr, ps.personsName, persons, p, ps.quickPerson); ok {
+		if end, ok := ps.quickLine(fr, row{file: ps.personsName, text: persons}, p, ps.quickPerson); ok {
 			line, persons = persons[:end], persons[end:]
 		} else {
 			if line, persons = plainLine(persons); line == nil || !careful(line, personFields) {
 				return false
 			}
-			if ps.person(fr, row{ps.personsName, 0, line}, p); len(p.Problems) > 0 {
+			if ps.person(fr, row{file: ps.personsName, text: line}, p); len(p.Problems) > 0 {
 				return false
 			}
 		}
@@ -340,7 +340,7 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 				}
 				break // a later person's
 			}
-			if end, ok := ps.quickLine(fr, ps.claimName, claims, p, ps.quickClaim); ok {
+			if end, ok := ps.quickLine(fr, row{file: ps.claimName, text: claims, idEnd: len(id)}, p, ps.quickClaim); ok {
 				claims = claims[end:]
 				continue
 			}
@@ -348,7 +348,7 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 			if cl, claims = plainLine(claims); cl == nil || !careful(cl, claimFields) {
 				return false
 			}
-			if ps.claim(fr, row{ps.claimName, 0, cl}, p); len(p.Problems) > 0 {
+			if ps.claim(fr, row{file: ps.claimName, text: cl}, p); len(p.Problems) > 0 {
 				return false
 			}
 		}
@@ -368,11 +368,11 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 // which says where the line ends; false if it does not take the line. (A
 // line it takes is far shorter than MaxLine: its ids and names are at most
 // MaxText bytes, its other fields a few.)
-func (ps *Parser) quickLine(fr *Frame, file string, text []byte, p *Person, read func(*Frame, row, *Person) (int, bool)) (int, bool) {
+func (ps *Parser) quickLine(fr *Frame, l row, p *Person, read func(*Frame, row, *Person) (int, bool)) (int, bool) {
 	if !quickClaims {
 		return 0, false
 	}
-	return read(fr, row{file, 0, text}, p)
+	return read(fr, l, p)
 }
 
 // careful says whether a line the one-pass reader refused can go to the

@@ -405,6 +405,9 @@ type row struct {
 	file string
 	line int
 	text []byte
+	// idEnd is where the person_id ends in text (its comma), if the
+	// reader knows already; 0 if not.
+	idEnd int
 }
 
 func (w *row) pos(start int) diag.Position {
@@ -419,9 +422,9 @@ func (w *row) pos(start int) diag.Position {
 func (ps *Parser) Parse(f *Frame, i int, p *Person) {
 	stale := ps.begin(p)
 	fp := &f.persons[i]
-	ps.person(f, row{ps.personsName, fp.line, f.text(fp.framedLine)}, p)
+	ps.person(f, row{file: ps.personsName, line: fp.line, text: f.text(fp.framedLine)}, p)
 	for _, fl := range f.claims[fp.claims : fp.claims+fp.n] {
-		ps.claim(f, row{ps.claimName, fl.line, f.text(fl)}, p)
+		ps.claim(f, row{file: ps.claimName, line: fl.line, text: f.text(fl)}, p)
 	}
 	ps.end(p, stale)
 }
