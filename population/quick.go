@@ -355,15 +355,43 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 
 // idAt reads a required id of a vocabulary at b[i:], followed by a
 // comma, as the vocabulary's own string; it returns the index after the
-// comma. Each id is tried where it would end, so no scan for the comma is
-// needed (and an id that begins another is told apart by it).
-func idAt(ids []string, b []byte, i int) (string, int, bool) {
-	for _, s := range ids {
-		// The first byte, compared first, tells most ids apart without a
-		// call to compare the rest.
-		if e := i + len(s); e < len(b) && b[e] == ',' && b[i] == s[0] && string(b[i:e]) == s {
+// comma. Only the ids starting with b[i] are tried, each where it would
+// end, so no scan for the comma is needed (and an id that begins another
+// is told apart by it).
+func idAt(v *vocabIDs, b []byte, i int) (string, int, bool) {
+	if i >= len(b) {
+		return "", i, false
+	}
+	for _, s := range v.byFirst[v.first[b[i]]] {
+		if e := i + len(s); e < len(b) && b[e] == ',' && string(b[i:e]) == s {
 			return s, e + 1, true
 		}
 	}
 	return "", i, false
+}
+
+// vocabIDs are a vocabulary's ids, listed and grouped by their first byte:
+// most vocabularies' ids differ in it, so a row's id is found with one
+// comparison.
+type vocabIDs struct {
+	all     []string
+	first   [256]uint8 // into byFirst; 0, an empty group, for a byte no id starts with
+	byFirst [][]string
+}
+
+func newVocabIDs(ids []string) *vocabIDs {
+	v := &vocabIDs{all: ids, byFirst: [][]string{nil}}
+	for _, s := range ids {
+		if s == "" || len(v.byFirst) == 256 {
+			continue // never in a row; past 255 groups, read by the careful reader
+		}
+		g := v.first[s[0]]
+		if g == 0 {
+			g = uint8(len(v.byFirst))
+			v.first[s[0]] = g
+			v.byFirst = append(v.byFirst, nil)
+		}
+		v.byFirst[g] = append(v.byFirst[g], s)
+	}
+	return v
 }

@@ -354,7 +354,7 @@ type Parser struct {
 	lastCatsText, lastEnrolled []byte
 	// The ids of the vocabularies a row names: a handful each, faster to
 	// compare with than to hash.
-	residences, tiers, kinds, levels []string
+	residences, tiers, kinds, levels *vocabIDs
 	// chunk holds persons' text, one after another: a person's fields are
 	// copied in as read, and at the person's end its part becomes one
 	// string that every text of the person slices (see finish).
@@ -370,8 +370,8 @@ type Parser struct {
 func (r *Reader) Parser() *Parser {
 	ps := &Parser{reader: r, rules: r.rules, personsName: r.persons.name, claimName: r.claims.name, cats: map[string][]string{}, dupIDs: map[string]int{}}
 	s := r.rules.Shape()
-	ps.residences, ps.tiers = s.Vocabulary("residence").IDs(), s.Vocabulary("enrollment_tier").IDs()
-	ps.kinds, ps.levels = s.Vocabulary("claim_kind").IDs(), s.Vocabulary("hospital_level").IDs()
+	ps.residences, ps.tiers = newVocabIDs(s.Vocabulary("residence").IDs()), newVocabIDs(s.Vocabulary("enrollment_tier").IDs())
+	ps.kinds, ps.levels = newVocabIDs(s.Vocabulary("claim_kind").IDs()), newVocabIDs(s.Vocabulary("hospital_level").IDs())
 	return ps
 }
 
@@ -517,12 +517,12 @@ func (ps *Parser) person(fr *Frame, l row, p *Person) {
 
 // id reads a required id of a vocabulary as the vocabulary's own string,
 // so that a row allocates none; an unknown one is reported by the rule.
-func (ps *Parser) id(ids []string, b []byte, rule func(string) error, report func(error)) string {
+func (ps *Parser) id(v *vocabIDs, b []byte, rule func(string) error, report func(error)) string {
 	if len(b) == 0 {
 		report(errors.New("missing"))
 		return ""
 	}
-	for _, s := range ids {
+	for _, s := range v.all {
 		if string(b) == s {
 			return s
 		}
