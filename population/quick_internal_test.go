@@ -108,9 +108,10 @@ func FuzzQuickClaim(f *testing.F) {
 func TestAmountAtAgrees(t *testing.T) {
 	for _, s := range []string{"0", "1", "12.5", ".5", "5.", "100.00", "100.001", "-1", "+5", "1e5", "", ".", "1..2", "1.2.3",
 		"100000000000000", "100000000000000.00", "100000000000000.01", "0000000000000000000000001", "99999999999999999", "9999999999999999.9",
-		"99999999999999999999", " 1", "00000000000000001"} {
+		"99999999999999999999", " 1", "00000000000000001", "1.00", "12.34", "1234567.89", "12345678.90", "0000001.01", "9999999.99", "1a.00", "1/.00", "1:.00",
+		"123.4", "123.456", "26434.40", "\xb01.00", "1\xff.00", "00.00", "0.00"} {
 		want, err := amount([]byte(s))
-		for _, line := range []string{s, s + ",x", "x," + s + ",", "x," + s} {
+		for _, line := range []string{s, s + ",x", "x," + s + ",", "x," + s, s + ",0000000000", "x," + s + ",," + strings.Repeat("9", 10)} {
 			from := strings.Index(line, s)
 			if s == "" {
 				from = len(line)
@@ -169,4 +170,32 @@ func TestQuickPersonAgrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzAmountAt holds the one-pass amount reader, eight bytes at a time
+// and byte by byte, to amount on any text before a comma.
+func FuzzAmountAt(f *testing.F) {
+	for _, s := range []string{"26434.40", "1.00", "1234567.89", "12345678.90", ".5", "5.", "1/.00", "\xb01.00"} {
+		f.Add(s, "0000000000")
+	}
+	f.Fuzz(func(t *testing.T, s, after string) {
+		if strings.Contains(s, ",") {
+			return
+		}
+		line := []byte("x," + s + "," + after)
+		v, end, ok := amountAt(line, 2)
+		if !ok {
+			return
+		}
+		if s == "" {
+			if end != 2 {
+				t.Fatalf("empty amount ends at %d", end)
+			}
+			return
+		}
+		want, err := amount([]byte(s))
+		if err != nil || v != want || end != 2+len(s) {
+			t.Fatalf("amountAt(%q) = %v, %d; amount = %v, %v", s, v, end, want, err)
+		}
+	})
 }
