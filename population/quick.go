@@ -172,7 +172,13 @@ func amountAt(b []byte, i int) (money.Amount, int, bool) {
 		// perhaps later ones: a borrow or carry runs only from a byte
 		// that is not a digit into the bytes after it).
 		n := bits.TrailingZeros64(((t+0x7676767676767676)|t)&0x8080808080808080) >> 3
-		if e := i + n; n > 0 && n < 8 && e+3 < len(b) && b[e] == '.' && b[e+3] == ',' && b[e+1]-'0' <= 9 && b[e+2]-'0' <= 9 {
+		e := i + n
+		var f uint32 // the point, two decimals and the comma, read at once
+		if e+4 <= len(b) {
+			f = binary.LittleEndian.Uint32(b[e:])
+		}
+		d1, d2 := byte(f>>8)-'0', byte(f>>16)-'0'
+		if n > 0 && n < 8 && f&0xff0000ff == ','<<24|'.' && d1 <= 9 && d2 <= 9 {
 			// The n digits, with zeros before them in the word (the
 			// bytes after them shifted out), read in three steps:
 			// pairs, fours, eights.
@@ -181,7 +187,7 @@ func amountAt(b []byte, i int) (money.Amount, int, bool) {
 			d = (d & 0x00ff00ff00ff00ff) * (100<<16 + 1) >> 16
 			d = (d & 0x0000ffff0000ffff) * (10000<<32 + 1) >> 32
 			// At most 9,999,999.99: within money.MaxAmount.
-			return money.Amount(int64(d)*100 + int64(b[e+1]-'0')*10 + int64(b[e+2]-'0')), e + 3, true
+			return money.Amount(int64(d)*100 + int64(d1)*10 + int64(d2)), e + 3, true
 		}
 	}
 	from := i
@@ -308,7 +314,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 		return 0, false
 	}
 	j = skip(b, i)
-	if j >= len(b) || text(b[i:j]) != nil || bytes.IndexByte(b[i:j], '"') >= 0 {
+	if j >= len(b) || j > i && (text(b[i:j]) != nil || bytes.IndexByte(b[i:j], '"') >= 0) {
 		return 0, false
 	}
 	countyFrom, countyTo := i, j
