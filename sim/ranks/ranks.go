@@ -37,6 +37,13 @@ type Ranks struct {
 	file   *os.File
 	out    *bufio.Writer
 	runs   []int64 // the length of each spilled run, in values
+	// A run is sorted and written on a goroutine of its own while values
+	// go on coming into the other buffer (spare): the caller — a run's
+	// collector, which the workers wait on — never waits for a sort
+	// unless the run before is not written yet. spilling is that run's
+	// result; nil when none is in flight.
+	spare    []int64
+	spilling chan error
 }
 
 // New collects values, holding up to memory of them in memory (at least
@@ -77,6 +84,9 @@ func (r *Ranks) Add(v int64) error {
 }
 
 func (r *Ranks) spill() error {
+	if err := r.wait(); err != nil {
+		return err
+	}
 	if r.file == nil {
 		f, err := os.CreateTemp(r.dir, "polc-ranks-*")
 		if err != nil {
@@ -84,17 +94,34 @@ func (r *Ranks) spill() error {
 		}
 		r.file, r.out = f, bufio.NewWriterSize(f, readBuffer)
 	}
-	slices.Sort(r.buf)
-	var b [8]byte
-	for _, v := range r.buf {
-		binary.LittleEndian.PutUint64(b[:], uint64(v))
-		if _, err := r.out.Write(b[:]); err != nil {
-			return err
+	run := r.buf
+	r.runs = append(r.runs, int64(len(run)))
+	r.buf, r.spare = r.spare[:0], nil
+	r.spilling = make(chan error, 1)
+	go func() {
+		slices.Sort(run)
+		var b [8]byte
+		var err error
+		for _, v := range run {
+			binary.LittleEndian.PutUint64(b[:], uint64(v))
+			if _, err = r.out.Write(b[:]); err != nil {
+				break
+			}
 		}
-	}
-	r.runs = append(r.runs, int64(len(r.buf)))
-	r.buf = r.buf[:0]
+		r.spare = run
+		r.spilling <- err
+	}()
 	return nil
+}
+
+// wait waits for the run being spilled, if any, and gives its error.
+func (r *Ranks) wait() error {
+	if r.spilling == nil {
+		return nil
+	}
+	err := <-r.spilling
+	r.spilling = nil
+	return err
 }
 
 // ErrRank is a rank outside 1..N or out of order.
@@ -108,6 +135,9 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 		if k < 1 || k > r.n || (i > 0 && k < ranks[i-1]) {
 			return nil, ErrRank
 		}
+	}
+	if err := r.wait(); err != nil {
+		return nil, err
 	}
 	out := make([]int64, len(ranks))
 	if r.file == nil {
@@ -165,6 +195,7 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 
 // Close removes the temporary file, if there is one.
 func (r *Ranks) Close() error {
+	r.wait()
 	if r.file == nil {
 		return nil
 	}
