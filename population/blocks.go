@@ -308,7 +308,11 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 		// (which finds where it ends), else found and read field by field.
 		stale := ps.begin(p)
 		var line []byte
-		if end, ok := ps.quickLine(fr, row{file: ps.personsName, text: persons}, p, ps.quickPerson); ok {
+		end, ok := 0, false
+		if quickClaims {
+			end, ok = ps.quickPerson(fr, row{file: ps.personsName, text: persons}, p)
+		}
+		if ok {
 			line, persons = persons[:end], persons[end:]
 		} else {
 			if line, persons = plainLine(persons); line == nil || !careful(line, personFields) {
@@ -340,9 +344,11 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 				}
 				break // a later person's
 			}
-			if end, ok := ps.quickLine(fr, row{file: ps.claimName, text: claims, idEnd: len(id)}, p, ps.quickClaim); ok {
-				claims = claims[end:]
-				continue
+			if quickClaims {
+				if end, ok := ps.quickClaim(fr, row{file: ps.claimName, text: claims, idEnd: len(id)}, p); ok {
+					claims = claims[end:]
+					continue
+				}
 			}
 			var cl []byte
 			if cl, claims = plainLine(claims); cl == nil || !careful(cl, claimFields) {
@@ -364,16 +370,6 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 	return len(claims) == 0
 }
 
-// quickLine reads the line at the start of text with a one-pass reader,
-// which says where the line ends; false if it does not take the line. (A
-// line it takes is far shorter than MaxLine: its ids and names are at most
-// MaxText bytes, its other fields a few.)
-func (ps *Parser) quickLine(fr *Frame, l row, p *Person, read func(*Frame, row, *Person) (int, bool)) (int, bool) {
-	if !quickClaims {
-		return 0, false
-	}
-	return read(fr, l, p)
-}
 
 // careful says whether a line the one-pass reader refused can go to the
 // careful one, which reads lines the framing found right: the number of

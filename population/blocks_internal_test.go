@@ -116,16 +116,20 @@ func TestFastReadingTakesCleanFiles(t *testing.T) {
 	if !clean {
 		t.Fatal("the clean population has problems")
 	}
-	for _, files := range [][2]string{{persons, claims}, {crlf(persons), crlf(claims)}, {strings.TrimSuffix(persons, "\n"), strings.TrimSuffix(claims, "\n")}} {
-		for _, sizes := range [][2]int{{1, 1}, {7, 3}, {100, 50}, {4096, 64}, {64 << 10, 32 << 10}} {
-			withBlockSizes(sizes[0], sizes[1], func() {
-				got, ok := readFast(t, files[0], files[1])
-				if !ok || got != want {
-					t.Fatalf("blocks %v: took the files: %v\ngot\n%s\nwant\n%s", sizes, ok, got, want)
-				}
-			})
+	for _, quick := range []bool{true, false} {
+		quickClaims = quick // off: every row read field by field, in the fast reading too
+		for _, files := range [][2]string{{persons, claims}, {crlf(persons), crlf(claims)}, {strings.TrimSuffix(persons, "\n"), strings.TrimSuffix(claims, "\n")}} {
+			for _, sizes := range [][2]int{{1, 1}, {7, 3}, {100, 50}, {4096, 64}, {64 << 10, 32 << 10}} {
+				withBlockSizes(sizes[0], sizes[1], func() {
+					got, ok := readFast(t, files[0], files[1])
+					if !ok || got != want {
+						t.Fatalf("one-pass readers %v, blocks %v: took the files: %v\ngot\n%s\nwant\n%s", quick, sizes, ok, got, want)
+					}
+				})
+			}
 		}
 	}
+	quickClaims = true
 }
 
 // mutate changes one thing in s: a byte dropped, doubled or replaced by one
