@@ -116,6 +116,7 @@ func TestFastReadingTakesCleanFiles(t *testing.T) {
 	if !clean {
 		t.Fatal("the clean population has problems")
 	}
+	defer func() { quickClaims = true }()
 	for _, quick := range []bool{true, false} {
 		quickClaims = quick // off: every row read field by field, in the fast reading too
 		for _, files := range [][2]string{{persons, claims}, {crlf(persons), crlf(claims)}, {strings.TrimSuffix(persons, "\n"), strings.TrimSuffix(claims, "\n")}} {
@@ -129,7 +130,6 @@ func TestFastReadingTakesCleanFiles(t *testing.T) {
 			}
 		}
 	}
-	quickClaims = true
 }
 
 // mutate changes one thing in s: a byte dropped, doubled or replaced by one
