@@ -145,6 +145,14 @@ type planKey struct {
 	disease     string
 }
 
+// retained copies the key's strings that are the claim's (the others are
+// the region's or built for the key): the cache does not keep the
+// caller's text alive, nor depend on it staying unchanged.
+func (k planKey) retained() planKey {
+	k.kind, k.level, k.disease = strings.Clone(k.kind), strings.Clone(k.level), strings.Clone(k.disease)
+	return k
+}
+
 // New returns an engine over a policy set.
 func New(set *policy.Set) *Engine {
 	return &Engine{set: set, plans: map[planKey]*prepared{}, decisions: map[decisionKey][]policy.Record{}, params: map[caseParamsKey]*policy.Params{},

@@ -50,7 +50,7 @@ func cachedOnce[K comparable, V any](ctx context.Context, e *Engine, cache map[K
 		delete(flights, key)
 		if f.err == nil {
 			e.cached()
-			cache[key] = f.v
+			cache[retained(key)] = f.v
 		}
 		e.mu.Unlock()
 		close(f.done)
@@ -66,8 +66,18 @@ func cacheAfter[K comparable, V any](e *Engine, cache map[K]V, key K, eval func(
 	if err == nil {
 		e.mu.Lock()
 		e.cached()
-		cache[key] = v
+		cache[retained(key)] = v
 		e.mu.Unlock()
 	}
 	return v, err
+}
+
+// retained is the key a cache keeps: a key whose strings may be the
+// caller's (a population reader's text, reused or pinning much more than
+// itself) is kept with copies of them.
+func retained[K comparable](key K) K {
+	if r, ok := any(key).(interface{ retained() K }); ok {
+		return r.retained()
+	}
+	return key
 }

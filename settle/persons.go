@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -208,6 +209,17 @@ type personKey struct {
 	noverrides                int
 
 	tier, residence, county, recognized, enrollmentDate string
+}
+
+// retained is the key as the table keeps it: its strings copied, so that
+// the table neither keeps the caller's text alive (a population reader's,
+// a chunk of many persons for one county's name) nor depends on it
+// staying unchanged.
+func (k *personKey) retained() personKey {
+	r := *k
+	r.tier, r.residence, r.county = strings.Clone(k.tier), strings.Clone(k.residence), strings.Clone(k.county)
+	r.recognized, r.enrollmentDate = strings.Clone(k.recognized), strings.Clone(k.enrollmentDate)
+	return r
 }
 
 // keyFlags say which optional attributes a personKey holds.
@@ -416,7 +428,7 @@ func (e *Engine) person(ctx context.Context, t *figuresTables, k *personKey, c *
 	if pf == nil {
 		return nil
 	}
-	pf.key = *k
+	pf.key = k.retained()
 	t.persons.add(h, pf)
 	return pf
 }
