@@ -31,6 +31,27 @@ type Context struct {
 	Claim          *Claim
 }
 
+// Detached is the context with copies of its strings: what an evaluation
+// makes of it — records, plans, cached — then shares no memory with the
+// case it came from (a population reader's text, reused for the next
+// block).
+func (ctx Context) Detached() Context {
+	p := &ctx.Person
+	if p.Categories != nil {
+		cats := make([]string, len(p.Categories))
+		for i, c := range p.Categories {
+			cats[i] = strings.Clone(c)
+		}
+		p.Categories = cats
+	}
+	p.Residence, p.County, p.Recognized = strings.Clone(p.Residence), strings.Clone(p.County), strings.Clone(p.Recognized)
+	ctx.EnrollmentTier, ctx.EnrollmentDate = strings.Clone(ctx.EnrollmentTier), strings.Clone(ctx.EnrollmentDate)
+	if cl := ctx.Claim; cl != nil {
+		ctx.Claim = &Claim{Kind: strings.Clone(cl.Kind), HospitalLevel: strings.Clone(cl.HospitalLevel), Referred: cl.Referred, Disease: strings.Clone(cl.Disease), Uninsured: cl.Uninsured}
+	}
+	return ctx
+}
+
 // Key is a canonical text of the context, for caches and messages.
 func (ctx Context) Key() string {
 	var b strings.Builder

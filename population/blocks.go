@@ -48,6 +48,17 @@ type Block struct {
 	frame           Frame
 }
 
+// Scrub overwrites the block's text: a test scrubs each block once its
+// persons are summed, so that anything still reading a string of it reads
+// nonsense and the result shows it.
+func (b *Block) Scrub() {
+	for _, t := range [...][]byte{b.persons, b.claims} {
+		for i := range t {
+			t[i] = '#'
+		}
+	}
+}
+
 // Sizes of the fast reading: a block holds at least blockPersons bytes of
 // persons' lines (a thousand persons or so) and the claims of those
 // persons; claims are read claimsRead bytes at a time until one of a later
@@ -293,7 +304,9 @@ func claimsCut(b, last []byte, eof bool) (int, bool) {
 // not plainly right: a row the careful reading would report, or one out of
 // the join's order (each is then Irregular, and the careful reading says
 // what it is); or where each returns false. A person each is given has no
-// problem, and is what the careful reading would give of its rows.
+// problem, and is what the careful reading would give of its rows. Its
+// strings may be of the block's own text: they hold until b is filled
+// again, and whatever is kept longer is to be copied.
 func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool {
 	persons, claims := b.persons, b.claims
 	prev := b.prev
@@ -310,7 +323,7 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 		var line []byte
 		end, ok := 0, false
 		if quickClaims {
-			end, ok = ps.quickPerson(fr, row{file: ps.personsName, text: persons}, p)
+			end, ok = ps.quickPerson(fr, row{file: ps.personsName, text: persons, stable: true}, p)
 		}
 		if ok {
 			line, persons = persons[:end], persons[end:]
@@ -345,7 +358,7 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 				break // a later person's
 			}
 			if quickClaims {
-				if end, ok := ps.quickClaim(fr, row{file: ps.claimName, text: claims, idEnd: len(id)}, p); ok {
+				if end, ok := ps.quickClaim(fr, row{file: ps.claimName, text: claims, idEnd: len(id), stable: true}, p); ok {
 					claims = claims[end:]
 					continue
 				}
@@ -369,7 +382,6 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 	}
 	return len(claims) == 0
 }
-
 
 // careful says whether a line the one-pass reader refused can go to the
 // careful one, which reads lines the framing found right: the number of

@@ -97,6 +97,7 @@ type Person struct {
 type claimText struct {
 	id, date, disease span
 	hasBasic          bool
+	direct            bool // the claim's strings are set already, of a stable text
 }
 
 type span struct{ from, to int32 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/cases"
@@ -108,17 +109,27 @@ func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) (int, bool) {
 	// Right: kept as claim keeps it. The id and the date are next to each
 	// other in the line, so they are kept together.
 	cl.Pos = diag.Position{File: l.file, Line: l.line}
-	idDate := ps.keep(b[idFrom : d+10])
-	ct := claimText{
-		id:       span{idDate.from, idDate.from + int32(idTo-idFrom)},
-		date:     span{idDate.to - 10, idDate.to},
-		disease:  ps.keep(b[disFrom:disTo]),
-		hasBasic: hasBasic,
+	ct := claimText{hasBasic: hasBasic, direct: l.stable}
+	if l.stable {
+		cl.ID, cl.Date, cl.Disease = stableString(b[idFrom:idTo]), stableString(b[d:d+10]), stableString(b[disFrom:disTo])
+	} else {
+		idDate := ps.keep(b[idFrom : d+10])
+		ct.id, ct.date = span{idDate.from, idDate.from + int32(idTo-idFrom)}, span{idDate.to - 10, idDate.to}
+		ct.disease = ps.keep(b[disFrom:disTo])
 	}
 	p.Case.Claims = append(p.Case.Claims, cl)
 	p.basic = append(p.basic, basic)
 	p.claims = append(p.claims, ct)
 	return next, true
+}
+
+// stableString is a string of b's bytes themselves, for a text that is
+// not changed while the string is in use (row.stable).
+func stableString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // hasAt says b holds s at i.
@@ -361,13 +372,17 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 		}
 		ps.lastEnrolled = append(ps.lastEnrolled[:0], enrolled...)
 	}
-	// Right: kept as person keeps it.
-	ps.start = len(ps.chunk)
-	ps.idSpan = ps.keep(b[:id])
-	ps.county = ps.keep(b[countyFrom:countyTo])
-	ps.enrolled = span{}
-	if len(enrolled) > 0 {
-		ps.enrolled = ps.keep(enrolled)
+	// Right: kept as person keeps it, or the text's own strings.
+	ps.start, ps.direct = len(ps.chunk), l.stable
+	if l.stable {
+		ps.directID, ps.directCounty, ps.directDate = stableString(b[:id]), stableString(b[countyFrom:countyTo]), stableString(enrolled)
+	} else {
+		ps.idSpan = ps.keep(b[:id])
+		ps.county = ps.keep(b[countyFrom:countyTo])
+		ps.enrolled = span{}
+		if len(enrolled) > 0 {
+			ps.enrolled = ps.keep(enrolled)
+		}
 	}
 	c := &p.Case
 	c.Pos = diag.Position{File: l.file, Line: l.line}

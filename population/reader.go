@@ -358,12 +358,16 @@ type Parser struct {
 	// chunk holds persons' text, one after another: a person's fields are
 	// copied in as read, and at the person's end its part becomes one
 	// string that every text of the person slices (see finish).
-	chunk    []byte
-	start    int // where the current person's text starts in chunk
-	idSpan   span
-	county   span
-	enrolled span
-	dupIDs   map[string]int
+	chunk  []byte
+	start  int // where the current person's text starts in chunk
+	idSpan span
+	// direct: the person's id, county and enrollment date are these
+	// strings of a stable text (quickPerson), not spans of the chunk.
+	direct                             bool
+	directID, directCounty, directDate string
+	county                             span
+	enrolled                           span
+	dupIDs                             map[string]int
 }
 
 // Parser makes a parser of the reader's frames.
@@ -408,6 +412,12 @@ type row struct {
 	// idEnd is where the person_id ends in text (its comma), if the
 	// reader knows already; 0 if not.
 	idEnd int
+	// stable says the text stays as it is until the person is summed (a
+	// block of the fast reading, which a run reuses only after that): a
+	// one-pass reader then makes the row's strings of the text itself
+	// rather than of copies. (What outlives the person copies what it
+	// keeps: settle.Engine its cache keys, sim its per-person rows.)
+	stable bool
 }
 
 func (w *row) pos(start int) diag.Position {
@@ -459,7 +469,7 @@ func (ps *Parser) person(fr *Frame, l row, p *Person) {
 	var fc cuts
 	fc.cut(l.text, personFields)
 	st := &fc.at
-	ps.start = len(ps.chunk)
+	ps.start, ps.direct = len(ps.chunk), false
 	ps.idSpan = ps.keep(fc.field(pID))
 	problem := func(field int, format string, args ...any) {
 		ps.problemAt(p, l.pos(st[field]), format, args...)
@@ -675,14 +685,18 @@ func (ps *Parser) finish(p *Person) {
 	}
 	ps.start = len(ps.chunk)
 	at := func(sp span) string { return s[sp.from:sp.to] }
-	p.ID = at(ps.idSpan)
 	c := &p.Case
+	if ps.direct {
+		p.ID, c.Person.County, c.Enrollment.Date = ps.directID, ps.directCounty, ps.directDate
+	} else {
+		p.ID, c.Person.County, c.Enrollment.Date = at(ps.idSpan), at(ps.county), at(ps.enrolled)
+	}
 	c.File = p.ID
-	c.Person.County = at(ps.county)
-	c.Enrollment.Date = at(ps.enrolled)
 	for i := range c.Claims {
 		cl, ct := &c.Claims[i], &p.claims[i]
-		cl.ID, cl.Date, cl.Disease = at(ct.id), at(ct.date), at(ct.disease)
+		if !ct.direct {
+			cl.ID, cl.Date, cl.Disease = at(ct.id), at(ct.date), at(ct.disease)
+		}
 		if ct.hasBasic {
 			cl.BasicPaid = &p.basic[i]
 		}

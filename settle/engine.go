@@ -378,6 +378,7 @@ func (e *Engine) plan(ctx context.Context, r *policy.Region, person policy.Conte
 	evaluate := func() (*prepared, error) {
 		c := person
 		c.Claim = &policy.Claim{Kind: cl.Kind, HospitalLevel: cl.HospitalLevel, Referred: cl.Referred, Disease: cl.Disease, Uninsured: cl.Uninsured}
+		c = c.Detached() // the plan is cached: it keeps none of the case's text
 		if e.record != nil {
 			// Plan evaluates data.regions.<R>.plan with this input.
 			e.record("plan", cl.ID, e.set.Input(c, p))
@@ -415,7 +416,9 @@ var decisionRecords = map[string]struct{ record, what string }{
 // cached decision is a valid one.
 func (e *Engine) decide(ctx context.Context, r *policy.Region, decision string, c policy.Context, p *policy.Params) ([]policy.Record, error) {
 	eval := func() ([]policy.Record, error) {
-		input := e.set.Input(c, p)
+		// What Rego makes of the input may be cached with the records:
+		// evaluated on copies, it keeps none of the case's text.
+		input := e.set.Input(c.Detached(), p)
 		if e.record != nil {
 			e.record(decision, "", input)
 		}
