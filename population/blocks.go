@@ -132,7 +132,7 @@ func (bs *Blocks) Next(b *Block) bool {
 	}
 	if !bs.started {
 		bs.started = true
-		if b.persons, ok = header(b.persons, PersonColumns); !ok {
+		if b.persons, ok = header(b.persons, PersonColumns, bs.pEOF); !ok {
 			return bs.fail()
 		}
 		if b.persons, bs.pEOF, ok = fillLines(b.persons, bs.persons, blockPersons, bs.pEOF); !ok {
@@ -142,7 +142,7 @@ func (bs *Blocks) Next(b *Block) bool {
 		if claims, bs.cEOF, ok = fillLines(nil, bs.claims, claimsRead, false); !ok {
 			return bs.fail()
 		}
-		if claims, ok = header(claims, ClaimColumns); !ok {
+		if claims, ok = header(claims, ClaimColumns, bs.cEOF); !ok {
 			return bs.fail()
 		}
 		bs.ccarry = append(bs.ccarry[:0], claims...)
@@ -212,12 +212,18 @@ func (bs *Blocks) first(persons []byte) bool {
 
 // header takes the header line off the start of a file's first block;
 // false if it is not exactly the contract's.
-func header(b []byte, want []string) ([]byte, bool) {
+func header(b []byte, want []string, eof bool) ([]byte, bool) {
 	i := bytes.IndexByte(b, '\n')
-	if i < 0 || string(bytes.TrimSuffix(b[:i], []byte("\r"))) != strings.Join(want, ",") {
+	if i < 0 {
+		if !eof {
+			return nil, false
+		}
+		i = len(b) // the file is its header, without a line break
+	}
+	if string(bytes.TrimSuffix(b[:i], []byte("\r"))) != strings.Join(want, ",") {
 		return nil, false
 	}
-	return b[i+1:], true
+	return b[min(i+1, len(b)):], true
 }
 
 // fillLines appends at least n bytes read from r to b, and more until b

@@ -63,6 +63,7 @@ func TestFastLaneAgreesWithCareful(t *testing.T) {
 		{"a bad row", &fakeFigures{}, persons, strings.Replace(claims, "p02021,c0,2023-01-01,outpatient,1,true,202100.21", "p02021,c0,2023-01-01,outpatient,1,true,-202100.21", 1), false},
 		{"a claim of no person", &fakeFigures{}, persons, claims + "p99999,c1,2023-01-01,outpatient,1,true,1,,,,\n", false},
 		{"an overflow", &fakeFigures{}, overflowP, overflowC, false},
+		{"no one: headers without a line break", &fakeFigures{}, strings.Join(population.PersonColumns, ","), strings.Join(population.ClaimColumns, ","), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := sim.FastRuns()
