@@ -173,14 +173,14 @@ func (bs *Blocks) Next(b *Block) bool {
 
 	b.claims = append(b.claims[:0], bs.ccarry...)
 	bs.ccarry = bs.ccarry[:0]
-	cut := 0
+	cut, at := 0, 0
 	for {
 		var ok bool
-		if cut, ok = claimsCut(b.claims, bs.lastID, bs.cEOF); ok {
+		if cut, at, ok = claimsCut(b.claims, at, bs.lastID, bs.cEOF); ok {
 			break
 		}
-		if len(b.claims) > maxBlockClaims {
-			return bs.fail()
+		if len(b.claims) > maxBlockClaims || len(b.claims)-at > MaxLine+2 {
+			return bs.fail() // persons with thousands of claims, or a line too long
 		}
 		var err error
 		if b.claims, bs.cEOF, err = fill(b.claims, bs.claims, claimsRead); err != nil {
@@ -276,32 +276,33 @@ func lastLine(b []byte) []byte {
 	return b[bytes.LastIndexByte(b, '\n')+1:]
 }
 
-// claimsCut is where the block's claims end in b: after the last line,
-// looking back from the end of b's whole lines, of a person up to last
-// (the lines after it are later persons'). False if it needs more of the
-// file: the last whole line is still of a person up to last, or there is
-// no whole line yet.
-func claimsCut(b, last []byte, eof bool) (int, bool) {
-	whole := len(b)
-	if !eof {
-		whole = bytes.LastIndexByte(b, '\n') + 1
-	}
-	for cut := whole; cut > 0; {
-		end := cut
-		if b[end-1] == '\n' {
-			end--
+// claimsCut is where the block's claims end in b: at the first line of a
+// person after last, looked for from the line starting at b[at] (the lines
+// before it were looked at already). False if it needs more of the file:
+// no whole line from there is of a later person; the line that is not
+// whole yet starts at the index returned.
+func claimsCut(b []byte, at int, last []byte, eof bool) (int, int, bool) {
+	for at < len(b) {
+		end := bytes.IndexByte(b[at:], '\n')
+		if end < 0 && !eof {
+			return 0, at, false // a line not whole yet
 		}
-		from := bytes.LastIndexByte(b[:end], '\n') + 1
-		pid := b[from:end]
+		pid := b[at:]
+		if end >= 0 {
+			pid = pid[:end]
+		}
 		if i := bytes.IndexByte(pid, ','); i >= 0 {
 			pid = pid[:i]
 		}
-		if string(pid) <= string(last) {
-			return cut, cut < whole || eof
+		if string(pid) > string(last) {
+			return at, at, true
 		}
-		cut = from
+		if end < 0 {
+			break
+		}
+		at += end + 1
 	}
-	return 0, whole > 0 || eof
+	return len(b), at, eof
 }
 
 // ParseBlock reads the block's persons in file order, each with its claims,

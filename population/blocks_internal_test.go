@@ -211,3 +211,22 @@ func FuzzFastReading(f *testing.F) {
 		checkFastAgrees(t, "fuzz", persons, claims, 1+int(ps), 1+int(cs))
 	})
 }
+
+// A line far longer than a row may be — without a line break, or without
+// a comma — is found irregular at once, at every block size, whether it is
+// a person's or a claim's: the reading never searches a growing text again
+// and again.
+func TestFastReadingLongLines(t *testing.T) {
+	persons, claims := cleanPopulation(9, 20)
+	long := strings.Repeat("x", 8<<20)
+	for _, tc := range [][2]string{
+		{persons, claims + long},
+		{persons, claims + "p00019," + long + "\n"},
+		{persons + long, claims},
+		{persons + "p99999," + long + "\n", claims},
+	} {
+		for _, sizes := range [][2]int{{64 << 10, 32 << 10}, {100, 10}} {
+			checkFastAgrees(t, "long line", tc[0], tc[1], sizes[0], sizes[1])
+		}
+	}
+}
