@@ -173,13 +173,13 @@ func (bs *Blocks) Next(b *Block) bool {
 
 	b.claims = append(b.claims[:0], bs.ccarry...)
 	bs.ccarry = bs.ccarry[:0]
-	cut, at := 0, 0
+	cut := 0
 	for {
 		var ok bool
-		if cut, at, ok = claimsCut(b.claims, at, bs.lastID, bs.cEOF); ok {
+		if cut, ok = claimsCut(b.claims, bs.lastID, bs.cEOF); ok {
 			break
 		}
-		if len(b.claims) > maxBlockClaims || len(b.claims)-at > MaxLine+2 {
+		if len(b.claims) > maxBlockClaims || len(b.claims)-(bytes.LastIndexByte(b.claims, '\n')+1) > MaxLine+2 {
 			return bs.fail() // persons with thousands of claims, or a line too long
 		}
 		var err error
@@ -276,33 +276,67 @@ func lastLine(b []byte) []byte {
 	return b[bytes.LastIndexByte(b, '\n')+1:]
 }
 
-// claimsCut is where the block's claims end in b: at the first line of a
-// person after last, looked for from the line starting at b[at] (the lines
-// before it were looked at already). False if it needs more of the file:
-// no whole line from there is of a later person; the line that is not
-// whole yet starts at the index returned.
-func claimsCut(b []byte, at int, last []byte, eof bool) (int, int, bool) {
-	for at < len(b) {
-		end := bytes.IndexByte(b[at:], '\n')
-		if end < 0 && !eof {
-			return 0, at, false // a line not whole yet
-		}
-		pid := b[at:]
-		if end >= 0 {
-			pid = pid[:end]
-		}
-		if i := bytes.IndexByte(pid, ','); i >= 0 {
-			pid = pid[:i]
-		}
-		if string(pid) > string(last) {
-			return at, at, true
-		}
-		if end < 0 {
+// claimsCut is where the block's claims end in b: at the first whole line
+// of a person after last. False if it needs more of the file: the last
+// whole line is not of a later person yet.
+//
+// The line is found by bisection, a few lines looked at rather than all:
+// in sorted files it is the first line of a later person. (In files that
+// are not, the cut may fall anywhere between lines, and a block then holds
+// a claim of none of its persons, or the next block a claim of a person
+// before its own: either block is irregular, and the careful reading
+// reports the order.)
+func claimsCut(b, last []byte, eof bool) (int, bool) {
+	whole := len(b)
+	if !eof {
+		whole = bytes.LastIndexByte(b, '\n') + 1
+	}
+	if whole == 0 {
+		return 0, eof
+	}
+	// hi is a line start of a later person's line, or whole.
+	hi := bytes.LastIndexByte(b[:whole-1], '\n') + 1
+	if !laterPerson(b[hi:whole], last) {
+		return whole, eof
+	}
+	lo := 0 // a line start: the line there is the first, or of a person up to last
+	if laterPerson(b[lo:hi], last) {
+		return 0, true
+	}
+	for {
+		// The first line start after the middle, if before hi.
+		mid := lo + (hi-lo)/2
+		n := bytes.IndexByte(b[mid:hi], '\n')
+		if n < 0 || mid+n+1 >= hi {
 			break
 		}
-		at += end + 1
+		if s := mid + n + 1; laterPerson(b[s:hi], last) {
+			hi = s
+		} else {
+			lo = s
+		}
 	}
-	return len(b), at, eof
+	// Between lo and hi, the few lines left, in turn.
+	for at := lo; ; {
+		n := bytes.IndexByte(b[at:hi], '\n')
+		if n < 0 {
+			return hi, true
+		}
+		if at += n + 1; at >= hi || laterPerson(b[at:hi], last) {
+			return at, true
+		}
+	}
+}
+
+// laterPerson says the line at the start of b is of a person after last.
+func laterPerson(b, last []byte) bool {
+	pid := b[:min(len(b), MaxText+1)]
+	if i := bytes.IndexByte(pid, ','); i >= 0 {
+		pid = pid[:i]
+	} else if i := bytes.IndexByte(pid, '\n'); i >= 0 {
+		pid = pid[:i]
+	}
+	return string(pid) > string(last)
 }
 
 // ParseBlock reads the block's persons in file order, each with its claims,

@@ -397,29 +397,16 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 
 // idAt reads a required id of a vocabulary at b[i:], followed by a
 // comma, as the vocabulary's own string; it returns the index after the
-// comma. Only the ids starting with b[i] are tried, each with its comma:
-// no scan for the comma is needed, and an id that begins another is told
-// apart by it. Where sixteen bytes are at hand, an id and its comma are
-// compared as two words (masked to their length) rather than by a call.
+// comma. Only the ids starting with b[i] are tried, each where it would
+// end, so no scan for the comma is needed (and an id that begins another
+// is told apart by it).
 func idAt(v *vocabIDs, b []byte, i int) (string, int, bool) {
 	if i >= len(b) {
 		return "", i, false
 	}
-	group := v.byFirst[v.first[b[i]]]
-	if i+16 <= len(b) {
-		x0, x1 := binary.LittleEndian.Uint64(b[i:]), binary.LittleEndian.Uint64(b[i+8:])
-		for k := range group {
-			id := &group[k]
-			if x0&id.mask[0] == id.word[0] && x1&id.mask[1] == id.word[1] && (id.n <= 16 || hasAt(b, i+16, id.tail)) {
-				return id.s, i + id.n, true
-			}
-		}
-		return "", i, false
-	}
-	for k := range group {
-		id := &group[k]
-		if hasAt(b, i, id.s) && hasAt(b, i+len(id.s), ",") {
-			return id.s, i + id.n, true
+	for _, s := range v.byFirst[v.first[b[i]]] {
+		if e := i + len(s); e < len(b) && b[e] == ',' && string(b[i:e]) == s {
+			return s, e + 1, true
 		}
 	}
 	return "", i, false
@@ -431,20 +418,11 @@ func idAt(v *vocabIDs, b []byte, i int) (string, int, bool) {
 type vocabIDs struct {
 	all     []string
 	first   [256]uint8 // into byFirst; 0, an empty group, for a byte no id starts with
-	byFirst [][]vocabID
-}
-
-// vocabID is an id with its comma as idAt compares them: the first
-// sixteen bytes as two words and masks, the rest as text.
-type vocabID struct {
-	s          string
-	n          int // len(s) + the comma
-	word, mask [2]uint64
-	tail       string // the id's bytes and comma past the sixteenth
+	byFirst [][]string
 }
 
 func newVocabIDs(ids []string) *vocabIDs {
-	v := &vocabIDs{all: ids, byFirst: [][]vocabID{nil}}
+	v := &vocabIDs{all: ids, byFirst: [][]string{nil}}
 	for _, s := range ids {
 		if s == "" || len(v.byFirst) == 256 {
 			continue // never in a row; past 255 groups, read by the careful reader
@@ -455,16 +433,7 @@ func newVocabIDs(ids []string) *vocabIDs {
 			v.first[s[0]] = g
 			v.byFirst = append(v.byFirst, nil)
 		}
-		id := vocabID{s: s, n: len(s) + 1}
-		withComma := s + ","
-		for k := range min(16, len(withComma)) {
-			id.word[k/8] |= uint64(withComma[k]) << (8 * (k % 8))
-			id.mask[k/8] |= 0xff << (8 * (k % 8))
-		}
-		if len(withComma) > 16 {
-			id.tail = withComma[16:]
-		}
-		v.byFirst[g] = append(v.byFirst[g], id)
+		v.byFirst[g] = append(v.byFirst[g], s)
 	}
 	return v
 }
