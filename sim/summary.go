@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/polc-dev/polc/compiler/schema/shape"
 	"github.com/polc-dev/polc/settle"
@@ -138,6 +139,22 @@ type sums struct {
 	funder   map[string]*FunderAmount
 	flag     map[string]*FlagCount
 	raised   []string
+	recent   recent
+}
+
+// recent are the entries the last persons' figures went to, by the
+// strings' memory: a person's categories are a slice the reader shares
+// among the persons with the same ones, and a rule's or a funder's name is
+// the engine's, shared among the persons of a context — so most persons
+// find their entries here without hashing a name.
+type recent struct {
+	cats     *string
+	ncats    int
+	category []*CategoryFigures
+	rule     *byte
+	ruleAt   *RuleAmount
+	funders  [4]*byte
+	funderAt [4]*FunderAmount
 }
 
 func newSums(s *shape.Shape) *sums {
@@ -153,6 +170,7 @@ func (u *sums) reset() {
 	clear(u.rule)
 	clear(u.funder)
 	clear(u.flag)
+	u.recent = recent{category: u.recent.category[:0]}
 }
 
 // merge adds a batch's sums (false if a sum would pass int64). Every
@@ -214,12 +232,20 @@ func (u *sums) person(categories []string, claims int, f *settle.Figures) bool {
 	if !sm.Totals.add(&f.Totals) {
 		return false
 	}
-	for _, c := range categories {
-		cf := u.category[c]
-		if cf == nil {
-			cf = &CategoryFigures{Category: c}
-			u.category[c] = cf
+	r := &u.recent
+	if len(categories) > 0 && (unsafe.SliceData(categories) != r.cats || len(categories) != r.ncats) {
+		r.cats, r.ncats, r.category = unsafe.SliceData(categories), len(categories), r.category[:0]
+		for _, c := range categories {
+			cf := u.category[c]
+			if cf == nil {
+				cf = &CategoryFigures{Category: c}
+				u.category[c] = cf
+			}
+			r.category = append(r.category, cf)
 		}
+	}
+	for k := range categories {
+		cf := r.category[k]
 		cf.Persons++
 		if !add(&cf.Subsidy, f.Subsidy) || !cf.Tiers.add(&f.Totals) {
 			return false
@@ -227,28 +253,41 @@ func (u *sums) person(categories []string, claims int, f *settle.Figures) bool {
 	}
 	if f.SubsidyRule != "" {
 		sm.Subsidy.Persons++
-		ra := u.rule[f.SubsidyRule]
-		if ra == nil {
-			ra = &RuleAmount{Rule: f.SubsidyRule}
-			u.rule[f.SubsidyRule] = ra
+		if unsafe.StringData(f.SubsidyRule) != r.rule || r.ruleAt == nil || r.ruleAt.Rule != f.SubsidyRule {
+			ra := u.rule[f.SubsidyRule]
+			if ra == nil {
+				ra = &RuleAmount{Rule: f.SubsidyRule}
+				u.rule[f.SubsidyRule] = ra
+			}
+			r.rule, r.ruleAt = unsafe.StringData(f.SubsidyRule), ra
 		}
-		ra.Persons++
-		if !add(&ra.Amount, f.Subsidy) {
+		r.ruleAt.Persons++
+		if !add(&r.ruleAt.Amount, f.Subsidy) {
 			return false
 		}
 	}
 	if !add(&sm.Subsidy.Amount, f.Subsidy) {
 		return false
 	}
-	for _, fa := range f.Funders {
-		a := u.funder[fa.Funder]
-		if a == nil {
-			a = &FunderAmount{Funder: fa.Funder}
-			u.funder[fa.Funder] = a
+	for k, fa := range f.Funders {
+		var a *FunderAmount
+		if k < len(r.funders) && unsafe.StringData(fa.Funder) == r.funders[k] && r.funderAt[k] != nil && r.funderAt[k].Funder == fa.Funder {
+			a = r.funderAt[k]
+		} else {
+			if a = u.funder[fa.Funder]; a == nil {
+				a = &FunderAmount{Funder: fa.Funder}
+				u.funder[fa.Funder] = a
+			}
+			if k < len(r.funders) {
+				r.funders[k], r.funderAt[k] = unsafe.StringData(fa.Funder), a
+			}
 		}
 		if !add(&a.Amount, fa.Amount) {
 			return false
 		}
+	}
+	if len(f.Raised) == 0 {
+		return true
 	}
 	// A flag may be listed for two populations the person is in: the
 	// person counts once.
