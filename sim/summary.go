@@ -124,10 +124,25 @@ func add(a *money.Amount, b money.Amount) bool {
 	return true
 }
 
+// add adds a person's totals; false if one is negative or a sum would pass
+// int64. The sums are at least 0 (each add is checked), so a sum of two
+// figures at least 0 passes int64 exactly when it comes out negative: one
+// test of the sign of all of them, with no branch a figure.
 func (t *Tiers) add(o *settle.Totals) bool {
-	return add(&t.Total, o.Total) && add(&t.HospitalBorne, o.HospitalBorne) && add(&t.Basic, o.Basic) &&
-		add(&t.Critical, o.Critical) && add(&t.Assistance, o.Assistance) && add(&t.Tilted, o.Tilted) &&
-		add(&t.TopUp, o.TopUp) && add(&t.OutOfPocket, o.OutOfPocket)
+	return t.addAll(o.Total, o.HospitalBorne, o.Basic, o.Critical, o.Assistance, o.Tilted, o.TopUp, o.OutOfPocket)
+}
+
+func (t *Tiers) addAll(total, hospital, basic, critical, assistance, tilted, topUp, oop money.Amount) bool {
+	t.Total += total
+	t.HospitalBorne += hospital
+	t.Basic += basic
+	t.Critical += critical
+	t.Assistance += assistance
+	t.Tilted += tilted
+	t.TopUp += topUp
+	t.OutOfPocket += oop
+	return (total|hospital|basic|critical|assistance|tilted|topUp|oop|
+		t.Total|t.HospitalBorne|t.Basic|t.Critical|t.Assistance|t.Tilted|t.TopUp|t.OutOfPocket) >= 0
 }
 
 // sums collects the summary as persons come, in input order.
@@ -219,9 +234,7 @@ func entry[T any](m map[string]*T, id string, make func() *T) *T {
 }
 
 func (t *Tiers) addTiers(o *Tiers) bool {
-	return add(&t.Total, o.Total) && add(&t.HospitalBorne, o.HospitalBorne) && add(&t.Basic, o.Basic) &&
-		add(&t.Critical, o.Critical) && add(&t.Assistance, o.Assistance) && add(&t.Tilted, o.Tilted) &&
-		add(&t.TopUp, o.TopUp) && add(&t.OutOfPocket, o.OutOfPocket)
+	return t.addAll(o.Total, o.HospitalBorne, o.Basic, o.Critical, o.Assistance, o.Tilted, o.TopUp, o.OutOfPocket)
 }
 
 // person adds one person's figures.
