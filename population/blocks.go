@@ -62,14 +62,15 @@ func (b *Block) Scrub() {
 // Sizes of the fast reading: a block holds at least blockPersons bytes of
 // persons' lines (a thousand persons or so) and the claims of those
 // persons; claims are read claimsRead bytes at a time until one of a later
-// person is in. A block whose claims pass maxBlockClaims (persons with
-// thousands of claims each, or files out of order) is left to the careful
-// reading, which holds one person at a time.
+// person is in. A block whose claims pass maxBlockClaims (2 MiB: its
+// thousand persons with dozens of claims each on average, or files out of
+// order) is left to the careful reading, which holds one person at a time:
+// a run's blocks in flight stay within a few MiB each, whatever the files.
 // (Variables, so that the tests can cut blocks anywhere.)
 var (
 	blockPersons   = 64 << 10
 	claimsRead     = 32 << 10
-	maxBlockClaims = 32 << 20
+	maxBlockClaims = 2 << 20
 )
 
 // Blocks is a fast reading of the reader's files, if they can be read
@@ -180,7 +181,7 @@ func (bs *Blocks) Next(b *Block) bool {
 			break
 		}
 		if len(b.claims) > maxBlockClaims || len(b.claims)-(bytes.LastIndexByte(b.claims, '\n')+1) > MaxLine+2 {
-			return bs.fail() // persons with thousands of claims, or a line too long
+			return bs.fail() // persons with many claims, or a line too long
 		}
 		var err error
 		if b.claims, bs.cEOF, err = fill(b.claims, bs.claims, claimsRead); err != nil {

@@ -230,3 +230,26 @@ func TestFastReadingLongLines(t *testing.T) {
 		}
 	}
 }
+
+// A block of persons with more claims than a block holds is left to the
+// careful reading, which takes the files (each person is within what a
+// case may hold).
+func TestFastReadingLeavesHeavyBlocks(t *testing.T) {
+	var pb, cb strings.Builder
+	pb.WriteString(personsHead)
+	cb.WriteString(claimsHead)
+	for i := range 3 {
+		fmt.Fprintf(&pb, "p%d,tongnan,2023,dibao,58,rural,,,1,\n", i)
+		for j := range 400 {
+			fmt.Fprintf(&cb, "p%d,c%d,2023-04-12,inpatient,3,true,600,0,,,\n", i, j)
+		}
+	}
+	defer func(m int) { maxBlockClaims = m }(maxBlockClaims)
+	maxBlockClaims = 16 << 10
+	want, clean := readCareful(t, pb.String(), cb.String())
+	if got, ok := readFast(t, pb.String(), cb.String()); !clean || ok {
+		t.Fatalf("careful takes it: %v; fast takes it: %v", clean, ok)
+	} else if got == want {
+		t.Fatal("the fast reading gave every person of blocks it should have left")
+	}
+}
