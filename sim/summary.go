@@ -141,8 +141,8 @@ func (t *Tiers) addAll(total, hospital, basic, critical, assistance, tilted, top
 	t.Tilted += tilted
 	t.TopUp += topUp
 	t.OutOfPocket += oop
-	return (total|hospital|basic|critical|assistance|tilted|topUp|oop|
-		t.Total|t.HospitalBorne|t.Basic|t.Critical|t.Assistance|t.Tilted|t.TopUp|t.OutOfPocket) >= 0
+	return (total | hospital | basic | critical | assistance | tilted | topUp | oop |
+		t.Total | t.HospitalBorne | t.Basic | t.Critical | t.Assistance | t.Tilted | t.TopUp | t.OutOfPocket) >= 0
 }
 
 // sums collects the summary as persons come, in input order.
