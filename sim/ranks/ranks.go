@@ -44,6 +44,7 @@ type Ranks struct {
 	// result; nil when none is in flight.
 	spare    []int64
 	spilling chan error
+	scratch  []int64 // the radix sort's second buffer, kept between runs
 }
 
 // New collects values, holding up to memory of them in memory (at least
@@ -99,7 +100,7 @@ func (r *Ranks) spill() error {
 	r.buf, r.spare = r.spare[:0], nil
 	r.spilling = make(chan error, 1)
 	go func() {
-		slices.Sort(run)
+		r.scratch = radixSort(run, r.scratch)
 		var b [8]byte
 		var err error
 		for _, v := range run {
@@ -296,4 +297,41 @@ func selectAt(v []int64, at []int) {
 		}
 		v, at = v[:lt], at[:j]
 	}
+}
+
+// radixSort sorts v in place, in eight passes of a byte each (least
+// significant first, the sign bit flipped so that negatives come first),
+// through tmp (grown to len(v) if short, and returned for the next run).
+// A run is a million values: a comparison sort's twenty compares and
+// moves a value become eight moves, and a byte that is the same in every
+// value is skipped.
+func radixSort(v, tmp []int64) []int64 {
+	if cap(tmp) < len(v) {
+		tmp = make([]int64, len(v))
+	}
+	tmp = tmp[:len(v)]
+	src, dst := v, tmp
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, x := range src {
+			count[byte((uint64(x)^1<<63)>>shift)]++
+		}
+		if count[byte((uint64(src[0])^1<<63)>>shift)] == len(src) {
+			continue // every value has this byte
+		}
+		at := 0
+		for b := range count {
+			at, count[b] = at+count[b], at
+		}
+		for _, x := range src {
+			d := byte((uint64(x) ^ 1<<63) >> shift)
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &v[0] {
+		copy(v, src)
+	}
+	return tmp
 }
