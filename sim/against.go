@@ -187,7 +187,18 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 		return rc
 	}
 	opts = opts.withDefaults()
-	c := &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, categoryShift: map[string]*Shift{}, stopping: stopping{max: opts.MaxProblems}}
+	// As Run: files that can be read twice are read the fast way first,
+	// and again carefully if they hold anything that is not plainly right.
+	if bs := rd.Blocks(); bs != nil {
+		cmp, whole, err := againstBlocks(ctx, before, after, changes, s, bs, rd, opts)
+		if err != nil || whole {
+			return cmp, nil, err
+		}
+		if err := bs.Rewind(); err != nil {
+			return nil, nil, err
+		}
+	}
+	c := newPairCollector(s, opts)
 	carefulPipeline(ctx, rd, opts.Workers,
 		func() *pairBatch {
 			return &pairBatch{personRun: newPersonRun(), before: make([]settle.Figures, batchPersons),
@@ -201,17 +212,7 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 				if len(p.Problems) > 0 || ctx.Err() != nil {
 					continue
 				}
-				if b.errs[i] = before.Figures(ctx, &p.Case, &b.before[i]); b.errs[i] != nil {
-					continue
-				}
-				if b.errs[i] = after.Figures(ctx, &p.Case, &b.after[i]); b.errs[i] != nil {
-					continue
-				}
-				if differs(&b.before[i], &b.after[i]) {
-					rb, eb := before.Settle(ctx, &p.Case)
-					ra, ea := after.Settle(ctx, &p.Case)
-					_, b.groups[i] = changes(p.Case.Region).Attribute(rb, ra, eb, ea)
-				}
+				b.groups[i], b.errs[i] = settlePair(ctx, before, after, changes, &p.Case, &b.before[i], &b.after[i])
 			}
 		},
 		c)
@@ -225,7 +226,11 @@ func Against(ctx context.Context, before, after Settler, detect func(region stri
 	if ds := c.report(rd); ds != nil {
 		return nil, ds, nil
 	}
-	return c.finish(s, rd, changes(rd.Region())), nil, nil
+	return c.finish(s, rd.Region(), rd.Year(), changes(rd.Region())), nil, nil
+}
+
+func newPairCollector(s *shape.Shape, opts Options) *pairCollector {
+	return &pairCollector{before: newSums(s), after: newSums(s), groups: map[string]*groupSums{}, categoryShift: map[string]*Shift{}, stopping: stopping{max: opts.MaxProblems}}
 }
 
 type pairCollector struct {
@@ -251,7 +256,7 @@ func (c *pairCollector) batch(b *pairBatch) {
 		case b.errs[i] != nil:
 			c.problems = append(c.problems, problemsOf(b.errs[i], p)...)
 		case len(c.problems) == 0:
-			c.person(p, &b.before[i], &b.after[i], b.groups[i])
+			c.person(p.ID, p.Case.Person.Categories, len(p.Case.Claims), &b.before[i], &b.after[i], b.groups[i])
 		}
 		if c.stopped() {
 			c.stoppedAt = p.Case.Pos.File
@@ -260,16 +265,15 @@ func (c *pairCollector) batch(b *pairBatch) {
 	}
 }
 
-func (c *pairCollector) person(p *population.Person, fb, fa *settle.Figures, group []*policydiff.Change) {
-	cats, n := p.Case.Person.Categories, len(p.Case.Claims)
+func (c *pairCollector) person(id string, cats []string, n int, fb, fa *settle.Figures, group []*policydiff.Change) {
 	if !c.before.person(cats, n, fb) || !c.after.person(cats, n, fa) {
 		c.err = errOverflow
 		return
 	}
 	d := fa.Totals.OutOfPocket - fb.Totals.OutOfPocket
-	c.shift.add(p.ID, d)
+	c.shift.add(id, d)
 	for _, cat := range cats {
-		entry(c.categoryShift, cat, func() *Shift { return &Shift{} }).add(p.ID, d)
+		entry(c.categoryShift, cat, func() *Shift { return &Shift{} }).add(id, d)
 	}
 	if !differs(fb, fa) {
 		return
@@ -284,13 +288,15 @@ func (sh *Shift) add(person string, d money.Amount) {
 		sh.More++
 		sh.Increase += d
 		if sh.LargestIncrease == nil || d > sh.LargestIncrease.Delta {
-			sh.LargestIncrease = &PersonDelta{Person: person, Delta: d}
+			// The id is copied: a person read the fast way has the
+			// block's text as its id, which is reused.
+			sh.LargestIncrease = &PersonDelta{Person: strings.Clone(person), Delta: d}
 		}
 	case d < 0:
 		sh.Less++
 		sh.Decrease += d
 		if sh.LargestDecrease == nil || d < sh.LargestDecrease.Delta {
-			sh.LargestDecrease = &PersonDelta{Person: person, Delta: d}
+			sh.LargestDecrease = &PersonDelta{Person: strings.Clone(person), Delta: d}
 		}
 	default:
 		sh.Same++
@@ -332,9 +338,9 @@ func (c *pairCollector) group(fb, fa *settle.Figures, group []*policydiff.Change
 	}
 }
 
-func (c *pairCollector) finish(s *shape.Shape, rd *population.Reader, changes *policydiff.RegionChanges) *Comparison {
+func (c *pairCollector) finish(s *shape.Shape, region string, year int, changes *policydiff.RegionChanges) *Comparison {
 	b, a := c.before.finish(), c.after.finish()
-	cmp := &Comparison{Region: rd.Region(), Year: rd.Year(), Persons: a.Persons, Claims: a.Claims, OutOfPocket: c.shift,
+	cmp := &Comparison{Region: region, Year: year, Persons: a.Persons, Claims: a.Claims, OutOfPocket: c.shift,
 		Changes: changes.Changes(), Funders: []Delta{}, Categories: []CategoryDelta{}, Monitoring: []CountDelta{}, Groups: []Group{}}
 	if cmp.Changes == nil {
 		cmp.Changes = []*policydiff.Change{}
@@ -419,4 +425,112 @@ func (c *pairCollector) finish(s *shape.Shape, rd *population.Reader, changes *p
 	}
 	cmp.Changed = len(c.groups) > 0
 	return cmp
+}
+
+// settlePair settles a person under both versions into fb and fa; a person
+// whose figures differ is settled again in full under both, and the
+// difference put down to changes (the group returned).
+func settlePair(ctx context.Context, before, after Settler, changes func(region string) *policydiff.RegionChanges, c *cases.Case, fb, fa *settle.Figures) ([]*policydiff.Change, error) {
+	if err := before.Figures(ctx, c, fb); err != nil {
+		return nil, err
+	}
+	if err := after.Figures(ctx, c, fa); err != nil {
+		return nil, err
+	}
+	if !differs(fb, fa) {
+		return nil, nil
+	}
+	rb, eb := before.Settle(ctx, c)
+	ra, ea := after.Settle(ctx, c)
+	_, group := changes(c.Region).Attribute(rb, ra, eb, ea)
+	return group, nil
+}
+
+// pairBlock is a block of persons read the fast way and each one's
+// figures under both versions, for the collector to take in file order.
+// A person's id and categories are the block's and the reader's: valid
+// until the block is reused, after the collector has taken it.
+type pairBlock struct {
+	seq       int
+	block     population.Block
+	persons   []pairPerson
+	irregular bool
+}
+
+type pairPerson struct {
+	id            string
+	cats          []string
+	claims        int
+	before, after settle.Figures
+	group         []*policydiff.Change
+}
+
+func (b *pairBlock) seqp() *int { return &b.seq }
+
+// pairBlocks takes the blocks back in file order until one is irregular
+// (or a sum would pass int64: the careful reading reports it).
+type pairBlocks struct {
+	*pairCollector
+	irregular bool
+}
+
+func (c *pairBlocks) stopped() bool { return c.irregular || c.err != nil }
+
+func (c *pairBlocks) batch(b *pairBlock) {
+	if b.irregular {
+		c.irregular = true
+		return
+	}
+	for i := range b.persons {
+		pp := &b.persons[i]
+		if c.person(pp.id, pp.cats, pp.claims, &pp.before, &pp.after, pp.group); c.err != nil {
+			c.irregular, c.err = true, nil
+			return
+		}
+	}
+	if scrubBlocks {
+		b.block.Scrub()
+	}
+}
+
+// againstBlocks is Against the fast way (see Run and runBlocks). whole is
+// false if the files are to be read again carefully.
+func againstBlocks(ctx context.Context, before, after Settler, changes func(region string) *policydiff.RegionChanges, s *shape.Shape, bs *population.Blocks, rd *population.Reader, opts Options) (*Comparison, bool, error) {
+	c := &pairBlocks{pairCollector: newPairCollector(s, opts)}
+	pipeline(ctx, opts.Workers,
+		func() *pairBlock { return &pairBlock{} },
+		func(b *pairBlock) bool { return bs.Next(&b.block) },
+		func() func(context.Context, *pairBlock) {
+			ps := rd.Parser()
+			var p population.Person
+			return func(ctx context.Context, b *pairBlock) {
+				n := 0
+				b.irregular = !ps.ParseBlock(&b.block, &p, func(p *population.Person) bool {
+					if ctx.Err() != nil {
+						return false
+					}
+					if n == len(b.persons) {
+						b.persons = append(b.persons, pairPerson{})
+					}
+					pp := &b.persons[n]
+					group, err := settlePair(ctx, before, after, changes, &p.Case, &pp.before, &pp.after)
+					if err != nil {
+						return false
+					}
+					pp.id, pp.cats, pp.claims, pp.group = p.ID, p.Case.Person.Categories, len(p.Case.Claims), group
+					n++
+					return true
+				})
+				b.persons = b.persons[:n]
+			}
+		},
+		c)
+	switch {
+	case ctx.Err() != nil:
+		return nil, false, ctx.Err()
+	case c.irregular || bs.Irregular():
+		return nil, false, nil
+	}
+	fastRuns.Add(1)
+	return c.finish(s, bs.Region(), bs.Year(), changes(bs.Region())), true, nil
 }

@@ -3,6 +3,8 @@ package sim_test
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"testing"
@@ -165,5 +167,56 @@ func TestAgainstUnchanged(t *testing.T) {
 	}
 	if md := string(sim.AgainstMarkdown(set.CaseShape(), sim.Inputs{}, cmp)); !strings.Contains(md, "**无变化**：两个版本的规则和参数相同") {
 		t.Errorf("markdown:\n%s", md)
+	}
+}
+
+// Against reads the files the fast way where it can, as Run does: the
+// comparison — JSON and Markdown, the largest movers' ids included — is
+// the careful reading's, byte for byte, on the population of the test
+// above and on it with a bad row (which the fast way leaves to the careful
+// reading), with each block overwritten once taken.
+func TestAgainstFastLaneAgrees(t *testing.T) {
+	defer sim.ScrubBlocks()()
+	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
+	before := policiesWith(t, threshold, lower)
+	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
+	g := generate(t, after, "tongnan", 2023, 300, 4, 9)
+	run := func(persons, claims string, seekable bool) string {
+		var pr, cr io.Reader = strings.NewReader(persons), strings.NewReader(claims)
+		if !seekable {
+			pr, cr = onlyReader{pr}, onlyReader{cr}
+		}
+		rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", after)
+		cmp, problems, err := sim.Against(context.Background(), sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),
+			func(region string) *policydiff.RegionChanges { return policydiff.DetectRegion(region, before, after) },
+			after.CaseShape(), rd, sim.Options{})
+		out := fmt.Sprintf("problems %v\nerror %v\n", problems, err)
+		if cmp != nil {
+			js, _ := sim.AgainstJSON(cmp)
+			out += string(js) + string(sim.AgainstMarkdown(after.CaseShape(), sim.Inputs{}, cmp))
+		}
+		return out
+	}
+	claims := g.claims.String()
+	lines := strings.SplitAfter(claims, "\n")
+	bad := strings.Join(lines[:len(lines)/2], "") + strings.Replace(lines[len(lines)/2], ",", ",,", 1) + strings.Join(lines[len(lines)/2+1:], "")
+	for _, tc := range []struct {
+		name   string
+		claims string
+		fast   bool
+	}{{"clean", claims, true}, {"a bad row", bad, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := sim.FastRuns()
+			fast := run(g.persons.String(), tc.claims, true)
+			if took := sim.FastRuns() > n; took != tc.fast {
+				t.Fatalf("fast lane took it: %v, want %v", took, tc.fast)
+			}
+			if careful := run(g.persons.String(), tc.claims, false); fast != careful {
+				t.Fatalf("fast lane:\n%s\ncareful:\n%s", fast, careful)
+			}
+			if tc.fast && !strings.Contains(fast, `"largest_decrease": {`) {
+				t.Fatalf("no largest decrease to compare:\n%s", fast)
+			}
+		})
 	}
 }
