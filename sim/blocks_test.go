@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -124,4 +126,60 @@ func overflowPopulation() (string, string) {
 		fmt.Fprintf(&c, "p%05d,c1,2023-01-01,outpatient,1,true,100000000000000,0,,,\n", i)
 	}
 	return p.String(), c.String()
+}
+
+// A population the fast reading leaves to the careful one though it has no
+// problem — a block of persons with more claims than a block holds — is
+// summed by the careful reading, and the per-person file (an *os.File, as
+// the CLI's) holds the careful reading's rows. (What the fast reading may
+// have written is cut away first; it would be a prefix of the same rows.)
+func TestFastLaneHandsOverToCareful(t *testing.T) {
+	var p, c strings.Builder
+	p.WriteString(strings.Join(population.PersonColumns, ",") + "\n")
+	c.WriteString(strings.Join(population.ClaimColumns, ",") + "\n")
+	for i := range 1500 {
+		fmt.Fprintf(&p, "p%05d,tongnan,2023,ordinary,40,rural,,,1,\n", i)
+		claims := 1
+		if i >= 1000 {
+			claims = 100 // the block passes 2 MiB of claims
+		}
+		for j := range claims {
+			fmt.Fprintf(&c, "p%05d,c%d,2023-01-01,outpatient,1,true,%d.00,0,,,\n", i, j, 100+i)
+		}
+	}
+	set := shippedSet(t)
+	run := func(seekable bool) (string, string) {
+		var pr, cr io.Reader = strings.NewReader(p.String()), strings.NewReader(c.String())
+		if !seekable {
+			pr, cr = onlyReader{pr}, onlyReader{cr}
+		}
+		f, err := os.Create(filepath.Join(t.TempDir(), "pp.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", set)
+		sm, problems, err := sim.Run(context.Background(), &fakeFigures{}, set.CaseShape(), rd, sim.Options{PerPerson: f})
+		if err != nil || len(problems) > 0 {
+			t.Fatal(err, problems)
+		}
+		out, _ := sim.JSON(sm)
+		rows, err := os.ReadFile(f.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), string(rows)
+	}
+	n := sim.FastRuns()
+	fastJSON, fastRows := run(true)
+	if sim.FastRuns() != n {
+		t.Fatal("the fast reading summed a population with blocks it should leave")
+	}
+	carefulJSON, carefulRows := run(false)
+	if fastJSON != carefulJSON || fastRows != carefulRows {
+		t.Fatalf("handed over: %d bytes of rows, %d bytes careful", len(fastRows), len(carefulRows))
+	}
+	if strings.Count(fastRows, "\n") != 1501 {
+		t.Fatalf("%d rows", strings.Count(fastRows, "\n"))
+	}
 }
