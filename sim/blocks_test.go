@@ -141,7 +141,7 @@ func TestFastLaneHandsOverToCareful(t *testing.T) {
 		fmt.Fprintf(&p, "p%05d,tongnan,2023,ordinary,40,rural,,,1,\n", i)
 		claims := 1
 		if i >= 1000 {
-			claims = 100 // the block passes 2 MiB of claims
+			claims = 150 // a block passes 2 MiB of claims
 		}
 		for j := range claims {
 			fmt.Fprintf(&c, "p%05d,c%d,2023-01-01,outpatient,1,true,%d.00,0,,,\n", i, j, 100+i)
