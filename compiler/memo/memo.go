@@ -154,9 +154,18 @@ func KeyOf(fsys fs.FS, display string, opts compiler.Options) (Key, bool) {
 	if opts.Regions != nil {
 		flag |= 2
 	}
+	if opts.Format {
+		flag |= 4
+	}
 	h.Write([]byte{flag})
-	num(h, len(opts.Regions))
-	for _, r := range opts.Regions {
+	// Regions is a set to the compiler (a region module is compiled when
+	// its id is among them): polc diff gives the regions asked for after
+	// those their golden cases name, repeats and all.
+	regionSet := slices.Clone(opts.Regions)
+	slices.Sort(regionSet)
+	regionSet = slices.Compact(regionSet)
+	num(h, len(regionSet))
+	for _, r := range regionSet {
 		str(h, r)
 	}
 	regions := make([]string, 0, len(opts.CategorySets))

@@ -112,6 +112,7 @@ func TestKeyOf(t *testing.T) {
 		"a file renamed":      key(renamed, "policies", compiler.Options{}),
 		"another display":     key(base, "shipped", compiler.Options{}),
 		"SkipExhaustive":      key(base, "policies", compiler.Options{SkipExhaustive: true}),
+		"Format":              key(base, "policies", compiler.Options{Format: true}),
 		"Regions empty":       key(base, "policies", compiler.Options{Regions: []string{}}),
 		"Regions one":         key(base, "policies", compiler.Options{Regions: []string{"tongnan"}}),
 		"CategorySets":        key(base, "policies", compiler.Options{CategorySets: map[string][][]string{"tongnan": {{"a", "b"}}}}),
@@ -120,6 +121,11 @@ func TestKeyOf(t *testing.T) {
 		if k == k0 {
 			t.Errorf("%s: the key is unchanged", name)
 		}
+	}
+	// Regions is a set: the order and repeats of its ids compile the same.
+	one := key(base, "policies", compiler.Options{Regions: []string{"qiannan", "tongnan"}})
+	if key(base, "policies", compiler.Options{Regions: []string{"tongnan", "qiannan", "tongnan"}}) != one {
+		t.Error("the same regions, in another order and repeated, give another key")
 	}
 	big := shippedCopy(t)
 	big["huge.rego"] = &fstest.MapFile{Data: make([]byte, compiler.MaxPolicyFileBytes+1)}
