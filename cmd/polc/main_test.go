@@ -85,6 +85,8 @@ func TestScripts(t *testing.T) {
 	t.Cleanup(func() {
 		hits, misses := scriptCompiles.Stats()
 		t.Logf("compiles: %d from the memo, %d compiled", hits, misses)
+		hits, misses = scriptDiffs.Stats()
+		t.Logf("polc diff: %d comparisons from the memo, %d run", hits, misses)
 	})
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
@@ -231,6 +233,7 @@ func runPolc(ts *testscript.TestScript, args []string) (code int) {
 	}
 	if os.Getenv("POLC_SCRIPT_MEMO") != "off" {
 		c.compileFunc = scriptCompiles.Compile
+		c.diffFunc = scriptDiffs.Run
 	}
 	defer func() {
 		if r := recover(); r != nil {
