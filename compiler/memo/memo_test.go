@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -158,5 +159,25 @@ func TestMemoConcurrent(t *testing.T) {
 	}
 	if _, misses := cache.Stats(); misses != 4 {
 		t.Errorf("%d misses, want 4 (tongnan, the least recently used, dropped and compiled again)", misses)
+	}
+	// A compile that failed keeps no set, and pushes none out: qiannan and
+	// tongnan (the two sets kept) are remembered past three failed
+	// compiles, which are remembered too.
+	broken := shippedCopy(t)
+	for _, r := range []string{"liujiang", "qiannan", "tongnan"} {
+		broken[r+".rego"].Data = append(slices.Clone(broken[r+".rego"].Data), "\nthis is not rego\n"...)
+	}
+	for range 2 {
+		for _, r := range []string{"liujiang", "qiannan", "tongnan"} {
+			if set, _ := cache.Compile(context.Background(), broken, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{r}}); set != nil {
+				t.Fatalf("the copy with %s broken compiled", r)
+			}
+		}
+	}
+	for _, r := range []string{"qiannan", "tongnan"} {
+		cache.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{r}})
+	}
+	if _, misses := cache.Stats(); misses != 7 {
+		t.Errorf("%d misses, want 7 (the three failed compiles once each, the two sets remembered)", misses)
 	}
 }
