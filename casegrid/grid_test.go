@@ -15,7 +15,7 @@ import (
 )
 
 // shipped is the shipped policies, compiled once for the package's tests
-// (a compiled set is immutable).
+// (a compiled set is immutable): tongnan, the region the tests lay out.
 func shipped(t *testing.T) *policy.Set {
 	t.Helper()
 	set, err := shippedOnce()
@@ -26,12 +26,34 @@ func shipped(t *testing.T) *policy.Set {
 }
 
 var shippedOnce = sync.OnceValues(func() (*policy.Set, error) {
-	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 	if set == nil {
 		return nil, ds
 	}
 	return set, nil
 })
+
+// tongnanGrid is tongnan's grid built once for the tests that read it
+// (Build is most of their time; they only read the units), with the
+// engine that built it.
+func tongnanGrid(t *testing.T) ([]*casegrid.Unit, *settle.Engine) {
+	t.Helper()
+	set := shipped(t)
+	builtOnce.Do(func() {
+		built.engine = engine(set)
+		built.units = casegrid.Units("tongnan", set)
+		casegrid.Build(context.Background(), built.units, []casegrid.Version{{Set: set, Settler: built.engine}}, 2)
+	})
+	return built.units, built.engine
+}
+
+var (
+	builtOnce sync.Once
+	built     struct {
+		units  []*casegrid.Unit
+		engine *settle.Engine
+	}
+)
 
 // tongnan's plans read no referral, so the grid holds it at its first
 // value; they read the claim kind and level, which it crosses with every
@@ -50,7 +72,7 @@ func TestUnitsCrossWhatTheRulesRead(t *testing.T) {
 			t.Fatalf("a unit has cases before Build: %d", len(c))
 		}
 	}
-	casegrid.Build(context.Background(), units, []casegrid.Version{{Set: set, Settler: engine(set)}}, 2)
+	units, _ = tongnanGrid(t)
 	for _, u := range units {
 		if u.Kind != casegrid.Claim {
 			continue
@@ -80,11 +102,8 @@ func engine(set *policy.Set) *settle.Engine {
 // above, and the same at the basic deductible (400.00 at level 2), found
 // by settling, not by working the tiers out again.
 func TestAmountsPutAccumulationsAtBoundaries(t *testing.T) {
-	set := shipped(t)
-	e := engine(set)
+	units, e := tongnanGrid(t)
 	var unit *casegrid.Unit
-	units := casegrid.Units("tongnan", set)
-	casegrid.Build(context.Background(), units, []casegrid.Version{{Set: set, Settler: e}}, 2)
 	for _, u := range units {
 		if u.Kind != casegrid.Claim || u.Like != nil {
 			continue
@@ -128,10 +147,7 @@ func TestAmountsPutAccumulationsAtBoundaries(t *testing.T) {
 // the rules giving them are the same, under every version: the outcome of
 // one is then the outcome of the other.
 func TestLikeUnitsSettleAlike(t *testing.T) {
-	set := shipped(t)
-	e := engine(set)
-	units := casegrid.Units("tongnan", set)
-	casegrid.Build(context.Background(), units, []casegrid.Version{{Set: set, Settler: e}}, 2)
+	units, e := tongnanGrid(t)
 	checked := 0
 	for _, u := range units {
 		if u.Like == nil || checked >= 50 {

@@ -76,7 +76,7 @@ func TestRenderingIsDeterministic(t *testing.T) {
 	}
 	set := r.set
 	first := map[string][]byte{}
-	for i := 0; i < 5; i++ {
+	for i := 0; i < 3; i++ {
 		sum, err := harness.Collect(context.Background(), harness.Options{Set: set, Golden: golden.FS, Display: "golden"})
 		if err != nil {
 			t.Fatal(err)

@@ -117,7 +117,11 @@ func (c *cli) runDiff(f diffFlags, rev string) error {
 			return usagef("--regions: unknown region %q (the working copy has %s)", id, strings.Join(afterSet.Catalog().RegionIDs(), ", "))
 		}
 	}
-	rep, err := policydiff.Run(c.ctx, policydiff.Options{
+	diffRun := policydiff.Run
+	if c.diffFunc != nil {
+		diffRun = c.diffFunc
+	}
+	rep, err := diffRun(c.ctx, policydiff.Options{
 		Before: beforeSet, After: afterSet,
 		BeforeName: rev + ":" + path.Clean(pol.prefix), AfterName: pol.origin,
 		BeforeFS: old.fsys, AfterFS: pol.fsys, PoliciesDisplay: pol.prefix,

@@ -22,6 +22,7 @@ import (
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policy"
+	"github.com/polc-dev/polc/policydiff"
 )
 
 const (
@@ -63,6 +64,10 @@ type cli struct {
 	// tests give a memo (compiler/memo), so that their many runs over one
 	// set compile it once.
 	compileFunc func(ctx context.Context, fsys fs.FS, display string, opts compiler.Options) (*policy.Set, diag.List)
+	// diffFunc settles polc diff's cases under both versions; nil is
+	// policydiff.Run. The tests give a memo, so that a script asking for
+	// the same comparison in each output format settles its grid once.
+	diffFunc func(ctx context.Context, opts policydiff.Options) (*policydiff.Report, error)
 	// commandStarted is set once cobra has parsed a command's flags and
 	// arguments and is about to run it; see run.
 	commandStarted bool

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log"
@@ -16,7 +17,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -85,6 +88,14 @@ func TestScripts(t *testing.T) {
 	t.Cleanup(func() {
 		hits, misses := scriptCompiles.Stats()
 		t.Logf("compiles: %d from the memo, %d compiled", hits, misses)
+		hits, misses = scriptDiffs.Stats()
+		t.Logf("polc diff: %d comparisons from the memo, %d run", hits, misses)
+	})
+	t.Cleanup(func() {
+		if err := shippedMasters.verify(); err != nil {
+			t.Errorf("a script wrote into a shipped folder, which the scripts share: %v", err)
+		}
+		shippedMasters.remove()
 	})
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
@@ -92,10 +103,15 @@ func TestScripts(t *testing.T) {
 		// lines; review the diff before committing it.
 		UpdateScripts: os.Getenv("POLC_UPDATE_SCRIPTS") != "",
 		Setup: func(env *testscript.Env) error {
-			// $WORK/shipped is the embedded policy set and
-			// $WORK/shipped-golden the embedded golden cases, to copy and
-			// break — written for the scripts that name them: the goldens
-			// are some 280 files, and most scripts never read them.
+			// $WORK/shipped is the embedded policy set,
+			// $WORK/shipped-tongnan the same with tongnan's module and
+			// params alone, and $WORK/shipped-golden the embedded golden
+			// cases, to copy and break — placed for the scripts that name
+			// them (hard links to one copy, shippedMasters): the goldens
+			// are some 280 files, and most scripts never read them. A script that breaks tongnan to see polc check
+			// catch it checks the real module in shipped-tongnan: a check
+			// of the whole set evaluates the four other regions' contexts
+			// too, ≈ 9× the CPU, for no line of the output.
 			// The scripts run polc some two hundred times, each a short
 			// process that allocates far more than it keeps: collecting
 			// garbage a quarter as often (as polc diff does of itself)
@@ -109,13 +125,12 @@ func TestScripts(t *testing.T) {
 			text, ok := scriptText(env)
 			env.Values[envNamesKey{}] = envNames(env.Vars, text)
 			uses := usesShipped(text, ok)
-			if uses("shipped") {
-				if err := writeFS(policies.FS, filepath.Join(env.WorkDir, "shipped")); err != nil {
-					return err
+			for _, folder := range shippedFolders {
+				if uses(folder.name) {
+					if err := shippedMasters.place(folder, filepath.Join(env.WorkDir, folder.name)); err != nil {
+						return err
+					}
 				}
-			}
-			if uses("shipped-golden") {
-				return writeFS(golden.FS, filepath.Join(env.WorkDir, "shipped-golden"))
 			}
 			return nil
 		},
@@ -142,20 +157,39 @@ func scriptText(env *testscript.Env) (string, bool) {
 	return string(data), true
 }
 
-// usesShipped tells whether a script names a folder ("shipped" or
-// "shipped-golden"), from its text; a script whose text was not found is
-// taken to name both.
+// usesShipped tells whether a script names a folder ("shipped",
+// "shipped-tongnan" or "shipped-golden"), from its text; a script whose
+// text was not found is taken to name all three.
 func usesShipped(text string, found bool) func(folder string) bool {
 	if !found {
 		return func(string) bool { return true }
 	}
+	// shipped-golden and shipped-tongnan are other folders than shipped.
+	others := strings.NewReplacer("shipped-golden", "", "shipped-tongnan", "").Replace(text)
 	return func(folder string) bool {
 		if folder == "shipped" {
-			// shipped-golden names the goldens, not the policies.
-			return strings.Contains(strings.ReplaceAll(text, "shipped-golden", ""), "shipped")
+			return strings.Contains(others, folder)
 		}
 		return strings.Contains(text, folder)
 	}
+}
+
+// regionAlone is a policy set with one region: the schema, the region's
+// module and its params file, and no other.
+func regionAlone(fsys fs.FS, region string) (fs.FS, error) {
+	out := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if (strings.HasSuffix(name, ".rego") || path.Dir(name) == "params") && name != region+".rego" && name != "params/"+region+".yaml" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		out[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	return out, err
 }
 
 // envNamesKey is where Setup leaves the names of the variables a script's
@@ -231,6 +265,7 @@ func runPolc(ts *testscript.TestScript, args []string) (code int) {
 	}
 	if os.Getenv("POLC_SCRIPT_MEMO") != "off" {
 		c.compileFunc = scriptCompiles.Compile
+		c.diffFunc = scriptDiffs.Run
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -329,6 +364,148 @@ func cmdWellFormed(ts *testscript.TestScript, neg bool, args []string) {
 	if elements == 0 {
 		ts.Fatalf("%s holds no XML element", args[0])
 	}
+}
+
+// shippedFolders are the folders Setup gives the scripts that name them.
+var shippedFolders = []shippedFolder{
+	{"shipped", func() (fs.FS, error) { return policies.FS, nil }},
+	{"shipped-tongnan", func() (fs.FS, error) { return regionAlone(policies.FS, "tongnan") }},
+	{"shipped-golden", func() (fs.FS, error) { return golden.FS, nil }},
+}
+
+type shippedFolder struct {
+	name     string
+	contents func() (fs.FS, error)
+}
+
+// shippedMasters holds one copy of each shipped folder for the test
+// process; a script's folder is made of hard links to it. Writing the
+// files anew for each script created some 5,000 files a run, and on this
+// project's ext4 machines creating a file where many were just deleted
+// costs the kernel more than the scripts' polc runs read them for (a
+// fifth of the package's CPU). No script writes into a shipped folder —
+// each copies it (cp -r) and breaks the copy — and verify holds them to
+// that. Where a link cannot be made, the files are written.
+var shippedMasters = &masters{dirs: map[string]string{}}
+
+type masters struct {
+	mu   sync.Mutex
+	root string
+	dirs map[string]string // folder name → its master copy
+}
+
+// place gives dir the folder's files.
+func (m *masters) place(f shippedFolder, dir string) error {
+	master, err := m.master(f)
+	if err != nil {
+		return err
+	}
+	return filepath.WalkDir(master, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(master, name)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o777)
+		}
+		if os.Link(name, target) == nil {
+			return nil
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o666)
+	})
+}
+
+// master writes the folder's master copy, once.
+func (m *masters) master(f shippedFolder) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if dir, ok := m.dirs[f.name]; ok {
+		return dir, nil
+	}
+	if m.root == "" {
+		root, err := os.MkdirTemp("", "polc-test-shipped")
+		if err != nil {
+			return "", err
+		}
+		m.root = root
+	}
+	fsys, err := f.contents()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(m.root, f.name)
+	if err := writeFS(fsys, dir); err != nil {
+		return "", err
+	}
+	m.dirs[f.name] = dir
+	return dir, nil
+}
+
+// verify checks that every master copy still holds what it was written
+// with, and nothing else.
+func (m *masters) verify() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, f := range shippedFolders {
+		dir, ok := m.dirs[f.name]
+		if !ok {
+			continue
+		}
+		fsys, err := f.contents()
+		if err != nil {
+			return err
+		}
+		want := map[string]bool{}
+		err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			want[name] = true
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			if err != nil || !bytes.Equal(got, data) {
+				return fmt.Errorf("%s/%s changed", f.name, name)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = filepath.WalkDir(dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(dir, name)
+			if err == nil && !want[filepath.ToSlash(rel)] {
+				err = fmt.Errorf("%s/%s added", f.name, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *masters) remove() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.root != "" {
+		os.RemoveAll(m.root)
+	}
+	m.root, m.dirs = "", map[string]string{}
 }
 
 func writeFS(fsys fs.FS, dir string) error {

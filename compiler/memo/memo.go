@@ -56,7 +56,8 @@ type entry struct {
 }
 
 // New makes a cache that keeps at most max compiled sets, the most
-// recently used: a full set holds some tens of megabytes.
+// recently used: a full set holds some tens of megabytes. (It also keeps
+// up to four times as many compiles that failed: their diagnostics.)
 func New(max int) *Cache {
 	return &Cache{max: max, entries: map[Key]*entry{}}
 }
@@ -104,26 +105,49 @@ func (c *Cache) Compile(ctx context.Context, fsys fs.FS, display string, opts co
 	return e.set, slices.Clone(e.ds)
 }
 
-// evict drops the least recently used finished entries past max; c.mu is
-// held.
+// evict drops the least recently used finished sets past max, and the
+// least recently used failed compiles past failedPerSet*max; c.mu is held.
+// A compile that failed keeps only its diagnostics, some kilobytes, where
+// a set holds tens of megabytes: the scripts break a copy of the shipped
+// set some fifty ways, each compiled once, and were they counted with the
+// sets they would push out the shipped set the next script compiles again.
 func (c *Cache) evict() {
-	for len(c.entries) > c.max {
-		var oldest *entry
-		var oldestKey Key
+	for {
+		sets, failed := 0, 0
+		var oldestSet, oldestFailed *entry
+		var setKey, failedKey Key
 		for k, e := range c.entries {
-			if !e.finished {
-				continue
+			if !e.finished || e.set != nil {
+				sets++
+			} else {
+				failed++
 			}
-			if oldest == nil || e.used < oldest.used {
-				oldest, oldestKey = e, k
+			switch {
+			case !e.finished:
+			case e.set != nil:
+				if oldestSet == nil || e.used < oldestSet.used {
+					oldestSet, setKey = e, k
+				}
+			default:
+				if oldestFailed == nil || e.used < oldestFailed.used {
+					oldestFailed, failedKey = e, k
+				}
 			}
 		}
-		if oldest == nil {
+		switch {
+		case sets > c.max && oldestSet != nil:
+			delete(c.entries, setKey)
+		case failed > failedPerSet*c.max && oldestFailed != nil:
+			delete(c.entries, failedKey)
+		default:
 			return
 		}
-		delete(c.entries, oldestKey)
 	}
 }
+
+// failedPerSet is how many failed compiles a cache keeps for each set it
+// may keep.
+const failedPerSet = 4
 
 // Stats says how many calls found their set compiled (or being compiled)
 // and how many compiled it.
@@ -154,9 +178,18 @@ func KeyOf(fsys fs.FS, display string, opts compiler.Options) (Key, bool) {
 	if opts.Regions != nil {
 		flag |= 2
 	}
+	if opts.Format {
+		flag |= 4
+	}
 	h.Write([]byte{flag})
-	num(h, len(opts.Regions))
-	for _, r := range opts.Regions {
+	// Regions is a set to the compiler (a region module is compiled when
+	// its id is among them): polc diff gives the regions asked for after
+	// those their golden cases name, repeats and all.
+	regionSet := slices.Clone(opts.Regions)
+	slices.Sort(regionSet)
+	regionSet = slices.Compact(regionSet)
+	num(h, len(regionSet))
+	for _, r := range regionSet {
 		str(h, r)
 	}
 	regions := make([]string, 0, len(opts.CategorySets))

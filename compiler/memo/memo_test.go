@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -112,6 +113,7 @@ func TestKeyOf(t *testing.T) {
 		"a file renamed":      key(renamed, "policies", compiler.Options{}),
 		"another display":     key(base, "shipped", compiler.Options{}),
 		"SkipExhaustive":      key(base, "policies", compiler.Options{SkipExhaustive: true}),
+		"Format":              key(base, "policies", compiler.Options{Format: true}),
 		"Regions empty":       key(base, "policies", compiler.Options{Regions: []string{}}),
 		"Regions one":         key(base, "policies", compiler.Options{Regions: []string{"tongnan"}}),
 		"CategorySets":        key(base, "policies", compiler.Options{CategorySets: map[string][][]string{"tongnan": {{"a", "b"}}}}),
@@ -120,6 +122,11 @@ func TestKeyOf(t *testing.T) {
 		if k == k0 {
 			t.Errorf("%s: the key is unchanged", name)
 		}
+	}
+	// Regions is a set: the order and repeats of its ids compile the same.
+	one := key(base, "policies", compiler.Options{Regions: []string{"qiannan", "tongnan"}})
+	if key(base, "policies", compiler.Options{Regions: []string{"tongnan", "qiannan", "tongnan"}}) != one {
+		t.Error("the same regions, in another order and repeated, give another key")
 	}
 	big := shippedCopy(t)
 	big["huge.rego"] = &fstest.MapFile{Data: make([]byte, compiler.MaxPolicyFileBytes+1)}
@@ -152,5 +159,25 @@ func TestMemoConcurrent(t *testing.T) {
 	}
 	if _, misses := cache.Stats(); misses != 4 {
 		t.Errorf("%d misses, want 4 (tongnan, the least recently used, dropped and compiled again)", misses)
+	}
+	// A compile that failed keeps no set, and pushes none out: qiannan and
+	// tongnan (the two sets kept) are remembered past three failed
+	// compiles, which are remembered too.
+	broken := shippedCopy(t)
+	for _, r := range []string{"liujiang", "qiannan", "tongnan"} {
+		broken[r+".rego"].Data = append(slices.Clone(broken[r+".rego"].Data), "\nthis is not rego\n"...)
+	}
+	for range 2 {
+		for _, r := range []string{"liujiang", "qiannan", "tongnan"} {
+			if set, _ := cache.Compile(context.Background(), broken, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{r}}); set != nil {
+				t.Fatalf("the copy with %s broken compiled", r)
+			}
+		}
+	}
+	for _, r := range []string{"qiannan", "tongnan"} {
+		cache.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{r}})
+	}
+	if _, misses := cache.Stats(); misses != 7 {
+		t.Errorf("%d misses, want 7 (the three failed compiles once each, the two sets remembered)", misses)
 	}
 }
