@@ -207,9 +207,9 @@ func (bs *Blocks) first(persons []byte) bool {
 	r := bs.rd
 	_, ok := r.person(line)
 	ok = ok && r.fatal == nil
-	bs.frame = Frame{region: r.region, year: r.year, yearDash: r.yearDash}
+	bs.frame = Frame{region: r.region, year: r.year, yearDash: r.yearDash, regionYear: r.regionYear}
 	// The careful reading starts afresh should the files be read again.
-	r.prevID, r.prevLine, r.started, r.region, r.year, r.yearDash, r.fatal = nil, 0, false, "", 0, nil, nil
+	r.prevID, r.prevLine, r.started, r.region, r.year, r.yearDash, r.regionYear, r.fatal = nil, 0, false, "", 0, nil, "", nil
 	return ok
 }
 

@@ -108,7 +108,11 @@ func (ps *Parser) quickClaim(fr *Frame, l row, p *Person) (int, bool) {
 	}
 	// Right: kept as claim keeps it. The id and the date are next to each
 	// other in the line, so they are kept together.
-	cl.Pos = diag.Position{File: l.file, Line: l.line}
+	if !l.stable {
+		// A stable row is read the fast way, which reports nothing: a
+		// claim's position is wanted only by the careful reading.
+		cl.Pos = diag.Position{File: l.file, Line: l.line}
+	}
 	ct := claimText{hasBasic: hasBasic, direct: l.stable}
 	if l.stable {
 		cl.ID, cl.Date, cl.Disease = stableString(b[idFrom:idTo]), stableString(b[d:d+10]), stableString(b[disFrom:disTo])
@@ -293,12 +297,10 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 	id := skip(b, 0) // person_id: the framing checked it
 	i := id + 1
 	// region and year: the run's.
-	if e := i + len(fr.region); e+6 > len(b) || b[e] != ',' || string(b[i:e]) != fr.region ||
-		string(b[e+1:e+5]) != string(fr.yearDash[:4]) || b[e+5] != ',' {
+	if !hasAt(b, i, fr.regionYear) {
 		return 0, false
-	} else {
-		i = e + 6
 	}
+	i += len(fr.regionYear)
 	j := skip(b, i)
 	if j >= len(b) {
 		return 0, false
@@ -405,7 +407,9 @@ func idAt(v *vocabIDs, b []byte, i int) (string, int, bool) {
 		return "", i, false
 	}
 	for _, s := range v.byFirst[v.first[b[i]]] {
-		if e := i + len(s); e < len(b) && b[e] == ',' && string(b[i:e]) == s {
+		// The first byte is the group's: an id of one byte is found, a
+		// longer one compared past it.
+		if e := i + len(s); e < len(b) && b[e] == ',' && (len(s) == 1 || string(b[i+1:e]) == s[1:]) {
 			return s, e + 1, true
 		}
 	}

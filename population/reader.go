@@ -44,7 +44,8 @@ type Reader struct {
 	region  string
 	year    int
 	// "2023-": casefile.InYear's test, made once
-	yearDash []byte
+	yearDash   []byte
+	regionYear string // Frame.regionYear
 
 	prevID          []byte // the last person framed
 	prevLine        int
@@ -116,6 +117,9 @@ type Frame struct {
 	region   string
 	year     int
 	yearDash []byte
+	// regionYear is "region,year," as a person's row of the run writes
+	// them, compared at once.
+	regionYear string
 }
 
 type framedLine struct {
@@ -194,7 +198,7 @@ func (r *Reader) frame(f *Frame) bool {
 	}
 	mark := len(f.buf)
 	fp := framedPerson{framedLine: f.add(line, r.persons.line), claims: len(f.claims)}
-	f.region, f.year, f.yearDash = r.region, r.year, r.yearDash
+	f.region, f.year, f.yearDash, f.regionYear = r.region, r.year, r.yearDash, r.regionYear
 	joined := 0
 	for r.pending || r.readClaim() {
 		switch c := bytes.Compare(r.pendingPID, id); {
@@ -328,6 +332,7 @@ func (r *Reader) person(line []byte) ([]byte, bool) {
 		}
 		r.started, r.region, r.year = true, string(f(pRegion)), year
 		r.yearDash = append(strconv.AppendInt(nil, int64(year), 10), '-')
+		r.regionYear = r.region + "," + strconv.Itoa(year) + ","
 	}
 	return r.prevID, true
 }
