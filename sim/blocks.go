@@ -73,10 +73,16 @@ func runBlocks(ctx context.Context, fig Figurer, s *shape.Shape, bs *population.
 			ps := rd.Parser()
 			var p population.Person
 			var f settle.Figures
+			var local []byte
 			return func(ctx context.Context, b *blockBatch) {
 				b.part.reset()
 				b.oop, b.rows = b.oop[:0], b.rows[:0]
-				b.irregular = !ps.ParseBlock(&b.block, &p, func(p *population.Person) bool {
+				// Read from the worker's own copy: nothing of a person
+				// outlives its block's reading here (the rows and sums
+				// copy what they keep), so the copy can be reused.
+				var blk population.Block
+				blk, local = b.block.Local(local)
+				b.irregular = !ps.ParseBlock(&blk, &p, func(p *population.Person) bool {
 					if ctx.Err() != nil || fig.Figures(ctx, &p.Case, &f) != nil || !b.part.person(p.Case.Person.Categories, len(p.Case.Claims), &f) {
 						return false
 					}
@@ -86,6 +92,9 @@ func runBlocks(ctx context.Context, fig Figurer, s *shape.Shape, bs *population.
 					}
 					return true
 				})
+				if scrubBlocks {
+					blk.Scrub() // the worker's copy, as the collector scrubs the block
+				}
 			}
 		},
 		c)
