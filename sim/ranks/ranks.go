@@ -155,28 +155,43 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 		}
 		return out, nil
 	}
-	slices.Sort(r.buf)
+	r.scratch = radixSort(r.buf, r.scratch)
 	if err := r.out.Flush(); err != nil {
 		return nil, err
 	}
-	h := &merge{}
+	var runs []*run
 	var offset int64
 	for _, l := range r.runs {
-		h.runs = append(h.runs, &run{left: l, in: bufio.NewReaderSize(io.NewSectionReader(r.file, offset*8, l*8), readBuffer)})
+		runs = append(runs, &run{left: l, in: io.NewSectionReader(r.file, offset*8, l*8)})
 		offset += l
 	}
-	h.runs = append(h.runs, &run{memory: r.buf, left: int64(len(r.buf))})
-	for _, rn := range h.runs {
+	runs = append(runs, &run{memory: r.buf})
+	for _, rn := range runs {
 		if err := rn.next(); err != nil {
 			return nil, err
 		}
 	}
-	h.runs = slices.DeleteFunc(h.runs, func(rn *run) bool { return rn.done })
-	heap.Init(h)
+	runs = slices.DeleteFunc(runs, func(rn *run) bool { return rn.done })
+	// The least head among a few runs is found by looking at each (a
+	// million values a run: a run of 10M claims has four); among many, by
+	// a heap.
+	h := &merge{runs: runs}
+	few := len(runs) <= 16
+	if !few {
+		heap.Init(h)
+	}
 	var rank int64
 	i := 0
-	for h.Len() > 0 && i < len(ranks) {
-		rn := h.runs[0]
+	for len(h.runs) > 0 && i < len(ranks) {
+		m := 0
+		if few {
+			for j := 1; j < len(h.runs); j++ {
+				if h.runs[j].head < h.runs[m].head {
+					m = j
+				}
+			}
+		}
+		rn := h.runs[m]
 		rank++
 		for i < len(ranks) && ranks[i] == rank {
 			out[i] = rn.head
@@ -185,9 +200,12 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 		if err := rn.next(); err != nil {
 			return nil, err
 		}
-		if rn.done {
+		switch {
+		case few && rn.done:
+			h.runs = slices.Delete(h.runs, m, m+1)
+		case rn.done:
 			heap.Pop(h)
-		} else {
+		case !few:
 			heap.Fix(h, 0)
 		}
 	}
@@ -212,28 +230,47 @@ func (r *Ranks) Close() error {
 // run is one sorted run being merged: from the file, or the last one, in
 // memory.
 type run struct {
-	in     *bufio.Reader
+	in     io.Reader // a spilled run's bytes; nil for the values in memory
 	memory []int64
-	left   int64
+	left   int64   // values of in not read yet
+	chunk  []int64 // values read, not yet taken (a part of values)
+	values []int64
+	raw    []byte
 	head   int64
 	done   bool
 }
 
+// next takes the run's next value into head, reading a spilled run
+// readBuffer bytes at a time; done at its end.
 func (rn *run) next() error {
-	if rn.left == 0 {
-		rn.done = true
-		return nil
-	}
-	rn.left--
 	if rn.in == nil {
+		if len(rn.memory) == 0 {
+			rn.done = true
+			return nil
+		}
 		rn.head, rn.memory = rn.memory[0], rn.memory[1:]
 		return nil
 	}
-	var b [8]byte
-	if _, err := io.ReadFull(rn.in, b[:]); err != nil {
-		return fmt.Errorf("reading back the values spilled to disk: %w", err)
+	if len(rn.chunk) == 0 {
+		if rn.left == 0 {
+			rn.done = true
+			return nil
+		}
+		n := min(rn.left, readBuffer/8)
+		if rn.raw == nil {
+			rn.raw, rn.values = make([]byte, readBuffer), make([]int64, readBuffer/8)
+		}
+		raw := rn.raw[:n*8]
+		if _, err := io.ReadFull(rn.in, raw); err != nil {
+			return fmt.Errorf("reading back the values spilled to disk: %w", err)
+		}
+		rn.chunk = rn.values[:n]
+		for k := range rn.chunk {
+			rn.chunk[k] = int64(binary.LittleEndian.Uint64(raw[8*k:]))
+		}
+		rn.left -= n
 	}
-	rn.head = int64(binary.LittleEndian.Uint64(b[:]))
+	rn.head, rn.chunk = rn.chunk[0], rn.chunk[1:]
 	return nil
 }
 

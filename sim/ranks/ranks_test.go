@@ -169,3 +169,30 @@ func TestRadixSortAgrees(t *testing.T) {
 		}
 	}
 }
+
+// Runs longer than one read of the disk: the values are read back a
+// chunk at a time, run after run, across the chunks' edges.
+func TestAtAcrossChunks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	const n, memory = 50_000, 20_000 // runs of 20,000 values, 160 KB each: three chunks a run
+	r := New(memory, t.TempDir())
+	defer r.Close()
+	all := make([]int64, n)
+	for i := range all {
+		all[i] = rng.Int64N(1_000_000) - 1000
+		if err := r.Add(all[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	slices.Sort(all)
+	ranks := []int64{1, 8191, 8192, 8193, 16385, 20000, 20001, 40000, 45000, n}
+	got, err := r.At(ranks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range ranks {
+		if got[i] != all[k-1] {
+			t.Fatalf("rank %d = %d, want %d", k, got[i], all[k-1])
+		}
+	}
+}
