@@ -5,10 +5,9 @@ import (
 	"encoding/json"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/polc-dev/polc/casefile"
 	"github.com/polc-dev/polc/compiler/yamldoc"
+	"github.com/polc-dev/polc/compiler/yamldoc/yamldoctest"
 	"github.com/polc-dev/polc/golden"
 )
 
@@ -46,44 +45,12 @@ func caseJSON(b *testing.B, data []byte) []byte {
 	if ds.HasErrors() {
 		b.Fatal(ds)
 	}
-	var buf bytes.Buffer
-	var write func(n *yaml.Node)
-	write = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			buf.WriteByte('{')
-			for i, kv := range yamldoc.Pairs(n) {
-				if i > 0 {
-					buf.WriteByte(',')
-				}
-				k, _ := json.Marshal(kv[0].Value)
-				buf.Write(k)
-				buf.WriteByte(':')
-				write(kv[1])
-			}
-			buf.WriteByte('}')
-		case yaml.SequenceNode:
-			buf.WriteByte('[')
-			for i, c := range n.Content {
-				if i > 0 {
-					buf.WriteByte(',')
-				}
-				write(c)
-			}
-			buf.WriteByte(']')
-		default:
-			switch n.Tag {
-			case "!!int", "!!float", "!!bool", "!!null":
-				buf.WriteString(n.Value)
-			default:
-				s, _ := json.Marshal(n.Value)
-				buf.Write(s)
-			}
-		}
+	compact, err := yamldoctest.JSON(root)
+	if err != nil {
+		b.Fatal(err)
 	}
-	write(root)
 	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
 		b.Fatal(err)
 	}
 	return out.Bytes()

@@ -274,9 +274,7 @@ func (rep *Report) add(id string, opts Options, rc *regionChanges, t *tally) {
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return firstPos(groups[i]) < firstPos(groups[j]) })
 	rep.Groups = append(rep.Groups, groups...)
-	for _, c := range rc.changes {
-		rep.Changes = append(rep.Changes, c)
-	}
+	rep.Changes = append(rep.Changes, rc.changes...)
 	if rc.none.Moved {
 		rep.Changes = append(rep.Changes, rc.none)
 	}

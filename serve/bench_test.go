@@ -17,9 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/polc-dev/polc/compiler/yamldoc"
+	"github.com/polc-dev/polc/compiler/yamldoc/yamldoctest"
 	"github.com/polc-dev/polc/golden"
 )
 
@@ -205,58 +204,14 @@ func caseAsJSON(data []byte) ([]byte, error) {
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	var buf bytes.Buffer
-	if err := writeJSONNode(&buf, root); err != nil {
+	compact, err := yamldoctest.JSON(root)
+	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
 		return nil, err
 	}
 	out.WriteByte('\n')
 	return out.Bytes(), nil
-}
-
-func writeJSONNode(buf *bytes.Buffer, n *yaml.Node) error {
-	switch n.Kind {
-	case yaml.MappingNode:
-		buf.WriteByte('{')
-		for i, kv := range yamldoc.Pairs(n) {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			k, _ := json.Marshal(kv[0].Value)
-			buf.Write(k)
-			buf.WriteByte(':')
-			if err := writeJSONNode(buf, kv[1]); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte('}')
-	case yaml.SequenceNode:
-		buf.WriteByte('[')
-		for i, item := range n.Content {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			if err := writeJSONNode(buf, item); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte(']')
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!int", "!!float", "!!bool", "!!null":
-			if !json.Valid([]byte(n.Value)) {
-				return fmt.Errorf("%d:%d: %q is not a JSON value", n.Line, n.Column, n.Value)
-			}
-			buf.WriteString(n.Value)
-		default:
-			s, _ := json.Marshal(n.Value)
-			buf.Write(s)
-		}
-	default:
-		return fmt.Errorf("%d:%d: a YAML node JSON has not", n.Line, n.Column)
-	}
-	return nil
 }

@@ -66,7 +66,7 @@ func TestDecileRanks(t *testing.T) {
 // everything in scope is basic, the rest out of pocket; the subsidy is the
 // person's age in yuan, from two funders; a flag is raised (twice, as for
 // two populations) past 1000 yuan out of pocket.
-type fakeFigures struct{ calls int64 }
+type fakeFigures struct{}
 
 func (f *fakeFigures) Figures(_ context.Context, c *cases.Case, out *settle.Figures) error {
 	*out = settle.Figures{Raised: out.Raised[:0], Funders: out.Funders[:0]}

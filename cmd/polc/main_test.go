@@ -25,6 +25,7 @@ import (
 
 	"github.com/polc-dev/polc/compiler/memo"
 	"github.com/polc-dev/polc/golden"
+	"github.com/polc-dev/polc/internal/testgc"
 	"github.com/polc-dev/polc/policies"
 )
 
@@ -59,9 +60,7 @@ func runTests(m *testing.M) int {
 	// process does: collecting garbage a quarter as often (as the scripts'
 	// GOGC=400 has polc processes do) takes a sixth less CPU, for some
 	// hundreds of megabytes. A GOGC given to go test is kept.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	testgc.Set()
 	return m.Run()
 }
 

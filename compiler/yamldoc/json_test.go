@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/polc-dev/polc/compiler/yamldoc/yamldoctest"
 )
 
 // jsonSeeds are JSON documents at the edges of what parseJSON takes: every
@@ -153,46 +155,11 @@ func asJSON(t *testing.T, data []byte) []byte {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	var b bytes.Buffer
-	var write func(n *yaml.Node)
-	write = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			b.WriteByte('{')
-			for i := 0; i < len(n.Content); i += 2 {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				k, _ := json.Marshal(n.Content[i].Value)
-				b.Write(k)
-				b.WriteByte(':')
-				write(n.Content[i+1])
-			}
-			b.WriteByte('}')
-		case yaml.SequenceNode:
-			b.WriteByte('[')
-			for i, c := range n.Content {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				write(c)
-			}
-			b.WriteByte(']')
-		default:
-			switch n.Tag {
-			case "!!int", "!!float", "!!bool", "!!null":
-				b.WriteString(n.Value)
-			default:
-				s, _ := json.Marshal(n.Value)
-				b.Write(s)
-			}
-		}
+	b, err := yamldoctest.JSON(root)
+	if err != nil {
+		t.Fatal(err)
 	}
-	write(root)
-	if !json.Valid(b.Bytes()) {
-		t.Fatalf("not JSON: %s", b.Bytes())
-	}
-	return b.Bytes()
+	return b
 }
 
 // randomJSON is a random JSON object with random white space, keys and
