@@ -3,7 +3,6 @@ package bundle_test
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -15,6 +14,7 @@ import (
 	"github.com/polc-dev/polc/bundle"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
 )
 
@@ -140,18 +140,7 @@ func TestBuildReadsBack(t *testing.T) {
 // build adds entrypoint: true to one without it, leaves one with it as it
 // is, and adds no second block (OPA refuses two for one document).
 func TestBuildKeepsTheAuthorsDocumentAnnotations(t *testing.T) {
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(policies.FS, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := policiestest.Copy(t)
 	src := string(fsys["tongnan.rego"].Data)
 	// plan's block loses its entrypoint line; subsidy's keeps it.
 	planBlock := "# METADATA\n# scope: document\n# title: 待遇条款"

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
 )
 
@@ -154,19 +154,7 @@ func TestCompileRegions(t *testing.T) {
 // shippedCopy is the embedded set as a map, to break in one place.
 func shippedCopy(t *testing.T) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(policies.FS, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
+	return policiestest.Copy(t)
 }
 
 // Options.Format holds a module to OPA's formatter: an unformatted one is

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 
 	"github.com/polc-dev/polc/compiler"
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
 )
@@ -19,24 +19,8 @@ import (
 // edited is the shipped policies with one file's text replaced once.
 func edited(t *testing.T, file, old, repl string) fs.FS {
 	t.Helper()
-	out := fstest.MapFS{}
-	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(policies.FS, p)
-		if p == file {
-			if n := strings.Count(string(data), old); n != 1 {
-				t.Fatalf("%q occurs %d times in %s", old, n, file)
-			}
-			data = []byte(strings.Replace(string(data), old, repl, 1))
-		}
-		out[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := policiestest.Copy(t)
+	policiestest.Edit(t, out, file, old, repl)
 	return out
 }
 

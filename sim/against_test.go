@@ -5,13 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
 	"github.com/polc-dev/polc/population"
@@ -22,27 +20,10 @@ import (
 // file (old text → new), compiled.
 func policiesWith(t *testing.T, edits ...string) *policy.Set {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(policies.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(policies.FS, name)
-		m[name] = &fstest.MapFile{Data: data, Mode: 0o444}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := m["params/tongnan.yaml"]
-	text := string(f.Data)
+	m := policiestest.Copy(t)
 	for i := 0; i < len(edits); i += 2 {
-		if strings.Count(text, edits[i]) != 1 {
-			t.Fatalf("params/tongnan.yaml: %q is not there once", edits[i])
-		}
-		text = strings.Replace(text, edits[i], edits[i+1], 1)
+		policiestest.Edit(t, m, "params/tongnan.yaml", edits[i], edits[i+1])
 	}
-	f.Data = []byte(text)
 	set, ds := compiler.Compile(context.Background(), m, "policies", compiler.Options{SkipExhaustive: true})
 	if set == nil {
 		t.Fatal(ds)
