@@ -345,15 +345,24 @@ func claimsCut(b, last []byte, eof bool) (int, bool) {
 	}
 }
 
-// laterPerson says the line at the start of b is of a person after last.
+// laterPerson says the line at the start of b is of a person after last
+// (a line without a person_id's comma counts as one: the block that gets
+// it finds it irregular).
 func laterPerson(b, last []byte) bool {
-	pid := b[:min(len(b), MaxText+1)]
-	if i := bytes.IndexByte(pid, ','); i >= 0 {
-		pid = pid[:i]
-	} else if i := bytes.IndexByte(pid, '\n'); i >= 0 {
-		pid = pid[:i]
+	pid, ok := personID(b)
+	return !ok || string(pid) > string(last)
+}
+
+// personID is the person_id at the start of a row's text: up to its comma,
+// looked for no further than an id may run (MaxText), so that text
+// without commas is never searched to its end, row after row.
+func personID(b []byte) ([]byte, bool) {
+	w := b[:min(len(b), MaxText+1)]
+	i := bytes.IndexByte(w, ',')
+	if i < 0 {
+		return nil, false
 	}
-	return string(pid) > string(last)
+	return w[:i], true
 }
 
 // ParseBlock reads the block's persons in file order, each with its claims,
@@ -393,24 +402,18 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 				return false
 			}
 		}
-		comma := bytes.IndexByte(line[:min(len(line), MaxText+1)], ',')
-		if comma < 0 {
+		id, ok := personID(line)
+		if !ok {
 			return false
 		}
-		id := line[:comma]
 		if idText(id) != nil || bytes.IndexByte(id, '"') >= 0 || len(prev) > 0 && string(id) <= string(prev) {
 			return false
 		}
 		prev = id
 		for len(claims) > 0 {
 			if len(claims) <= len(id) || claims[len(id)] != ',' || string(claims[:len(id)]) != string(id) {
-				// Not this person's claim. An id is at most MaxText bytes:
-				// the comma is looked for no further (a file of lines
-				// without commas would otherwise be searched to its end
-				// for every person).
-				pid := claims[:min(len(claims), MaxText+1)]
-				i := bytes.IndexByte(pid, ',')
-				if i < 0 || string(pid[:i]) < string(id) {
+				// Not this person's claim.
+				if pid, ok := personID(claims); !ok || string(pid) < string(id) {
 					return false // a claim of no person, or out of order
 				}
 				break // a later person's
