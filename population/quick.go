@@ -288,29 +288,35 @@ func quickAmount(b []byte) (money.Amount, bool) {
 // field by field and reports exactly.
 //
 // Like quickClaim, it reads a line or the start of a text, and returns
-// where the next line starts.
-func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
+// where the next line starts; and where the person_id ends, an id it found
+// to be printable ASCII without a quote.
+func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, int, bool) {
 	b := l.text
 	if len(fr.yearDash) != len("2006-") {
-		return 0, false
+		return 0, 0, false
 	}
-	id := skip(b, 0) // person_id: the framing checked it
+	// person_id: printable ASCII, no quote (the join's checks, which the
+	// fast reading then need not make again).
+	id := printable(b, 0)
+	if id == 0 || id > MaxText || id >= len(b) || b[id] != ',' {
+		return 0, 0, false
+	}
 	i := id + 1
 	// region and year: the run's.
 	if !hasAt(b, i, fr.regionYear) {
-		return 0, false
+		return 0, 0, false
 	}
 	i += len(fr.regionYear)
 	j := skip(b, i)
 	if j >= len(b) {
-		return 0, false
+		return 0, 0, false
 	}
 	// Persons in a row often have the same categories: the last
 	// combination found is tried before the map.
-	cats, ok := ps.lastCats, string(b[i:j]) == string(ps.lastCatsText) && ps.lastCatsText != nil
+	cats, ok := ps.lastCats, j-i == len(ps.lastCatsText) && sameText(b[i:j], ps.lastCatsText) && ps.lastCatsText != nil
 	if !ok {
 		if cats, ok = ps.cats[string(b[i:j])]; !ok {
-			return 0, false // read by categories, which remembers it if right
+			return 0, 0, false // read by categories, which remembers it if right
 		}
 		ps.lastCats, ps.lastCatsText = cats, append(ps.lastCatsText[:0], b[i:j]...)
 	}
@@ -320,15 +326,15 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 		age = age*10 + int(b[j]-'0')
 	}
 	if j == i || j >= len(b) || b[j] != ',' || ps.rules.Age(age) != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	var residence string
 	if residence, i, ok = idAt(ps.residences, b, j+1); !ok {
-		return 0, false
+		return 0, 0, false
 	}
 	j = skip(b, i)
 	if j >= len(b) || j > i && (text(b[i:j]) != nil || bytes.IndexByte(b[i:j], '"') >= 0) {
-		return 0, false
+		return 0, 0, false
 	}
 	countyFrom, countyTo := i, j
 	i = j + 1
@@ -337,7 +343,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 		y := 0
 		for k := i; k < j; k++ {
 			if b[k]-'0' > 9 || j-i > 9 {
-				return 0, false
+				return 0, 0, false
 			}
 			y = y*10 + int(b[k]-'0')
 		}
@@ -348,29 +354,29 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 		}
 	}
 	if j >= len(b) {
-		return 0, false
+		return 0, 0, false
 	}
 	var tier string
 	if tier, i, ok = idAt(ps.tiers, b, j+1); !ok {
-		return 0, false
+		return 0, 0, false
 	}
 	// enrollment_date: empty or a date (checked below), then the line's
 	// end.
 	k := i
 	if _, atEnd := lineEnd(b, k); !atEnd {
 		if k += len("2006-01-02"); k > len(b) {
-			return 0, false
+			return 0, 0, false
 		}
 	}
 	enrolled := b[i:k]
 	next, ok := lineEnd(b, k)
 	if !ok {
-		return 0, false
+		return 0, 0, false
 	}
 	// Likewise the last enrollment date found right, in the run's year.
 	if len(enrolled) > 0 && string(enrolled) != string(ps.lastEnrolled) {
 		if !date(enrolled) || !casefile.EnrolledBy(string(enrolled), fr.year) {
-			return 0, false // or another comma
+			return 0, 0, false // or another comma
 		}
 		ps.lastEnrolled = append(ps.lastEnrolled[:0], enrolled...)
 	}
@@ -394,21 +400,35 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, bool) {
 	c.Person.Residence = residence
 	c.Person.ExitYear = exitYear
 	c.Enrollment.Tier = tier
-	return next, true
+	return next, id, true
 }
 
 // idAt reads a required id of a vocabulary at b[i:], followed by a
 // comma, as the vocabulary's own string; it returns the index after the
 // comma. Only the ids starting with b[i] are tried, each where it would
 // end, so no scan for the comma is needed (and an id that begins another
-// is told apart by it).
+// is told apart by it). Where 24 bytes are left to read, as most of a
+// row's ids have, an id and its comma are compared as three words masked
+// to their length, with no call.
 func idAt(v *vocabIDs, b []byte, i int) (string, int, bool) {
+	if i+24 <= len(b) {
+		w := b[i : i+24]
+		w0, w1, w2 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:]), binary.LittleEndian.Uint64(w[16:])
+		ids := v.byFirst[v.first[byte(w0)]]
+		for k := range ids {
+			if id := &ids[k]; w0&id.mask[0] == id.word[0] && w1&id.mask[1] == id.word[1] && w2&id.mask[2] == id.word[2] {
+				return id.s, i + len(id.s) + 1, true
+			}
+		}
+		return "", i, false
+	}
 	if i >= len(b) {
 		return "", i, false
 	}
-	for _, s := range v.byFirst[v.first[b[i]]] {
+	for _, id := range v.byFirst[v.first[b[i]]] {
 		// The first byte is the group's: an id of one byte is found, a
 		// longer one compared past it.
+		s := id.s
 		if e := i + len(s); e < len(b) && b[e] == ',' && (len(s) == 1 || string(b[i+1:e]) == s[1:]) {
 			return s, e + 1, true
 		}
@@ -418,18 +438,26 @@ func idAt(v *vocabIDs, b []byte, i int) (string, int, bool) {
 
 // vocabIDs are a vocabulary's ids, listed and grouped by their first byte:
 // most vocabularies' ids differ in it, so a row's id is found with one
-// comparison.
+// comparison. An id longer than 23 bytes is in no group: the careful
+// reader reads it.
 type vocabIDs struct {
 	all     []string
 	first   [256]uint8 // into byFirst; 0, an empty group, for a byte no id starts with
-	byFirst [][]string
+	byFirst [][]vocabID
+}
+
+// vocabID is an id, and the id with its comma as three little-endian
+// words, with the masks of the bytes they hold.
+type vocabID struct {
+	s          string
+	word, mask [3]uint64
 }
 
 func newVocabIDs(ids []string) *vocabIDs {
-	v := &vocabIDs{all: ids, byFirst: [][]string{nil}}
+	v := &vocabIDs{all: ids, byFirst: [][]vocabID{nil}}
 	for _, s := range ids {
-		if s == "" || len(v.byFirst) == 256 {
-			continue // never in a row; past 255 groups, read by the careful reader
+		if s == "" || len(s) >= 24 || len(v.byFirst) == 256 {
+			continue // never in a row; too long to compare as words; past 255 groups
 		}
 		g := v.first[s[0]]
 		if g == 0 {
@@ -437,7 +465,14 @@ func newVocabIDs(ids []string) *vocabIDs {
 			v.first[s[0]] = g
 			v.byFirst = append(v.byFirst, nil)
 		}
-		v.byFirst[g] = append(v.byFirst[g], s)
+		id := vocabID{s: s}
+		var w, m [24]byte
+		copy(w[:], s+",")
+		copy(m[:], bytes.Repeat([]byte{0xff}, len(s)+1))
+		for k := range 3 {
+			id.word[k], id.mask[k] = binary.LittleEndian.Uint64(w[8*k:]), binary.LittleEndian.Uint64(m[8*k:])
+		}
+		v.byFirst[g] = append(v.byFirst[g], id)
 	}
 	return v
 }

@@ -1,6 +1,7 @@
 package population
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -198,4 +199,81 @@ func FuzzAmountAt(f *testing.F) {
 			t.Fatalf("amountAt(%q) = %v, %d; amount = %v, %v", s, v, end, want, err)
 		}
 	})
+}
+
+// TestIDAtAgrees holds idAt's three-word comparison (24 bytes or more
+// left) and its plain one (fewer) to the plain reading: vocabularies with
+// ids that begin others, ids of one byte, of 7, 8, 15, 16, 23 bytes (a
+// word's end before or after the comma), every id and every prefix and
+// extension of one, with texts ending at or after it. Ids of 24 bytes or
+// more are left to the careful reader.
+func TestIDAtAgrees(t *testing.T) {
+	plain := func(ids []string, b []byte, i int) (string, int, bool) {
+		for _, s := range ids {
+			if i+len(s) < len(b) && string(b[i:i+len(s)]) == s && b[i+len(s)] == ',' {
+				return s, i + len(s) + 1, true
+			}
+		}
+		return "", i, false
+	}
+	vocabularies := [][]string{
+		{"1", "2", "3", "12", "123"},
+		{"inpatient", "outpatient", "in", "inpatient_day"},
+		{"a_very_long_identifier", "a_very_long_identifie", "a_very_long_ident", "a_very_long_iden", "a"},
+		{"exactly15bytes_", "exactly15bytes", "exactly16bytes__", "seven_7", "eight_88", "twenty_three_bytes_long", "twenty_four_bytes_long__"},
+		{"urban", "rural", "r", "ur"},
+	}
+	for _, ids := range vocabularies {
+		v := newVocabIDs(ids)
+		var texts []string
+		for _, s := range ids {
+			for n := 0; n <= len(s)+1; n++ {
+				texts = append(texts, (s + "x")[:n])
+			}
+			texts = append(texts, s+"x", s+s)
+		}
+		for _, w := range texts {
+			for _, tail := range []string{"", ",", ",rest", ",0123456789abcdef0123456789", "x,0123456789abcdef0123456789"} {
+				line := []byte("pre," + w + tail)
+				want, wantEnd, wantOK := plain(ids, line, 4)
+				if len(want) >= 24 {
+					want, wantEnd, wantOK = "", 4, false
+				}
+				got, end, ok := idAt(v, line, 4)
+				if got != want || end != wantEnd || ok != wantOK {
+					t.Errorf("%q in %q: idAt gives %q %d %v, want %q %d %v", ids, line, got, end, ok, want, wantEnd, wantOK)
+				}
+			}
+		}
+	}
+}
+
+// TestSameText holds sameText to the plain comparison at every length
+// around its two words, with one byte changed at every place.
+func TestSameText(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		a := []byte("0123456789abcdefghijk")[:n]
+		if !sameText(a, append([]byte(nil), a...)) {
+			t.Errorf("%q and its copy: not the same", a)
+		}
+		for k := range n {
+			b := append([]byte(nil), a...)
+			b[k] ^= 0x20
+			if sameText(a, b) {
+				t.Errorf("%q and %q: the same", a, b)
+			}
+		}
+	}
+}
+
+// TestCompareText holds compareText to bytes.Compare around its word.
+func TestCompareText(t *testing.T) {
+	texts := []string{"", "a", "p0000000", "p0000001", "p000000", "p00000000", "p0000000a", "q", "p1", "p0000000\xff", "\xffzzzzzzz", "p000000z9"}
+	for _, a := range texts {
+		for _, b := range texts {
+			if got, want := compareText([]byte(a), []byte(b)), bytes.Compare([]byte(a), []byte(b)); got != want {
+				t.Errorf("compareText(%q, %q) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
 }
