@@ -411,6 +411,9 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 			return false
 		}
 		prev = id
+		// One row for the person's claims (quickClaim takes it by
+		// reference: a row a claim would be 64 bytes copied).
+		cr := row{file: ps.claimName, idEnd: len(id), stable: true}
 		for len(claims) > 0 {
 			if len(claims) <= len(id) || claims[len(id)] != ',' || !sameText(claims[:len(id)], id) {
 				// Not this person's claim.
@@ -420,7 +423,8 @@ func (ps *Parser) ParseBlock(b *Block, p *Person, each func(*Person) bool) bool 
 				break // a later person's
 			}
 			if quickClaims {
-				if end, ok := ps.quickClaim(fr, row{file: ps.claimName, text: claims, idEnd: len(id), stable: true}, p); ok {
+				cr.text = claims
+				if end, ok := ps.quickClaim(fr, &cr, p); ok {
 					claims = claims[end:]
 					continue
 				}

@@ -277,3 +277,12 @@ func TestCompareText(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainByte holds printable's table to its definition.
+func TestPlainByte(t *testing.T) {
+	for c := range 256 {
+		if want := c >= 0x20 && c < 0x7f && c != ',' && c != '"'; plainByte[c] != want {
+			t.Errorf("byte %#x: plain %v, want %v", c, plainByte[c], want)
+		}
+	}
+}

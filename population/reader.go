@@ -584,7 +584,7 @@ func (ps *Parser) categories(p *Person, l row, start int, b []byte) []string {
 // person's claims.
 func (ps *Parser) claim(fr *Frame, l row, p *Person) {
 	if quickClaims {
-		if _, ok := ps.quickClaim(fr, l, p); ok {
+		if _, ok := ps.quickClaim(fr, &l, p); ok {
 			return
 		}
 	}
