@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -103,6 +104,20 @@ func TestTextWords(t *testing.T) {
 				if got, want := text(b) == nil, ref(b); got != want {
 					t.Fatalf("%q: text accepts it %v, want %v", b, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestDaysIn holds daysIn to the calendar (time's) for every month of
+// 1600 to 2400: the leap years of the four-, hundred- and four-hundred-year
+// rules.
+func TestDaysIn(t *testing.T) {
+	for y := 1600; y <= 2400; y++ {
+		for m := 1; m <= 12; m++ {
+			want := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			if got := daysIn(m, y); got != want {
+				t.Errorf("daysIn(%d, %d) = %d, want %d", m, y, got, want)
 			}
 		}
 	}

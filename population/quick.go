@@ -141,6 +141,11 @@ func stableString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// viewOf is s's bytes themselves, to be read, never written.
+func viewOf(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
 // hasAt says b holds s at i.
 func hasAt(b []byte, i int, s string) bool {
 	return i+len(s) <= len(b) && string(b[i:i+len(s)]) == s
@@ -317,7 +322,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, int, bool) {
 	}
 	i := id + 1
 	// region and year: the run's.
-	if !hasAt(b, i, fr.regionYear) {
+	if i+len(fr.regionYear) > len(b) || !sameText(b[i:i+len(fr.regionYear)], viewOf(fr.regionYear)) {
 		return 0, 0, false
 	}
 	i += len(fr.regionYear)
@@ -388,7 +393,7 @@ func (ps *Parser) quickPerson(fr *Frame, l row, p *Person) (int, int, bool) {
 		return 0, 0, false
 	}
 	// Likewise the last enrollment date found right, in the run's year.
-	if len(enrolled) > 0 && string(enrolled) != string(ps.lastEnrolled) {
+	if len(enrolled) > 0 && (len(enrolled) != len(ps.lastEnrolled) || !sameText(enrolled, ps.lastEnrolled)) {
 		if !date(enrolled) || !casefile.EnrolledBy(string(enrolled), fr.year) {
 			return 0, 0, false // or another comma
 		}
