@@ -3,20 +3,24 @@
 //
 // Exact selection in one pass needs every value (no sketch is exact), so
 // the values are kept, compactly: 8 bytes each, in memory up to a fixed
-// number of them, then sorted and spilled to a temporary file as a run.
-// The ranks asked for are read off a merge of the sorted runs in one
-// sequential pass. Memory is the buffer (Memory values) plus a small read
-// buffer per run; the file holds 8 bytes a value past the buffer, and is
-// removed by Close. A stream that fits the buffer never touches the disk.
+// number of them, then spilled, as they came, to a temporary file. The
+// ranks asked for are then found by counting, not sorting: each pass
+// reads the values once and counts them in 4,096 buckets of the range
+// where a rank's value lies, which narrows that range 4,096 times, until
+// it is one value (two passes for ranges under 2^24, six at most). Values
+// all in memory are selected in place. Memory is the buffer (Memory
+// values), a read buffer and the buckets; the file holds 8 bytes a value
+// past the buffer, and is removed by Close. A stream that fits the buffer
+// never touches the disk.
 package ranks
 
 import (
 	"bufio"
-	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"slices"
 )
@@ -30,21 +34,24 @@ const readBuffer = 64 << 10
 
 // Ranks collects values. The zero value is not ready: use New.
 type Ranks struct {
-	memory int
-	dir    string
-	buf    []int64
-	n      int64
-	file   *os.File
-	out    *bufio.Writer
-	runs   []int64 // the length of each spilled run, in values
-	// A run is sorted and written on a goroutine of its own while values
-	// go on coming into the other buffer (spare): the caller — a run's
-	// collector, which the workers wait on — never waits for a sort
-	// unless the run before is not written yet. spilling is that run's
-	// result; nil when none is in flight.
+	memory  int
+	dir     string
+	buf     []int64
+	n       int64
+	file    *os.File
+	out     *bufio.Writer
+	spilled int64 // values in the file
+	// lo and hi are the least and the greatest value spilled (or, once
+	// At has begun, of all); extended, once there is one.
+	lo, hi   int64
+	extended bool
+	// A buffer is written on a goroutine of its own while values go on
+	// coming into the other one (spare): the caller — a run's collector,
+	// which the workers wait on — never waits for a write unless the one
+	// before is not done. spilling is that write's result; nil when none
+	// is in flight.
 	spare    []int64
 	spilling chan error
-	scratch  []int64 // the radix sort's second buffer, kept between runs
 }
 
 // New collects values, holding up to memory of them in memory (at least
@@ -61,13 +68,7 @@ func New(memory int, dir string) *Ranks {
 func (r *Ranks) N() int64 { return r.n }
 
 // Spilled is how many values went to the temporary file.
-func (r *Ranks) Spilled() int64 {
-	var n int64
-	for _, l := range r.runs {
-		n += l
-	}
-	return n
-}
+func (r *Ranks) Spilled() int64 { return r.spilled }
 
 // Add adds a value.
 func (r *Ranks) Add(v int64) error {
@@ -96,11 +97,11 @@ func (r *Ranks) spill() error {
 		r.file, r.out = f, bufio.NewWriterSize(f, readBuffer)
 	}
 	run := r.buf
-	r.runs = append(r.runs, int64(len(run)))
+	r.extent(run)
+	r.spilled += int64(len(run))
 	r.buf, r.spare = r.spare[:0], nil
 	r.spilling = make(chan error, 1)
 	go func() {
-		r.scratch = radixSort(run, r.scratch)
 		var b [8]byte
 		var err error
 		for _, v := range run {
@@ -113,6 +114,21 @@ func (r *Ranks) spill() error {
 		r.spilling <- err
 	}()
 	return nil
+}
+
+// extent takes values into lo and hi.
+func (r *Ranks) extent(values []int64) {
+	if len(values) == 0 {
+		return
+	}
+	if !r.extended {
+		r.lo, r.hi, r.extended = values[0], values[0], true
+	}
+	lo, hi := r.lo, r.hi
+	for _, v := range values {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	r.lo, r.hi = lo, hi
 }
 
 // wait waits for the run being spilled, if any, and gives its error.
@@ -155,61 +171,114 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 		}
 		return out, nil
 	}
-	r.scratch = radixSort(r.buf, r.scratch)
 	if err := r.out.Flush(); err != nil {
 		return nil, err
 	}
-	var runs []*run
-	var offset int64
-	for _, l := range r.runs {
-		runs = append(runs, &run{left: l, in: io.NewSectionReader(r.file, offset*8, l*8)})
-		offset += l
+	r.extent(r.buf)
+	// Each rank's value lies in a range of offsets from lo, [from,
+	// from+span], where it is the rank-th: the whole range at first.
+	targets := make([]target, len(ranks))
+	for i, k := range ranks {
+		targets[i] = target{span: uint64(r.hi) - uint64(r.lo), rank: k}
 	}
-	runs = append(runs, &run{memory: r.buf})
-	for _, rn := range runs {
-		if err := rn.next(); err != nil {
-			return nil, err
+	for {
+		// The ranges still wider than a value, each counted once however
+		// many ranks lie in it (the ranks are increasing: theirs are
+		// next to each other).
+		var ws []window
+		for i := range targets {
+			t := &targets[i]
+			if t.span == 0 {
+				continue
+			}
+			if n := len(ws); n > 0 && ws[n-1].from == t.from && ws[n-1].span == t.span {
+				continue
+			}
+			shift := uint(max(0, bits.Len64(t.span)-bucketBits))
+			ws = append(ws, window{from: t.from, span: t.span, shift: shift, counts: make([]int64, t.span>>shift+1)})
 		}
-	}
-	runs = slices.DeleteFunc(runs, func(rn *run) bool { return rn.done })
-	// The least head among a few runs is found by looking at each (a
-	// million values a run: a run of 10M claims has four); among many, by
-	// a heap.
-	h := &merge{runs: runs}
-	few := len(runs) <= 16
-	if !few {
-		heap.Init(h)
-	}
-	var rank int64
-	i := 0
-	for len(h.runs) > 0 && i < len(ranks) {
-		m := 0
-		if few {
-			for j := 1; j < len(h.runs); j++ {
-				if h.runs[j].head < h.runs[m].head {
-					m = j
+		if len(ws) == 0 {
+			break
+		}
+		lo := uint64(r.lo)
+		err := r.each(func(values []int64) {
+			for _, v := range values {
+				off := uint64(v) - lo
+				for k := range ws {
+					w := &ws[k]
+					if d := off - w.from; d <= w.span {
+						w.counts[d>>w.shift]++
+					}
 				}
 			}
-		}
-		rn := h.runs[m]
-		rank++
-		for i < len(ranks) && ranks[i] == rank {
-			out[i] = rn.head
-			i++
-		}
-		if err := rn.next(); err != nil {
+		})
+		if err != nil {
 			return nil, err
 		}
-		switch {
-		case few && rn.done:
-			h.runs = slices.Delete(h.runs, m, m+1)
-		case rn.done:
-			heap.Pop(h)
-		case !few:
-			heap.Fix(h, 0)
+		// Each rank's range becomes the bucket its value is in.
+		k := 0
+		for i := range targets {
+			t := &targets[i]
+			if t.span == 0 {
+				continue
+			}
+			for ws[k].from != t.from || ws[k].span != t.span {
+				k++
+			}
+			w := &ws[k]
+			var below int64
+			b := 0
+			for below+w.counts[b] < t.rank {
+				below += w.counts[b]
+				b++
+			}
+			start := uint64(b) << w.shift
+			t.from, t.span, t.rank = w.from+start, min(w.span-start, 1<<w.shift-1), t.rank-below
 		}
 	}
+	for i, t := range targets {
+		out[i] = int64(uint64(r.lo) + t.from)
+	}
 	return out, nil
+}
+
+// bucketBits is the buckets a pass counts a range in: 4,096, 32 KiB of
+// counts, which stay in the core's nearest cache.
+const bucketBits = 12
+
+// target is a rank being found: its value is the rank-th of those at
+// offsets from..from+span from the least value.
+type target struct {
+	from, span uint64
+	rank       int64
+}
+
+// window is a range being counted in a pass: the values at offsets
+// from..from+span, in buckets of 1<<shift offsets.
+type window struct {
+	from, span uint64
+	shift      uint
+	counts     []int64
+}
+
+// each gives every value, the file's a chunk at a time, then those in
+// memory.
+func (r *Ranks) each(f func([]int64)) error {
+	in := io.NewSectionReader(r.file, 0, r.spilled*8)
+	raw, values := make([]byte, readBuffer), make([]int64, readBuffer/8)
+	for left := r.spilled; left > 0; {
+		n := min(left, readBuffer/8)
+		if _, err := io.ReadFull(in, raw[:n*8]); err != nil {
+			return fmt.Errorf("reading back the values spilled to disk: %w", err)
+		}
+		for k := range n {
+			values[k] = int64(binary.LittleEndian.Uint64(raw[8*k:]))
+		}
+		f(values[:n])
+		left -= n
+	}
+	f(r.buf)
+	return nil
 }
 
 // Close removes the temporary file, if there is one.
@@ -225,65 +294,6 @@ func (r *Ranks) Close() error {
 	}
 	r.file = nil
 	return err
-}
-
-// run is one sorted run being merged: from the file, or the last one, in
-// memory.
-type run struct {
-	in     io.Reader // a spilled run's bytes; nil for the values in memory
-	memory []int64
-	left   int64   // values of in not read yet
-	chunk  []int64 // values read, not yet taken (a part of values)
-	values []int64
-	raw    []byte
-	head   int64
-	done   bool
-}
-
-// next takes the run's next value into head, reading a spilled run
-// readBuffer bytes at a time; done at its end.
-func (rn *run) next() error {
-	if rn.in == nil {
-		if len(rn.memory) == 0 {
-			rn.done = true
-			return nil
-		}
-		rn.head, rn.memory = rn.memory[0], rn.memory[1:]
-		return nil
-	}
-	if len(rn.chunk) == 0 {
-		if rn.left == 0 {
-			rn.done = true
-			return nil
-		}
-		n := min(rn.left, readBuffer/8)
-		if rn.raw == nil {
-			rn.raw, rn.values = make([]byte, readBuffer), make([]int64, readBuffer/8)
-		}
-		raw := rn.raw[:n*8]
-		if _, err := io.ReadFull(rn.in, raw); err != nil {
-			return fmt.Errorf("reading back the values spilled to disk: %w", err)
-		}
-		rn.chunk = rn.values[:n]
-		for k := range rn.chunk {
-			rn.chunk[k] = int64(binary.LittleEndian.Uint64(raw[8*k:]))
-		}
-		rn.left -= n
-	}
-	rn.head, rn.chunk = rn.chunk[0], rn.chunk[1:]
-	return nil
-}
-
-type merge struct{ runs []*run }
-
-func (m *merge) Len() int           { return len(m.runs) }
-func (m *merge) Less(i, j int) bool { return m.runs[i].head < m.runs[j].head }
-func (m *merge) Swap(i, j int)      { m.runs[i], m.runs[j] = m.runs[j], m.runs[i] }
-func (m *merge) Push(x any)         { m.runs = append(m.runs, x.(*run)) }
-func (m *merge) Pop() any {
-	x := m.runs[len(m.runs)-1]
-	m.runs = m.runs[:len(m.runs)-1]
-	return x
 }
 
 // selectAt reorders v so that v[k] is the value a sort would put there, for
@@ -334,41 +344,4 @@ func selectAt(v []int64, at []int) {
 		}
 		v, at = v[:lt], at[:j]
 	}
-}
-
-// radixSort sorts v in place, in eight passes of a byte each (least
-// significant first, the sign bit flipped so that negatives come first),
-// through tmp (grown to len(v) if short, and returned for the next run).
-// A run is a million values: a comparison sort's twenty compares and
-// moves a value become eight moves, and a byte that is the same in every
-// value is skipped.
-func radixSort(v, tmp []int64) []int64 {
-	if cap(tmp) < len(v) {
-		tmp = make([]int64, len(v))
-	}
-	tmp = tmp[:len(v)]
-	src, dst := v, tmp
-	for shift := uint(0); shift < 64; shift += 8 {
-		var count [256]int
-		for _, x := range src {
-			count[byte((uint64(x)^1<<63)>>shift)]++
-		}
-		if count[byte((uint64(src[0])^1<<63)>>shift)] == len(src) {
-			continue // every value has this byte
-		}
-		at := 0
-		for b := range count {
-			at, count[b] = at+count[b], at
-		}
-		for _, x := range src {
-			d := byte((uint64(x) ^ 1<<63) >> shift)
-			dst[count[d]] = x
-			count[d]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &v[0] {
-		copy(v, src)
-	}
-	return tmp
 }

@@ -141,35 +141,6 @@ func every(n int) []int {
 	return at
 }
 
-// radixSort sorts as slices.Sort does: negatives, the extremes, repeats,
-// values alike in most bytes.
-func TestRadixSortAgrees(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	var tmp []int64
-	for _, n := range []int{1, 2, 255, 256, 1000, 65537} {
-		for shape := range 4 {
-			v := make([]int64, n)
-			for i := range v {
-				switch shape {
-				case 0:
-					v[i] = int64(rng.Uint64())
-				case 1:
-					v[i] = rng.Int64N(1 << 20) // the high bytes all alike
-				case 2:
-					v[i] = []int64{-1 << 63, 1<<63 - 1, -1, 0, 1}[rng.IntN(5)]
-				default:
-					v[i] = 42
-				}
-			}
-			want := slices.Sorted(slices.Values(v))
-			tmp = radixSort(v, tmp)
-			if !slices.Equal(v, want) {
-				t.Fatalf("n=%d shape %d: not sorted", n, shape)
-			}
-		}
-	}
-}
-
 // Runs longer than one read of the disk: the values are read back a
 // chunk at a time, run after run, across the chunks' edges.
 func TestAtAcrossChunks(t *testing.T) {
