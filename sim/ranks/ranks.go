@@ -29,7 +29,7 @@ import (
 // 8 MiB of them.
 const DefaultMemory = 1 << 20
 
-// readBuffer is the read buffer of each run during the merge.
+// readBuffer is the buffer of the file, written and read back.
 const readBuffer = 64 << 10
 
 // Ranks collects values. The zero value is not ready: use New.
