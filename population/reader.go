@@ -771,8 +771,11 @@ func (p *Person) reset() {
 	if cap(p.Case.Claims) > keep {
 		p.Case.Claims, p.claims, p.basic = nil, nil, nil
 	}
-	claims, texts, basic := p.Case.Claims[:0], p.claims[:0], p.basic[:0]
-	*p = Person{Case: cases.Case{Claims: claims}, claims: texts, basic: basic, Problems: p.Problems[:0]}
+	claims, texts, basic, problems := p.Case.Claims[:0], p.claims[:0], p.basic[:0], p.Problems[:0]
+	// Cleared in place, then the buffers given back (a composite literal
+	// would be built aside and copied: twice the stores).
+	*p = Person{}
+	p.Case.Claims, p.claims, p.basic, p.Problems = claims, texts, basic, problems
 }
 
 func (ps *Parser) problemAt(p *Person, pos diag.Position, format string, args ...any) {
