@@ -5,10 +5,10 @@
 // the values are kept, compactly: 8 bytes each, in memory up to a fixed
 // number of them, then spilled, as they came, to a temporary file. The
 // ranks asked for are then found by counting, not sorting: each pass
-// reads the values once and counts them in 4,096 buckets of the range
-// where a rank's value lies, which narrows that range 4,096 times, until
-// it is one value (two passes for ranges under 2^24, six at most). Values
-// all in memory are selected in place. Memory is the buffer (Memory
+// reads the values once and counts them in buckets of the range where a
+// rank's value lies — 65,536 for the whole range, then 4,096 — which
+// narrows that range, until it is one value (two passes for ranges under
+// 2^28, five at most). Values all in memory are selected in place. Memory is the buffer (Memory
 // values), a read buffer and the buckets; the file holds 8 bytes a value
 // past the buffer, and is removed by Close. A stream that fits the buffer
 // never touches the disk.
@@ -181,10 +181,18 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 	for i, k := range ranks {
 		targets[i] = target{span: uint64(r.hi) - uint64(r.lo), rank: k}
 	}
-	for {
+	// The first pass counts the whole range in 65,536 buckets; later
+	// passes count the ranges left, each within one of those buckets, in
+	// 4,096 (their counts stay in the core's nearest cache), finding a
+	// value's range through its first bucket: no value looks at more than
+	// the ranges in its own.
+	whole := targets[0].span
+	firstShift := uint(max(0, bits.Len64(whole)-firstBits))
+	var within []ranges // by first bucket: the ranges counted in it
+	for pass := 0; ; pass++ {
 		// The ranges still wider than a value, each counted once however
 		// many ranks lie in it (the ranks are increasing: theirs are
-		// next to each other).
+		// next to each other, and the ranges in increasing order).
 		var ws []window
 		for i := range targets {
 			t := &targets[i]
@@ -195,23 +203,48 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 				continue
 			}
 			shift := uint(max(0, bits.Len64(t.span)-bucketBits))
+			if pass == 0 {
+				shift = firstShift
+			}
 			ws = append(ws, window{from: t.from, span: t.span, shift: shift, counts: make([]int64, t.span>>shift+1)})
 		}
 		if len(ws) == 0 {
 			break
 		}
 		lo := uint64(r.lo)
-		err := r.each(func(values []int64) {
-			for _, v := range values {
-				off := uint64(v) - lo
-				for k := range ws {
-					w := &ws[k]
-					if d := off - w.from; d <= w.span {
-						w.counts[d>>w.shift]++
+		var err error
+		if pass == 0 {
+			w := &ws[0]
+			err = r.each(func(values []int64) {
+				for _, v := range values {
+					w.counts[(uint64(v)-lo)>>firstShift]++
+				}
+			})
+		} else {
+			if within == nil {
+				within = make([]ranges, whole>>firstShift+1)
+			}
+			clear(within)
+			for k := range ws {
+				b := ws[k].from >> firstShift
+				if within[b].n == 0 {
+					within[b].first = int32(k)
+				}
+				within[b].n++
+			}
+			err = r.each(func(values []int64) {
+				for _, v := range values {
+					off := uint64(v) - lo
+					in := within[off>>firstShift]
+					for k := in.first; k < in.first+in.n; k++ {
+						w := &ws[k]
+						if d := off - w.from; d <= w.span {
+							w.counts[d>>w.shift]++
+						}
 					}
 				}
-			}
-		})
+			})
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -242,9 +275,17 @@ func (r *Ranks) At(ranks []int64) ([]int64, error) {
 	return out, nil
 }
 
-// bucketBits is the buckets a pass counts a range in: 4,096, 32 KiB of
-// counts, which stay in the core's nearest cache.
-const bucketBits = 12
+// firstBits and bucketBits are the buckets a pass counts a range in:
+// 65,536 for the whole range (512 KiB of counts, one range), 4,096 for
+// each range left after (32 KiB each, up to one a rank).
+const (
+	firstBits  = 16
+	bucketBits = 12
+)
+
+// ranges are the ranges a later pass counts within one first bucket:
+// ws[first:first+n].
+type ranges struct{ first, n int32 }
 
 // target is a rank being found: its value is the rank-th of those at
 // offsets from..from+span from the least value.
