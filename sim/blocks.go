@@ -10,9 +10,9 @@ import (
 	"github.com/polc-dev/polc/settle"
 )
 
-// The fast lane of a run (population.Blocks): the reading goroutine cuts
-// the files into blocks of whole persons, doing nothing a line; each
-// worker reads its block's rows, settles each person as soon as it is read
+// The fast lane of a run (population.Blocks): a worker cuts the next
+// block of whole persons off the files (one at a time, doing nothing a
+// line), then reads its rows, settles each person as soon as it is read
 // (one Person and one Figures a worker, which stay in the core's caches)
 // and sums them. A block that is not plainly right — a row the careful
 // reading would report, a person Figures refuses, a sum past int64 — ends
@@ -73,16 +73,12 @@ func runBlocks(ctx context.Context, fig Figurer, s *shape.Shape, bs *population.
 			ps := rd.Parser()
 			var p population.Person
 			var f settle.Figures
-			var local []byte
 			return func(ctx context.Context, b *blockBatch) {
 				b.part.reset()
 				b.oop, b.rows = b.oop[:0], b.rows[:0]
-				// Read from the worker's own copy: nothing of a person
-				// outlives its block's reading here (the rows and sums
-				// copy what they keep), so the copy can be reused.
-				var blk population.Block
-				blk, local = b.block.Local(local)
-				b.irregular = !ps.ParseBlock(&blk, &p, func(p *population.Person) bool {
+				// The block was read by this worker (pipeline): its text
+				// is in this core's cache.
+				b.irregular = !ps.ParseBlock(&b.block, &p, func(p *population.Person) bool {
 					if ctx.Err() != nil || fig.Figures(ctx, &p.Case, &f) != nil || !b.part.person(p.Case.Person.Categories, len(p.Case.Claims), &f) {
 						return false
 					}
@@ -92,9 +88,6 @@ func runBlocks(ctx context.Context, fig Figurer, s *shape.Shape, bs *population.
 					}
 					return true
 				})
-				if scrubBlocks {
-					blk.Scrub() // the worker's copy, as the collector scrubs the block
-				}
 			}
 		},
 		c)

@@ -29,14 +29,20 @@ type collecting[B any] interface {
 // sequenced is a batch that carries its place in the input.
 type sequenced interface{ seqp() *int }
 
-// pipeline is the streamed pass Run and Against share: the reading
-// goroutine fills batches in file order (fill, false when there is
-// nothing more), workers settle each batch (each worker's process made by
-// worker, with its own parser), and c takes them back in file order
+// pipeline is the streamed pass Run and Against share: workers fill
+// batches in file order (fill, false when there is nothing more), one at
+// a time, and each settles the batch it filled (each worker's process
+// made by worker, with its own parser); c takes them back in file order
 // whatever order the workers finish in, so sums, rows and problems do not
 // depend on the timing. Once c has stopped (too many problems, an error),
 // reading stops. Memory is the batches in flight, whatever the
 // population's size.
+//
+// A worker reads its own batch, rather than a reading goroutine handing
+// batches to the workers: the batch's text is then in the cache of the
+// core that reads it, where a reading goroutine's would be met first in
+// the cache of another, and no goroutine waits on another to be handed
+// work.
 func pipeline[B sequenced](ctx context.Context, workers int, newBatch func() B, fill func(B) bool, worker func() func(context.Context, B), c collecting[B]) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -44,16 +50,45 @@ func pipeline[B sequenced](ctx context.Context, workers int, newBatch func() B, 
 	for range cap(free) {
 		free <- newBatch()
 	}
-	work := make(chan B, cap(free))
 	done := make(chan B, cap(free))
-	go feed(ctx, fill, free, work)
+	var (
+		reading sync.Mutex // fill is called by one worker at a time, in file order
+		seq     int
+		ended   bool // fill had no more
+	)
+	// next fills a free batch with the next of the files; false at
+	// their end or once ctx is done.
+	next := func() (B, bool) {
+		var b B
+		select {
+		case b = <-free:
+		case <-ctx.Done():
+			return b, false
+		}
+		reading.Lock()
+		defer reading.Unlock()
+		if ended || ctx.Err() != nil {
+			return b, false
+		}
+		*b.seqp() = seq
+		if !fill(b) {
+			ended = true
+			return b, false
+		}
+		seq++
+		return b, true
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			process := worker()
-			for b := range work {
+			for {
+				b, ok := next()
+				if !ok {
+					return
+				}
 				process(ctx, b)
 				done <- b
 			}
@@ -64,16 +99,16 @@ func pipeline[B sequenced](ctx context.Context, workers int, newBatch func() B, 
 		close(done)
 	}()
 	pending := map[int]B{}
-	next := 0
+	want := 0
 	for b := range done {
 		pending[*b.seqp()] = b
 		for {
-			b, ok := pending[next]
+			b, ok := pending[want]
 			if !ok {
 				break
 			}
-			delete(pending, next)
-			next++
+			delete(pending, want)
+			want++
 			if !c.stopped() {
 				c.batch(b)
 				if c.stopped() {
@@ -81,29 +116,6 @@ func pipeline[B sequenced](ctx context.Context, workers int, newBatch func() B, 
 				}
 			}
 			free <- b
-		}
-	}
-}
-
-// feed fills batches taken from free and sends them to work in order,
-// until fill has no more or ctx is done; then it closes work.
-func feed[B sequenced](ctx context.Context, fill func(B) bool, free <-chan B, work chan<- B) {
-	defer close(work)
-	for seq := 0; ; seq++ {
-		var b B
-		select {
-		case b = <-free:
-		case <-ctx.Done():
-			return
-		}
-		*b.seqp() = seq
-		if !fill(b) {
-			return
-		}
-		select {
-		case work <- b:
-		case <-ctx.Done():
-			return
 		}
 	}
 }
