@@ -52,6 +52,7 @@ func against(t *testing.T, before, after *policy.Set, g *generated) *sim.Compari
 // that reads the ratio, 三(七). The threshold is lowered in both versions
 // so that a small population reaches it.
 func TestAgainstOneRatio(t *testing.T) {
+	t.Parallel()
 	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
 	before := policiesWith(t, threshold, lower)
 	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
@@ -135,6 +136,7 @@ func TestAgainstOneRatio(t *testing.T) {
 
 // The same version on both sides changes nothing.
 func TestAgainstUnchanged(t *testing.T) {
+	t.Parallel()
 	set := shippedSet(t)
 	g := generate(t, set, "tongnan", 2023, 200, 3, 3)
 	cmp := against(t, set, set, g)
@@ -157,7 +159,8 @@ func TestAgainstUnchanged(t *testing.T) {
 // above and on it with a bad row (which the fast way leaves to the careful
 // reading), with each block overwritten once taken.
 func TestAgainstFastLaneAgrees(t *testing.T) {
-	defer sim.ScrubBlocks()()
+	t.Parallel()
+	ctx, fastRuns := sim.Observe(context.Background(), true)
 	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
 	before := policiesWith(t, threshold, lower)
 	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
@@ -168,7 +171,7 @@ func TestAgainstFastLaneAgrees(t *testing.T) {
 			pr, cr = onlyReader{pr}, onlyReader{cr}
 		}
 		rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", after)
-		cmp, problems, err := sim.Against(context.Background(), sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),
+		cmp, problems, err := sim.Against(ctx, sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),
 			func(region string) *policydiff.RegionChanges { return policydiff.DetectRegion(region, before, after) },
 			after.CaseShape(), rd, sim.Options{})
 		out := fmt.Sprintf("problems %v\nerror %v\n", problems, err)
@@ -187,9 +190,9 @@ func TestAgainstFastLaneAgrees(t *testing.T) {
 		fast   bool
 	}{{"clean", claims, true}, {"a bad row", bad, false}} {
 		t.Run(tc.name, func(t *testing.T) {
-			n := sim.FastRuns()
+			n := fastRuns()
 			fast := run(g.persons.String(), tc.claims, true)
-			if took := sim.FastRuns() > n; took != tc.fast {
+			if took := fastRuns() > n; took != tc.fast {
 				t.Fatalf("fast lane took it: %v, want %v", took, tc.fast)
 			}
 			if careful := run(g.persons.String(), tc.claims, false); fast != careful {
