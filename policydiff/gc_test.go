@@ -6,5 +6,5 @@ import (
 	"github.com/polc-dev/polc/internal/testgc"
 )
 
-// TestMain collects garbage a sixteenth as often (testgc).
+// TestMain collects garbage a quarter as often (testgc).
 func TestMain(m *testing.M) { testgc.Main(m) }

@@ -57,10 +57,9 @@ func runTests(m *testing.M) int {
 	}
 	os.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
 	// The in-process runs allocate far more than they keep, as a polc
-	// process does: collecting garbage a sixteenth as often (testgc) took
-	// some 4 s of the package's 37 s of CPU less than a quarter as often
-	// (the scripts' GOGC=400 for polc processes), for a peak of some 2 GB
-	// against 650 MB. A GOGC given to go test is kept.
+	// process does: collecting garbage a quarter as often (as the scripts'
+	// GOGC=400 has polc processes do) takes a sixth less CPU, for some
+	// hundreds of megabytes. A GOGC given to go test is kept.
 	testgc.Set()
 	return m.Run()
 }
