@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/polc-dev/polc/compiler"
@@ -17,19 +18,48 @@ import (
 )
 
 // policiesWith is the shipped policies with edits to tongnan's params
-// file (old text → new), compiled.
+// file (old text → new), compiled: tongnan alone, the region of the
+// populations the tests compare (the other four are a fifth the compile
+// each, and no person of theirs is read).
 func policiesWith(t *testing.T, edits ...string) *policy.Set {
 	t.Helper()
 	m := policiestest.Copy(t)
 	for i := 0; i < len(edits); i += 2 {
 		policiestest.Edit(t, m, "params/tongnan.yaml", edits[i], edits[i+1])
 	}
-	set, ds := compiler.Compile(context.Background(), m, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), m, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 	if set == nil {
 		t.Fatal(ds)
 	}
 	return set
 }
+
+// The threshold of tilted assistance, lowered in both versions so that a
+// small population reaches it, and its ratio, raised in the second.
+const (
+	threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
+	ratio, higher    = "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n"
+)
+
+// ratioVersions is the two versions TestAgainstOneRatio and
+// TestAgainstFastLaneAgrees compare, compiled once (a compiled set is
+// immutable).
+func ratioVersions(t *testing.T) (before, after *policy.Set) {
+	t.Helper()
+	ratioOnce.Do(func() {
+		ratioSets.before = policiesWith(t, threshold, lower)
+		ratioSets.after = policiesWith(t, threshold, lower, ratio, higher)
+	})
+	if ratioSets.before == nil || ratioSets.after == nil {
+		t.Fatal("the two versions did not compile")
+	}
+	return ratioSets.before, ratioSets.after
+}
+
+var (
+	ratioOnce sync.Once
+	ratioSets struct{ before, after *policy.Set }
+)
 
 func against(t *testing.T, before, after *policy.Set, g *generated) *sim.Comparison {
 	t.Helper()
@@ -53,9 +83,7 @@ func against(t *testing.T, before, after *policy.Set, g *generated) *sim.Compari
 // so that a small population reaches it.
 func TestAgainstOneRatio(t *testing.T) {
 	t.Parallel()
-	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
-	before := policiesWith(t, threshold, lower)
-	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
+	before, after := ratioVersions(t)
 	g := generate(t, after, "tongnan", 2023, 400, 4, 7)
 	cmp := against(t, before, after, g)
 
@@ -161,9 +189,7 @@ func TestAgainstUnchanged(t *testing.T) {
 func TestAgainstFastLaneAgrees(t *testing.T) {
 	t.Parallel()
 	ctx, fastRuns := sim.Observe(context.Background(), true)
-	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
-	before := policiesWith(t, threshold, lower)
-	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
+	before, after := ratioVersions(t)
 	g := generate(t, after, "tongnan", 2023, 300, 4, 9)
 	run := func(persons, claims string, seekable bool) string {
 		var pr, cr io.Reader = strings.NewReader(persons), strings.NewReader(claims)
