@@ -56,6 +56,7 @@ var (
 // value; they read the claim kind and level, which it crosses with every
 // category set and year.
 func TestUnitsCrossWhatTheRulesRead(t *testing.T) {
+	t.Parallel()
 	set := shippedTongnan(t)
 	units := casegrid.Units("tongnan", set)
 	referred := map[bool]int{}
@@ -99,6 +100,7 @@ func gridEngine(set *policy.Set) *settle.Engine {
 // above, and the same at the basic deductible (400.00 at level 2), found
 // by settling, not by working the tiers out again.
 func TestAmountsPutAccumulationsAtBoundaries(t *testing.T) {
+	t.Parallel()
 	units, e := tongnanGrid(t)
 	var unit *casegrid.Unit
 	for _, u := range units {
@@ -144,6 +146,7 @@ func TestAmountsPutAccumulationsAtBoundaries(t *testing.T) {
 // the rules giving them are the same, under every version: the outcome of
 // one is then the outcome of the other.
 func TestLikeUnitsSettleAlike(t *testing.T) {
+	t.Parallel()
 	units, e := tongnanGrid(t)
 	checked := 0
 	for _, u := range units {
