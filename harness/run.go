@@ -34,6 +34,10 @@ type Options struct {
 	Run      *regexp.Regexp // only cases whose path matches
 	Update   bool
 	Verbose  bool
+	// Engine settles the cases; nil: a new one for Set. It must be Set's.
+	// (cmd/polc's tests give one engine a set across their runs, its
+	// plans cached, as polc serve's engine serves every request.)
+	Engine *settle.Engine
 }
 
 // Outcome is what happened to one case or orphan golden.
@@ -92,7 +96,10 @@ func Collect(ctx context.Context, opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	engine := settle.New(opts.Set)
+	engine := opts.Engine
+	if engine == nil {
+		engine = settle.New(opts.Set)
+	}
 	sum := &Summary{}
 	for _, name := range files.cases {
 		if opts.Run != nil && !opts.Run.MatchString(name) {

@@ -63,6 +63,7 @@ func run(t *testing.T, after fs.FS) *policydiff.Report {
 // down to that rule alone — more tilted assistance, as much less left to
 // the person — and nothing else moves.
 func TestOneRatio(t *testing.T) {
+	t.Parallel()
 	rep := run(t, edited(t, "params/tongnan.yaml", "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n"))
 	if len(rep.Changes) != 1 {
 		t.Fatalf("changes %+v, want one", rep.Changes)
@@ -101,6 +102,7 @@ func TestOneRatio(t *testing.T) {
 // A copy with nothing changed but a line added above every rule (which
 // moves every rule's key) is no change at all.
 func TestUnchangedCopy(t *testing.T) {
+	t.Parallel()
 	rep := run(t, edited(t, "tongnan.rego", "package regions.tongnan\n", "package regions.tongnan\n\n# moved\n"))
 	if !rep.NoChange() {
 		t.Fatalf("changes %+v, groups %+v", rep.Changes, rep.Groups)
@@ -113,6 +115,7 @@ func TestUnchangedCopy(t *testing.T) {
 // A reading a rule declares (custom.reading) is a change even when no
 // figure moves: it is listed, not moved.
 func TestReadingAlone(t *testing.T) {
+	t.Parallel()
 	rep := run(t, edited(t, "tongnan.rego", "# title: 特困人员参加一档，按一档个人缴费标准的100%全额资助\n# custom:\n#   clause: 二(一)\n",
 		"# title: 特困人员参加一档，按一档个人缴费标准的100%全额资助\n# custom:\n#   clause: 二(一)\n#   reading: {text: 全额资助, chosen: 一档个人缴费的100%, alternative: 本人档次的100%}\n"))
 	if len(rep.Changes) != 1 || len(rep.Groups) != 0 || rep.NoChange() {

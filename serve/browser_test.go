@@ -43,6 +43,7 @@ func chromium() string {
 // for the same YAML. POLC_SERVE_SCREENSHOT=FILE saves the page (PNG) after
 // the golden case is settled: docs/serve.png.
 func TestPageInBrowser(t *testing.T) {
+	t.Parallel()
 	path := chromium()
 	if path == "" {
 		t.Skip("no Chromium found (/usr/bin/chromium, from Debian's chromium package, or $POLC_CHROMIUM): the reviewer page is not tested in a browser here")

@@ -93,6 +93,7 @@ func decodeErrors(t *testing.T, rec *httptest.ResponseRecorder) diag.List {
 // --format json prints (cmd/polc's TestServeAgreesWithCLI checks the CLI
 // itself on a few).
 func TestGoldensThroughSettle(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	cases := golden.Cases()
 	if len(cases) < 50 {
@@ -121,6 +122,7 @@ func TestGoldensThroughSettle(t *testing.T) {
 // same answer as its YAML: JSON is read by a reader of its own
 // (yamldoc's parseJSON), which must not change a figure.
 func TestGoldensAsJSON(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	for _, c := range golden.Cases() {
 		want, err := fs.ReadFile(golden.FS, strings.TrimSuffix(c.Name, ".yaml")+".golden.json")
@@ -140,6 +142,7 @@ func TestGoldensAsJSON(t *testing.T) {
 
 // A case in JSON is read as the same case: JSON is YAML.
 func TestSettleJSONCase(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	yamlCase, _ := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.yaml")
 	jsonCase := []byte(`{"region": "tongnan", "title": "低保对象住院：大病保险倾斜（起付线减半、提高5个百分点）后医疗救助70%", "clauses": ["三(六)", "三(七)"], "year": 2023,
@@ -160,6 +163,7 @@ func TestSettleJSONCase(t *testing.T) {
 }
 
 func TestBadCase(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	for _, tc := range []struct {
 		name, body string
@@ -200,6 +204,7 @@ func TestBadCase(t *testing.T) {
 }
 
 func TestBodyLimit(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	over := post(t, s, "/v1/settle", bytes.Repeat([]byte("#"), MaxBody+1))
 	if over.Code != http.StatusRequestEntityTooLarge {
@@ -218,6 +223,7 @@ func TestBodyLimit(t *testing.T) {
 }
 
 func TestDeadline(t *testing.T) {
+	t.Parallel()
 	data, _ := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.yaml")
 	// A deadline no evaluation can meet.
 	s := withLimits(t, time.Nanosecond, 2)
@@ -244,6 +250,7 @@ func TestDeadline(t *testing.T) {
 }
 
 func TestRegions(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	rec := get(t, s, "/v1/regions")
 	if rec.Code != 200 {
@@ -290,6 +297,7 @@ func TestRegions(t *testing.T) {
 }
 
 func TestHealthPageAndCases(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	if rec := get(t, s, "/healthz"); rec.Code != 200 || !strings.Contains(rec.Body.String(), `"status": "ok"`) {
 		t.Errorf("healthz: %d %s", rec.Code, rec.Body)
@@ -318,6 +326,7 @@ func TestHealthPageAndCases(t *testing.T) {
 
 // The Markdown a reviewer reads, and that Markdown as HTML.
 func TestSettleFormats(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	data, _ := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.yaml")
 	wantMD, _ := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.golden.md")
@@ -342,6 +351,7 @@ func TestSettleFormats(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	s := sharedServer(t)
 	data, _ := fs.ReadFile(golden.FS, "tongnan/critical-tilted-dibao.yaml")
 	rec := post(t, s, "/v1/compare?regions=tongnan,guangdong", data)
@@ -368,6 +378,7 @@ func TestCompare(t *testing.T) {
 // --watch: a broken policy is reported and the last good set served; the
 // fixed one replaces it.
 func TestWatch(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, policies.FS); err != nil {
 		t.Fatal(err)

@@ -472,6 +472,7 @@ func (b *pairBlock) seqp() *int { return &b.seq }
 type pairBlocks struct {
 	*pairCollector
 	irregular bool
+	scrub     bool // runHooks.scrub
 }
 
 func (c *pairBlocks) stopped() bool { return c.irregular || c.err != nil }
@@ -488,7 +489,7 @@ func (c *pairBlocks) batch(b *pairBlock) {
 			return
 		}
 	}
-	if scrubBlocks {
+	if c.scrub {
 		b.block.Scrub()
 	}
 }
@@ -496,7 +497,8 @@ func (c *pairBlocks) batch(b *pairBlock) {
 // againstBlocks is Against the fast way (see Run and runBlocks). whole is
 // false if the files are to be read again carefully.
 func againstBlocks(ctx context.Context, before, after Settler, changes func(region string) *policydiff.RegionChanges, s *shape.Shape, bs *population.Blocks, rd *population.Reader, opts Options) (*Comparison, bool, error) {
-	c := &pairBlocks{pairCollector: newPairCollector(s, opts)}
+	hooks := hooksOf(ctx)
+	c := &pairBlocks{pairCollector: newPairCollector(s, opts), scrub: hooks.scrub}
 	pipeline(ctx, opts.Workers,
 		func() *pairBlock { return &pairBlock{} },
 		func(b *pairBlock) bool { return bs.Next(&b.block) },
@@ -531,6 +533,6 @@ func againstBlocks(ctx context.Context, before, after Settler, changes func(regi
 	case c.irregular || bs.Irregular():
 		return nil, false, nil
 	}
-	fastRuns.Add(1)
+	hooks.fast.Add(1)
 	return c.finish(s, bs.Region(), bs.Year(), changes(bs.Region())), true, nil
 }

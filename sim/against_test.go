@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/polc-dev/polc/compiler"
@@ -17,19 +18,48 @@ import (
 )
 
 // policiesWith is the shipped policies with edits to tongnan's params
-// file (old text → new), compiled.
+// file (old text → new), compiled: tongnan alone, the region of the
+// populations the tests compare (the other four are a fifth the compile
+// each, and no person of theirs is read).
 func policiesWith(t *testing.T, edits ...string) *policy.Set {
 	t.Helper()
 	m := policiestest.Copy(t)
 	for i := 0; i < len(edits); i += 2 {
 		policiestest.Edit(t, m, "params/tongnan.yaml", edits[i], edits[i+1])
 	}
-	set, ds := compiler.Compile(context.Background(), m, "policies", compiler.Options{SkipExhaustive: true})
+	set, ds := compiler.Compile(context.Background(), m, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
 	if set == nil {
 		t.Fatal(ds)
 	}
 	return set
 }
+
+// The threshold of tilted assistance, lowered in both versions so that a
+// small population reaches it, and its ratio, raised in the second.
+const (
+	threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
+	ratio, higher    = "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n"
+)
+
+// ratioVersions is the two versions TestAgainstOneRatio and
+// TestAgainstFastLaneAgrees compare, compiled once (a compiled set is
+// immutable).
+func ratioVersions(t *testing.T) (before, after *policy.Set) {
+	t.Helper()
+	ratioOnce.Do(func() {
+		ratioSets.before = policiesWith(t, threshold, lower)
+		ratioSets.after = policiesWith(t, threshold, lower, ratio, higher)
+	})
+	if ratioSets.before == nil || ratioSets.after == nil {
+		t.Fatal("the two versions did not compile")
+	}
+	return ratioSets.before, ratioSets.after
+}
+
+var (
+	ratioOnce sync.Once
+	ratioSets struct{ before, after *policy.Set }
+)
 
 func against(t *testing.T, before, after *policy.Set, g *generated) *sim.Comparison {
 	t.Helper()
@@ -52,9 +82,8 @@ func against(t *testing.T, before, after *policy.Set, g *generated) *sim.Compari
 // that reads the ratio, 三(七). The threshold is lowered in both versions
 // so that a small population reaches it.
 func TestAgainstOneRatio(t *testing.T) {
-	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
-	before := policiesWith(t, threshold, lower)
-	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
+	t.Parallel()
+	before, after := ratioVersions(t)
 	g := generate(t, after, "tongnan", 2023, 400, 4, 7)
 	cmp := against(t, before, after, g)
 
@@ -135,6 +164,7 @@ func TestAgainstOneRatio(t *testing.T) {
 
 // The same version on both sides changes nothing.
 func TestAgainstUnchanged(t *testing.T) {
+	t.Parallel()
 	set := shippedSet(t)
 	g := generate(t, set, "tongnan", 2023, 200, 3, 3)
 	cmp := against(t, set, set, g)
@@ -157,10 +187,9 @@ func TestAgainstUnchanged(t *testing.T) {
 // above and on it with a bad row (which the fast way leaves to the careful
 // reading), with each block overwritten once taken.
 func TestAgainstFastLaneAgrees(t *testing.T) {
-	defer sim.ScrubBlocks()()
-	const threshold, lower = "      2022-01-01: 20000\n", "      2022-01-01: 2000\n"
-	before := policiesWith(t, threshold, lower)
-	after := policiesWith(t, threshold, lower, "      2022-01-01: 0.5\n", "      2022-01-01: 0.6\n")
+	t.Parallel()
+	ctx, fastRuns := sim.Observe(context.Background(), true)
+	before, after := ratioVersions(t)
 	g := generate(t, after, "tongnan", 2023, 300, 4, 9)
 	run := func(persons, claims string, seekable bool) string {
 		var pr, cr io.Reader = strings.NewReader(persons), strings.NewReader(claims)
@@ -168,7 +197,7 @@ func TestAgainstFastLaneAgrees(t *testing.T) {
 			pr, cr = onlyReader{pr}, onlyReader{cr}
 		}
 		rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", after)
-		cmp, problems, err := sim.Against(context.Background(), sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),
+		cmp, problems, err := sim.Against(ctx, sim.Engine(before, g.overrides).(sim.Settler), sim.Engine(after, g.overrides).(sim.Settler),
 			func(region string) *policydiff.RegionChanges { return policydiff.DetectRegion(region, before, after) },
 			after.CaseShape(), rd, sim.Options{})
 		out := fmt.Sprintf("problems %v\nerror %v\n", problems, err)
@@ -187,9 +216,9 @@ func TestAgainstFastLaneAgrees(t *testing.T) {
 		fast   bool
 	}{{"clean", claims, true}, {"a bad row", bad, false}} {
 		t.Run(tc.name, func(t *testing.T) {
-			n := sim.FastRuns()
+			n := fastRuns()
 			fast := run(g.persons.String(), tc.claims, true)
-			if took := sim.FastRuns() > n; took != tc.fast {
+			if took := fastRuns() > n; took != tc.fast {
 				t.Fatalf("fast lane took it: %v, want %v", took, tc.fast)
 			}
 			if careful := run(g.persons.String(), tc.claims, false); fast != careful {

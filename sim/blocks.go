@@ -38,6 +38,7 @@ func (b *blockBatch) seqp() *int { return &b.seq }
 type blockCollector struct {
 	*collector
 	irregular bool
+	scrub     bool // runHooks.scrub
 }
 
 func (c *blockCollector) stopped() bool { return c.irregular || c.err != nil }
@@ -48,22 +49,42 @@ func (c *blockCollector) batch(b *blockBatch) {
 		return
 	}
 	c.merge(b.part, b.oop, b.rows)
-	if scrubBlocks {
+	if c.scrub {
 		b.block.Scrub()
 	}
 }
 
-// scrubBlocks has each block scrubbed once summed (the tests: a string of
-// a block kept by the run or the engine would change what a later person
-// gives).
-var scrubBlocks = false
+// runHooks are what the tests have a run do and see of it, given in the
+// run's context (export_test.go); a run outside the tests has none. They
+// belong to the runs given that context, not to the process, so tests that
+// use them run in parallel.
+type runHooks struct {
+	// scrub has each block overwritten once summed: a string of a block
+	// kept by the run or the engine would change what a later person
+	// gives.
+	scrub bool
+	// fast counts the runs the fast lane summed, for the tests to see
+	// that it is taken.
+	fast atomic.Int64
+}
+
+type hooksKey struct{}
+
+// hooksOf is the run's hooks: none (zero) outside the tests.
+func hooksOf(ctx context.Context) *runHooks {
+	if h, ok := ctx.Value(hooksKey{}).(*runHooks); ok {
+		return h
+	}
+	return &runHooks{}
+}
 
 // runBlocks runs the population the fast way. whole is false if the files
 // turned out to hold something the lane does not take (and the run is to
 // be read again carefully); err is a failure of the machine, or the run's
 // cancellation.
 func runBlocks(ctx context.Context, fig Figurer, s *shape.Shape, bs *population.Blocks, rd *population.Reader, opts Options) (sm *Summary, whole bool, err error) {
-	c := &blockCollector{collector: newCollector(s, opts)}
+	hooks := hooksOf(ctx)
+	c := &blockCollector{collector: newCollector(s, opts), scrub: hooks.scrub}
 	defer c.ranks.Close()
 	perPerson := opts.PerPerson != nil
 	pipeline(ctx, opts.Workers,
@@ -101,14 +122,10 @@ func runBlocks(ctx context.Context, fig Figurer, s *shape.Shape, bs *population.
 	}
 	sm, err = c.finish(bs.Region(), bs.Year())
 	if err == nil {
-		fastRuns.Add(1)
+		hooks.fast.Add(1)
 	}
 	return sm, err == nil, err
 }
-
-// fastRuns counts the runs the fast lane summed, for the tests to see that
-// it is taken.
-var fastRuns atomic.Int64
 
 // restartable says whether a per-person file can be emptied for a second
 // reading of the files, and how.

@@ -21,7 +21,7 @@ type onlyReader struct{ io.Reader }
 
 // outcome is all a run gives: the summary's JSON, the per-person file, the
 // problems and the error.
-func outcome(t *testing.T, fig sim.Figurer, persons, claims string, seekable bool) string {
+func outcome(ctx context.Context, t *testing.T, fig sim.Figurer, persons, claims string, seekable bool) string {
 	t.Helper()
 	set := shippedSet(t)
 	var pr, cr io.Reader = strings.NewReader(persons), strings.NewReader(claims)
@@ -30,7 +30,7 @@ func outcome(t *testing.T, fig sim.Figurer, persons, claims string, seekable boo
 	}
 	rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", set)
 	var per bytes.Buffer
-	sm, problems, err := sim.Run(context.Background(), fig, set.CaseShape(), rd, sim.Options{PerPerson: &per, RankMemory: 100, TempDir: t.TempDir()})
+	sm, problems, err := sim.Run(ctx, fig, set.CaseShape(), rd, sim.Options{PerPerson: &per, RankMemory: 100, TempDir: t.TempDir()})
 	var out []byte
 	if sm != nil {
 		out, _ = sim.JSON(sm)
@@ -44,10 +44,11 @@ func outcome(t *testing.T, fig sim.Figurer, persons, claims string, seekable boo
 // (which it leaves to the careful reading, so the problems are reported as
 // ever, and the per-person file holds nothing of the abandoned reading).
 func TestFastLaneAgreesWithCareful(t *testing.T) {
+	t.Parallel()
 	// Each block is overwritten once summed: a string of it kept past its
 	// persons (by the run, the engine's caches, the reader) would be read
 	// changed by a later person, and the results would differ.
-	defer sim.ScrubBlocks()()
+	ctx, fastRuns := sim.Observe(context.Background(), true)
 	set := shippedSet(t)
 	persons, claims := smallPopulation(3001)
 	g := generate(t, set, "liujiang", 2024, 400, 3, 11)
@@ -68,12 +69,12 @@ func TestFastLaneAgreesWithCareful(t *testing.T) {
 		{"no one: headers without a line break", &fakeFigures{}, strings.Join(population.PersonColumns, ","), strings.Join(population.ClaimColumns, ","), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			before := sim.FastRuns()
-			fast := outcome(t, tc.fig, tc.persons, tc.claims, true)
-			if took := sim.FastRuns() > before; took != tc.fast {
+			before := fastRuns()
+			fast := outcome(ctx, t, tc.fig, tc.persons, tc.claims, true)
+			if took := fastRuns() > before; took != tc.fast {
 				t.Fatalf("fast lane summed it: %v, want %v", took, tc.fast)
 			}
-			if careful := outcome(t, tc.fig, tc.persons, tc.claims, false); fast != careful {
+			if careful := outcome(ctx, t, tc.fig, tc.persons, tc.claims, false); fast != careful {
 				t.Fatalf("fast lane:\n%s\ncareful:\n%s", fast, careful)
 			}
 		})
@@ -83,7 +84,8 @@ func TestFastLaneAgreesWithCareful(t *testing.T) {
 // The same on populations with a byte or a line changed at random, settled
 // by the engine.
 func TestFastLaneAgreesOnMutations(t *testing.T) {
-	defer sim.ScrubBlocks()()
+	t.Parallel()
+	ctx, _ := sim.Observe(context.Background(), true)
 	set := shippedSet(t)
 	g := generate(t, set, "tongnan", 2023, 120, 3, 5)
 	fig := sim.Engine(set, g.overrides)
@@ -95,7 +97,7 @@ func TestFastLaneAgreesOnMutations(t *testing.T) {
 		} else {
 			claims = mutateText(r, claims)
 		}
-		if fast, careful := outcome(t, fig, persons, claims, true), outcome(t, fig, persons, claims, false); fast != careful {
+		if fast, careful := outcome(ctx, t, fig, persons, claims, true), outcome(ctx, t, fig, persons, claims, false); fast != careful {
 			t.Fatalf("mutation %d: fast lane:\n%s\ncareful:\n%s", n, fast, careful)
 		}
 	}
@@ -134,6 +136,8 @@ func overflowPopulation() (string, string) {
 // the CLI's) holds the careful reading's rows. (What the fast reading may
 // have written is cut away first; it would be a prefix of the same rows.)
 func TestFastLaneHandsOverToCareful(t *testing.T) {
+	t.Parallel()
+	ctx, fastRuns := sim.Observe(context.Background(), false)
 	var p, c strings.Builder
 	p.WriteString(strings.Join(population.PersonColumns, ",") + "\n")
 	c.WriteString(strings.Join(population.ClaimColumns, ",") + "\n")
@@ -159,7 +163,7 @@ func TestFastLaneHandsOverToCareful(t *testing.T) {
 		}
 		defer f.Close()
 		rd := population.NewReader(pr, "persons.csv", cr, "claims.csv", set)
-		sm, problems, err := sim.Run(context.Background(), &fakeFigures{}, set.CaseShape(), rd, sim.Options{PerPerson: f})
+		sm, problems, err := sim.Run(ctx, &fakeFigures{}, set.CaseShape(), rd, sim.Options{PerPerson: f})
 		if err != nil || len(problems) > 0 {
 			t.Fatal(err, problems)
 		}
@@ -170,9 +174,9 @@ func TestFastLaneHandsOverToCareful(t *testing.T) {
 		}
 		return string(out), string(rows)
 	}
-	n := sim.FastRuns()
+	n := fastRuns()
 	fastJSON, fastRows := run(true)
-	if sim.FastRuns() != n {
+	if fastRuns() != n {
 		t.Fatal("the fast reading summed a population with blocks it should leave")
 	}
 	carefulJSON, carefulRows := run(false)

@@ -111,6 +111,7 @@ func row(id string, res *settle.Result) string {
 // 1,000 persons a region (the sample the issue asks for) keep the default
 // run to seconds; POLC_SIM_PERSONS=N runs N.
 func TestSimAgreesWithSettle(t *testing.T) {
+	t.Parallel()
 	set := shippedSet(t)
 	persons := 1000
 	if n, err := strconv.Atoi(os.Getenv("POLC_SIM_PERSONS")); err == nil && n > 0 {
@@ -263,6 +264,7 @@ func redo(t testing.TB, set *policy.Set, region string, year int, cs []*cases.Ca
 // them — give the figures sim gives them. liujiang's: its open numbers
 // come in each case's params:, as a case gives them.
 func TestSimAgreesWithCaseFiles(t *testing.T) {
+	t.Parallel()
 	set := shippedSet(t)
 	g := generate(t, set, "liujiang", 2024, 1000, 3, 11)
 	_, rows := simulate(t, set, g)

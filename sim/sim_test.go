@@ -39,6 +39,7 @@ func shippedSet(tb testing.TB) *policy.Set {
 // The nearest rank of the k-th tenth of n values is the least rank r with
 // r/n ≥ k/10.
 func TestDecileRanks(t *testing.T) {
+	t.Parallel()
 	for n := int64(1); n <= 2000; n++ {
 		ranks := sim.DecileRanks(n)
 		if len(ranks) != 11 || ranks[0] != 1 || ranks[10] != n {
@@ -122,6 +123,7 @@ func runOn(t *testing.T, fig sim.Figurer, persons, claims string, opts sim.Optio
 // number of workers, the batches' timing or the memory the deciles are
 // kept in; the sums are the sums of the persons' figures.
 func TestRunDeterministic(t *testing.T) {
+	t.Parallel()
 	persons, claims := smallPopulation(3001)
 	var first []byte
 	var firstPer string
@@ -179,6 +181,7 @@ func TestRunDeterministic(t *testing.T) {
 // A problem in any person is reported at its line, and nothing is summed:
 // no summary, and Run stops after MaxProblems of them.
 func TestRunProblems(t *testing.T) {
+	t.Parallel()
 	persons, claims := smallPopulation(50)
 	claims = strings.Replace(claims, "p00010,c1,2023-02-01,outpatient,1,true,1001.10,100", "p00010,c1,2023-02-01,outpatient,1,true,13.13,0", 1)
 	claims = strings.Replace(claims, "p00021,c0,2023-01-01,outpatient,1,true,2100.21", "p00021,c0,2023-01-01,outpatient,1,true,-2100.21", 1)
@@ -206,6 +209,7 @@ func TestRunProblems(t *testing.T) {
 
 // A sum that would pass int64's fen is an error, never a wrapped figure.
 func TestRunOverflow(t *testing.T) {
+	t.Parallel()
 	var p, c strings.Builder
 	p.WriteString(strings.Join(population.PersonColumns, ",") + "\n")
 	c.WriteString(strings.Join(population.ClaimColumns, ",") + "\n")

@@ -14,6 +14,7 @@ import (
 // that are negative, as adding each one checked would: against big.Int,
 // on figures drawn near the edges.
 func TestTiersAddChecksEachSum(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(11, 12))
 	draw := func() money.Amount {
 		switch rng.IntN(5) {

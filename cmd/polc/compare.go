@@ -8,7 +8,6 @@ import (
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/harness"
 	"github.com/polc-dev/polc/policies"
-	"github.com/polc-dev/polc/settle"
 )
 
 type compareFlags struct {
@@ -72,7 +71,7 @@ func (c *cli) runCompare(f compareFlags, file string) error {
 	if in.err != nil {
 		return c.report(diag.List{{Pos: diag.Position{File: in.display}, Severity: diag.SeverityError, Message: "cannot read: " + in.err.Error(), Stage: casefile.Stage}})
 	}
-	cmp, ds := harness.CompareCase(c.ctx, set, settle.New(set), in.display, in.data, f.regions)
+	cmp, ds := harness.CompareCase(c.ctx, set, c.engine(set), in.display, in.data, f.regions)
 	if ds.HasErrors() {
 		return c.report(ds)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/policydiff"
+	"github.com/polc-dev/polc/settle"
 )
 
 const (
@@ -68,6 +69,10 @@ type cli struct {
 	// policydiff.Run. The tests give a memo, so that a script asking for
 	// the same comparison in each output format settles its grid once.
 	diffFunc func(ctx context.Context, opts policydiff.Options) (*policydiff.Report, error)
+	// engineFunc gives the engine that settles with a compiled set; nil
+	// is settle.New. The tests give one engine a set (its plans cached)
+	// to all their runs, as the memo gives them one set.
+	engineFunc func(*policy.Set) *settle.Engine
 	// commandStarted is set once cobra has parsed a command's flags and
 	// arguments and is about to run it; see run.
 	commandStarted bool
@@ -107,6 +112,14 @@ func (c *cli) compileSet(fsys fs.FS, display string, opts compiler.Options) (*po
 		return c.compileFunc(c.ctx, fsys, display, opts)
 	}
 	return compiler.Compile(c.ctx, fsys, display, opts)
+}
+
+// engine is a settlement engine for set, the run's own if it has one.
+func (c *cli) engine(set *policy.Set) *settle.Engine {
+	if c.engineFunc != nil {
+		return c.engineFunc(set)
+	}
+	return settle.New(set)
 }
 
 // usageError is bad usage, exit 2: a flag value out of its set, a missing

@@ -61,7 +61,7 @@ func (c *cli) runSettle(f settleFlags, files []string) error {
 	if err != nil {
 		return err
 	}
-	engine := settle.New(set)
+	engine := c.engine(set)
 	var results []*settle.Result
 	var problems diag.List
 	for _, in := range inputs {

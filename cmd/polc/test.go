@@ -81,7 +81,7 @@ func (c *cli) runTest(f testFlags) error {
 	}
 	sum, err := harness.Collect(c.ctx, harness.Options{
 		Set: set, Golden: goldens.fsys, Display: goldens.prefix, WriteDir: c.path(goldens.dir),
-		Run: only, Update: f.update, Verbose: f.verbose,
+		Run: only, Update: f.update, Verbose: f.verbose, Engine: c.engine(set),
 	})
 	if err != nil {
 		return err

@@ -1,4 +1,10 @@
-package casegrid_test
+package policydiff_test
+
+// The tests of casegrid, in policydiff's test binary rather than one of
+// their own: casegrid lays out the grid polc diff settles, and a test
+// binary that links OPA takes ≈ 3.5 s of CPU to link, more than these
+// tests take to run. They read the shipped tongnan that policydiff's
+// tests compile (shipped).
 
 import (
 	"context"
@@ -8,39 +14,30 @@ import (
 	"testing"
 
 	"github.com/polc-dev/polc/casegrid"
-	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/settle"
 )
 
-// shipped is the shipped policies, compiled once for the package's tests
-// (a compiled set is immutable): tongnan, the region the tests lay out.
-func shipped(t *testing.T) *policy.Set {
+// shippedTongnan is the shipped policies' tongnan, compiled once (shipped,
+// run_test.go; a compiled set is immutable): the region the grid tests
+// lay out.
+func shippedTongnan(t *testing.T) *policy.Set {
 	t.Helper()
-	set, err := shippedOnce()
-	if err != nil {
-		t.Fatal(err)
+	set, ds := shipped()
+	if set == nil {
+		t.Fatal(ds)
 	}
 	return set
 }
-
-var shippedOnce = sync.OnceValues(func() (*policy.Set, error) {
-	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
-	if set == nil {
-		return nil, ds
-	}
-	return set, nil
-})
 
 // tongnanGrid is tongnan's grid built once for the tests that read it
 // (Build is most of their time; they only read the units), with the
 // engine that built it.
 func tongnanGrid(t *testing.T) ([]*casegrid.Unit, *settle.Engine) {
 	t.Helper()
-	set := shipped(t)
+	set := shippedTongnan(t)
 	builtOnce.Do(func() {
-		built.engine = engine(set)
+		built.engine = gridEngine(set)
 		built.units = casegrid.Units("tongnan", set)
 		casegrid.Build(context.Background(), built.units, []casegrid.Version{{Set: set, Settler: built.engine}}, 2)
 	})
@@ -59,7 +56,8 @@ var (
 // value; they read the claim kind and level, which it crosses with every
 // category set and year.
 func TestUnitsCrossWhatTheRulesRead(t *testing.T) {
-	set := shipped(t)
+	t.Parallel()
+	set := shippedTongnan(t)
 	units := casegrid.Units("tongnan", set)
 	referred := map[bool]int{}
 	kinds := map[string]bool{}
@@ -89,7 +87,7 @@ func TestUnitsCrossWhatTheRulesRead(t *testing.T) {
 	}
 }
 
-func engine(set *policy.Set) *settle.Engine {
+func gridEngine(set *policy.Set) *settle.Engine {
 	e := settle.New(set)
 	e.OpenStandIns = true
 	return e
@@ -102,6 +100,7 @@ func engine(set *policy.Set) *settle.Engine {
 // above, and the same at the basic deductible (400.00 at level 2), found
 // by settling, not by working the tiers out again.
 func TestAmountsPutAccumulationsAtBoundaries(t *testing.T) {
+	t.Parallel()
 	units, e := tongnanGrid(t)
 	var unit *casegrid.Unit
 	for _, u := range units {
@@ -147,6 +146,7 @@ func TestAmountsPutAccumulationsAtBoundaries(t *testing.T) {
 // the rules giving them are the same, under every version: the outcome of
 // one is then the outcome of the other.
 func TestLikeUnitsSettleAlike(t *testing.T) {
+	t.Parallel()
 	units, e := tongnanGrid(t)
 	checked := 0
 	for _, u := range units {
