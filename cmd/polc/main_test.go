@@ -80,9 +80,14 @@ func runTests(m *testing.M) int {
 }
 
 // tmpfs is a memory-backed folder to make files in, "" if none: Linux's
-// /dev/shm, when a folder can be made there.
+// /dev/shm, when a folder can be made there and it has room to spare (a
+// container's is often 64 MiB; the scripts' folders take some tens of
+// MiB at once).
 func tmpfs() string {
 	const shm = "/dev/shm"
+	if free, ok := freeBytes(shm); !ok || free < 1<<30 {
+		return ""
+	}
 	dir, err := os.MkdirTemp(shm, "polc-probe")
 	if err != nil {
 		return ""
