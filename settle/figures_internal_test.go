@@ -1,6 +1,7 @@
 package settle
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -106,6 +107,30 @@ func TestCapChecks(t *testing.T) {
 		ok := y.claim(&cases.Claim{Total: 3_000_00, BasicPaid: &basic}, f)
 		if ok == tt.check {
 			t.Errorf("tilted cap %s: claim kept the invariants: %v (assistance %s, tilted %s)", tt.tiltedCap, ok, y.totals.Assistance, y.totals.Tilted)
+		}
+	}
+}
+
+// coverageFrom's reading of dates as numbers, for a context with no
+// enrollment rule, gives what the text's comparison gives: dates before,
+// at and after the year's first day, of other years, and texts that are
+// not dates.
+func TestCoverageFromAgreesWithText(t *testing.T) {
+	for _, year := range []int{2023, 2024, 10000} {
+		pf := &personFigures{yearStart: fmt.Sprintf("%04d-01-01", year)}
+		pf.yearStartDay, _ = dayOf(pf.yearStart)
+		for _, date := range []string{"", "2022-12-31", "2023-01-01", "2023-01-02", "2023-07-15", "2024-01-01", "2024-02-29", "0999-01-01", "9999-12-31",
+			"2023-1-01", "2023-01-0x", "2023/01/01", "20230101", "2023-13-01", "2023-01-01 ", "x"} {
+			c := &cases.Case{Enrollment: cases.Enrollment{Date: date}}
+			from, ok := pf.coverageStart(c)
+			var want uint64
+			wantOK := ok
+			if ok && from != "" {
+				want, wantOK = dayOf(from)
+			}
+			if got, gotOK := pf.coverageFrom(c); got != want || gotOK != wantOK {
+				t.Errorf("year %d, enrolled %q: coverageFrom = %d, %v; by the text %d, %v", year, date, got, gotOK, want, wantOK)
+			}
 		}
 	}
 }

@@ -334,6 +334,7 @@ type personFigures struct {
 	// yearStart and nextYear are the case year's first day and the next
 	// year's; months the first day of each month of the case year.
 	yearStart, nextYear string
+	yearStartDay        uint64 // yearStart's dayOf; 0 if it has none (a year past 9999)
 	months              [12]string
 }
 
@@ -543,6 +544,7 @@ func (e *Engine) newPerson(ctx context.Context, t *figuresTables, c *cases.Case)
 		return nil
 	}
 	pf := &personFigures{params: p, subsidy: *sub, yearStart: fmt.Sprintf("%04d-01-01", c.Year), nextYear: fmt.Sprintf("%04d-01-01", c.Year+1)}
+	pf.yearStartDay, _ = dayOf(pf.yearStart)
 	for m := range pf.months {
 		pf.months[m] = fmt.Sprintf("%04d-%02d-01", c.Year, m+1)
 	}
@@ -595,6 +597,17 @@ func (e *Engine) newPerson(ctx context.Context, t *figuresTables, c *cases.Case)
 // where the quick path would have to build a new date, or for a date it
 // does not read (Settle then settles the person).
 func (pf *personFigures) coverageFrom(c *cases.Case) (uint64, bool) {
+	if date := c.Enrollment.Date; pf.rule == nil && date != "" && pf.yearStartDay != 0 {
+		// Most persons: coverage from the enrollment date, or the year's
+		// first day if that is later — dates compared as dayOf's numbers
+		// (which order as the text does), not as text.
+		if d, ok := dayOf(date); ok {
+			if d <= pf.yearStartDay {
+				return 0, true
+			}
+			return d, true
+		}
+	}
 	from, ok := pf.coverageStart(c)
 	if !ok || from == "" {
 		return 0, ok
