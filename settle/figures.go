@@ -115,10 +115,12 @@ func (e *Engine) quickYear(ctx context.Context, rf *regionFigures, pf *personFig
 	claims := c.Claims
 	var sum Money
 	var prev uint64
+	// inPeriod's bounds, the later of its starts taken once.
+	first, last := max(rf.inForceFrom, from), rf.inForceTo
 	for i := range claims {
 		cl := &claims[i]
 		day, ok := dayOf(cl.Date)
-		if !ok || !rf.inPeriod(day, from) || !quickBounds(cl, &sum) {
+		if !ok || day < first || day > last || !quickBounds(cl, &sum) {
 			return false
 		}
 		if day < prev {
