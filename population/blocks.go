@@ -13,8 +13,8 @@ import (
 // (Frame, then Parse) pays for its exact diagnostics on every row: each
 // line is found, checked and copied by the framing goroutine, then read
 // again by a worker. Blocks reads the files in large blocks of whole
-// persons instead, with nothing done a line on the reading goroutine; a
-// worker finds the lines of its block, checks the join and reads the rows
+// persons instead, with nothing done a line while cutting them; a worker
+// finds the lines of its block, checks the join and reads the rows
 // (ParseBlock) with the one-pass readers, the careful ones only where those
 // refuse a row. Anything that is not plainly right — a bad value, a row
 // out of order, a claim of no person, a header, a quote, a line too long —
@@ -25,7 +25,8 @@ import (
 // same person with no problem, and it never reports anything itself.
 
 // Blocks cuts a reader's files into blocks of whole persons. Made by
-// Reader.Blocks, used on one goroutine.
+// Reader.Blocks; Next is called by one goroutine at a time, in order
+// (sim's workers take turns).
 type Blocks struct {
 	rd         *Reader
 	persons    *counting
