@@ -11,7 +11,7 @@ import (
 // The fast reading. A population as it should be — sorted, joined, every
 // row plainly right — is most of what a run reads, and the careful reading
 // (Frame, then Parse) pays for its exact diagnostics on every row: each
-// line is found, checked and copied by the framing goroutine, then read
+// line is found, checked and copied by the framing (Frame), then read
 // again by a worker. Blocks reads the files in large blocks of whole
 // persons instead, with nothing done a line while cutting them; a worker
 // finds the lines of its block, checks the join and reads the rows

@@ -6,10 +6,12 @@
 // out-of-pocket distribution — into a Summary, rendered as JSON or as
 // Markdown for fund officers.
 //
-// Persons are settled in a pipeline: one goroutine frames the rows (each
-// person's lines found and the join checked, population.Reader.Frame),
-// Workers parse, settle and sum batches of persons, and the caller's
-// goroutine takes the batches back in input order and merges them, so
+// Persons are settled in a pipeline: workers take turns reading the next
+// batch off the files (the fast reading's blocks of whole persons,
+// population.Blocks; or, carefully, each person's lines found and the
+// join checked, population.Reader.Frame), then each parses, settles and
+// sums its own, and the caller's goroutine takes the batches back in
+// input order and merges them, so
 // the sums, the per-person file and the problems reported are the same
 // whatever the timing. Memory is a fixed
 // number of batches in flight, whatever the population's size, plus the
