@@ -119,6 +119,8 @@ func mutateText(r *rand.Rand, s string) string {
 	return s[:i]
 }
 
+// overflowPopulation is 1,000 persons whose claims of 10^12 yuan each
+// pass int64's fen when summed: a run must say so, never wrap.
 func overflowPopulation() (string, string) {
 	var p, c strings.Builder
 	p.WriteString(strings.Join(population.PersonColumns, ",") + "\n")

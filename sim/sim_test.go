@@ -210,14 +210,8 @@ func TestRunProblems(t *testing.T) {
 // A sum that would pass int64's fen is an error, never a wrapped figure.
 func TestRunOverflow(t *testing.T) {
 	t.Parallel()
-	var p, c strings.Builder
-	p.WriteString(strings.Join(population.PersonColumns, ",") + "\n")
-	c.WriteString(strings.Join(population.ClaimColumns, ",") + "\n")
-	for i := range 1000 {
-		fmt.Fprintf(&p, "p%05d,tongnan,2023,ordinary,40,rural,,,1,\n", i)
-		fmt.Fprintf(&c, "p%05d,c1,2023-01-01,outpatient,1,true,100000000000000,0,,,\n", i)
-	}
-	_, _, err := runOn(t, &fakeFigures{}, p.String(), c.String(), sim.Options{})
+	p, c := overflowPopulation()
+	_, _, err := runOn(t, &fakeFigures{}, p, c, sim.Options{})
 	if err == nil || !strings.Contains(err.Error(), "a sum passes") {
 		t.Fatalf("got %v", err)
 	}
