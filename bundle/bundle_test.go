@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -14,7 +13,6 @@ import (
 
 	"github.com/polc-dev/polc/bundle"
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
@@ -24,16 +22,8 @@ import (
 // tests that build it (a compiled set is immutable).
 func compileShipped(t *testing.T) *policy.Set {
 	t.Helper()
-	set, ds := shippedOnce()
-	if set == nil {
-		t.Fatalf("the shipped policies do not compile: %v", ds)
-	}
-	return set
+	return policiestest.Compiled(t, compiler.Options{SkipExhaustive: true})
 }
-
-var shippedOnce = sync.OnceValues(func() (*policy.Set, diag.List) {
-	return compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
-})
 
 // The bundle OPA reads back is the one built: modules formatted as opa fmt
 // would, each decision rule yielding its clause, each decision an

@@ -6,7 +6,6 @@ package compiler_test
 // The paths are the same from here as from policies/ (one folder down).
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,33 +13,22 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"unicode"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/compiler/diag"
-	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
 )
 
 // shippedRead is the shipped set compiled once without the exhaustive
 // stages, for the tests that read what it holds.
-var shippedRead = func() func(t *testing.T) *policy.Set {
-	once := sync.OnceValues(func() (*policy.Set, diag.List) {
-		return compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
-	})
-	return func(t *testing.T) *policy.Set {
-		t.Helper()
-		set, ds := once()
-		if set == nil {
-			t.Fatalf("the shipped set does not compile:\n%s", ds)
-		}
-		return set
-	}
-}()
+func shippedRead(t *testing.T) *policy.Set {
+	t.Helper()
+	return policiestest.Compiled(t, compiler.Options{SkipExhaustive: true})
+}
 
 // TestEntrypoints checks that each decision a shipped module defines — a
 // rule the schema names under decisions, read from outside as

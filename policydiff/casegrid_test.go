@@ -18,18 +18,6 @@ import (
 	"github.com/polc-dev/polc/settle"
 )
 
-// shippedTongnan is the shipped policies' tongnan, compiled once (shipped,
-// run_test.go; a compiled set is immutable): the region the grid tests
-// lay out.
-func shippedTongnan(t *testing.T) *policy.Set {
-	t.Helper()
-	set, ds := shipped()
-	if set == nil {
-		t.Fatal(ds)
-	}
-	return set
-}
-
 // tongnanGrid is tongnan's grid built once for the tests that read it
 // (Build is most of their time; they only read the units), with the
 // engine that built it.

@@ -4,11 +4,9 @@ import (
 	"context"
 	"io/fs"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/compiler/diag"
 	"github.com/polc-dev/polc/golden"
 	"github.com/polc-dev/polc/policies"
 	"github.com/polc-dev/polc/policies/policiestest"
@@ -36,18 +34,17 @@ func compile(t *testing.T, fsys fs.FS) *policy.Set {
 	return set
 }
 
-// shipped is the shipped policies compiled once, the revision every run
-// compares with.
-var shipped = sync.OnceValues(func() (*policy.Set, diag.List) {
-	return compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
-})
+// shippedTongnan is the shipped policies' tongnan, compiled once: the
+// revision every run compares with, and the region the grid tests lay out
+// (casegrid_test.go).
+func shippedTongnan(t *testing.T) *policy.Set {
+	t.Helper()
+	return policiestest.Compiled(t, compiler.Options{SkipExhaustive: true, Regions: []string{"tongnan"}})
+}
 
 func run(t *testing.T, after fs.FS) *policydiff.Report {
 	t.Helper()
-	before, ds := shipped()
-	if before == nil {
-		t.Fatal(ds)
-	}
+	before := shippedTongnan(t)
 	rep, err := policydiff.Run(context.Background(), policydiff.Options{
 		Before: before, After: compile(t, after), BeforeFS: policies.FS, AfterFS: after,
 		Golden: golden.FS, GoldenDisplay: "golden", Regions: []string{"tongnan"},

@@ -5,35 +5,22 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/polc-dev/polc/cases"
 	"github.com/polc-dev/polc/compiler"
-	"github.com/polc-dev/polc/policies"
+	"github.com/polc-dev/polc/policies/policiestest"
 	"github.com/polc-dev/polc/policy"
 	"github.com/polc-dev/polc/population"
 	"github.com/polc-dev/polc/settle"
 	"github.com/polc-dev/polc/sim"
 )
 
-// shipped is the embedded policy set, compiled once for the package's
+// shippedSet is the embedded policy set, compiled once for the package's
 // tests.
-var shipped = sync.OnceValues(func() (*policy.Set, error) {
-	set, ds := compiler.Compile(context.Background(), policies.FS, "policies", compiler.Options{SkipExhaustive: true})
-	if set == nil {
-		return nil, ds
-	}
-	return set, nil
-})
-
 func shippedSet(tb testing.TB) *policy.Set {
 	tb.Helper()
-	set, err := shipped()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return set
+	return policiestest.Compiled(tb, compiler.Options{SkipExhaustive: true})
 }
 
 // The nearest rank of the k-th tenth of n values is the least rank r with
